@@ -1,0 +1,61 @@
+// The role × capability matrix (docs/access.md mirrors this table; tests iterate over it).
+// Pure data: safe to import from client components to hide controls. The server still enforces it.
+export const ROLES = ["lead", "consultant", "clinical_reviewer", "executive"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  lead: "Engagement lead",
+  consultant: "Consultant",
+  clinical_reviewer: "Clinical reviewer",
+  executive: "Executive",
+};
+
+export const CAPABILITIES = {
+  "engagement.view": ["lead", "consultant", "clinical_reviewer", "executive"],
+  "engagement.edit": ["lead", "consultant"],
+  "engagement.archive": ["lead"],
+  "members.manage": ["lead"],
+  "inventory.view": ["lead", "consultant", "clinical_reviewer", "executive"],
+  "inventory.edit": ["lead", "consultant"],
+  "workflow.comment": ["lead", "consultant", "clinical_reviewer"],
+  "workflow.approve": ["lead", "clinical_reviewer"],
+  "workflow.signoff": ["lead", "clinical_reviewer"],
+  "risks.edit": ["lead", "consultant"],
+  "estimate.view": ["lead", "consultant", "clinical_reviewer", "executive"],
+  "rates.view": ["lead", "consultant", "executive"],
+  "assumptions.edit": ["lead", "consultant"],
+  "baseline.create": ["lead", "consultant"],
+  "report.view": ["lead", "consultant", "clinical_reviewer", "executive"],
+  "report.share": ["lead"],
+  "data.export": ["lead", "consultant"],
+  "data.import": ["lead", "consultant"],
+  "audit.view": ["lead", "consultant"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export const CAPABILITY_DESCRIPTIONS: Record<Capability, string> = {
+  "engagement.view": "Open the engagement and its overview",
+  "engagement.edit": "Edit the engagement's details and profile",
+  "engagement.archive": "Archive or restore the engagement",
+  "members.manage": "Add and remove members, change their roles",
+  "inventory.view": "Read the inventories and the risk register",
+  "inventory.edit": "Create, edit, delete inventory rows",
+  "workflow.comment": "Comment on workflow items",
+  "workflow.approve": "Approve or request changes on workflow items",
+  "workflow.signoff": "Sign off the whole workflow inventory",
+  "risks.edit": "Edit the risk register and add risks from the library",
+  "estimate.view": "Read the estimate",
+  "rates.view": "See labor rates and license fees (field-level)",
+  "assumptions.edit": "Edit rates, team, license terms, waves and model constants",
+  "baseline.create": "Save a named estimate baseline",
+  "report.view": "Read the executive report and download it",
+  "report.share": "Create and revoke share links to the report",
+  "data.export": "Export inventories and the whole engagement",
+  "data.import": "Import inventories from CSV/XLSX/JSON",
+  "audit.view": "Read the engagement's audit log",
+};
+
+export function can(role: Role, capability: Capability): boolean {
+  return (CAPABILITIES[capability] as readonly Role[]).includes(role);
+}

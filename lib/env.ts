@@ -1,0 +1,43 @@
+// The only reader of process.env: parsed once, typed, with clear errors.
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is not set: start the app with `npm start`, which provides one"),
+  AUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().optional(),
+  // Session limits (TRUST.md: absolute ≤ 12 h, idle ≤ 30 min)
+  SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(43_200).default(43_200),
+  SESSION_IDLE_SECONDS: z.coerce.number().int().min(60).max(1_800).default(1_800),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+// `next build` imports route modules to collect their configuration; nothing connects or signs then.
+const isBuildPhase = () => process.env.NEXT_PHASE === "phase-production-build";
+
+export function env(): Env {
+  if (cached) return cached;
+  const source = isBuildPhase() ? { DATABASE_URL: "postgresql://build-phase.invalid/none", ...process.env } : process.env;
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment: ${lines.join("; ")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function authSecret(): string {
+  const e = env();
+  const secret = e.AUTH_SECRET ?? e.NEXTAUTH_SECRET;
+  if (!secret) {
+    if (e.NODE_ENV === "production" && !isBuildPhase()) throw new Error("AUTH_SECRET (or NEXTAUTH_SECRET) must be set in production");
+    return "sounding-development-secret-not-for-production";
+  }
+  return secret;
+}

@@ -1,0 +1,48 @@
+// Next 16 proxy (formerly middleware). NOT an authorization boundary (CVE-2025-29927): every page, action
+// and route handler checks access itself. Here: request ids, the current path for sign-in redirects,
+// a CSP with a per-request nonce, and a fast redirect of anonymous page requests to /sign-in.
+import { NextResponse, type NextRequest } from "next/server";
+
+const PUBLIC_PREFIXES = ["/sign-in", "/api/auth", "/share/", "/_next", "/favicon"];
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const requestId = crypto.randomUUID();
+  const nonce = btoa(crypto.randomUUID());
+  const isDev = process.env.NODE_ENV !== "production";
+  const csp = [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join("; ");
+
+  const isPublic = PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
+  const hasSessionCookie = request.cookies.getAll().some((c) => c.name.endsWith("next-auth.session-token"));
+  if (!isPublic && !pathname.startsWith("/api/") && !hasSessionCookie) {
+    const url = request.nextUrl.clone();
+    url.pathname = "/sign-in";
+    url.search = `?callbackUrl=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url);
+  }
+
+  const headers = new Headers(request.headers);
+  headers.set("x-request-id", requestId);
+  headers.set("x-pathname", pathname + search);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  response.headers.set("x-request-id", requestId);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
