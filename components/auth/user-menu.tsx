@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { signOut, getSession } from "next-auth/react";
 import { LogOut, Users, ChevronDown, MonitorX } from "lucide-react";
 import type { ActionResult } from "@/lib/errors";
@@ -65,6 +66,7 @@ export function UserMenu({ name, email, isOrgAdmin, signOutEverywhere }: { name:
 
 /** Keeps the session's idle timer honest: it is refreshed by real activity, at most once a minute. */
 export function SessionKeepAlive() {
+  const router = useRouter();
   useEffect(() => {
     let last = 0;
     function onActivity() {
@@ -72,7 +74,7 @@ export function SessionKeepAlive() {
       if (now - last < 60_000) return;
       last = now;
       void getSession().then((s) => {
-        if (!s?.user?.id) window.location.assign(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+        if (!s?.user?.id) router.push(`/sign-in?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
       });
     }
     window.addEventListener("keydown", onActivity);
@@ -81,6 +83,6 @@ export function SessionKeepAlive() {
       window.removeEventListener("keydown", onActivity);
       window.removeEventListener("pointerdown", onActivity);
     };
-  }, []);
+  }, [router]);
   return null;
 }

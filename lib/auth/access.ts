@@ -1,7 +1,7 @@
 // Authorization in one function. Every page, action and route handler that touches an engagement calls
 // requireEngagementAccess; data functions accept only the branded AuthorizedEngagementId it returns.
 import "server-only";
-import { db } from "@/lib/db";
+import { findMembershipForAccess, findUserIdentity } from "@/lib/auth/data";
 import { AppError } from "@/lib/errors";
 import { can, type Capability, type Role } from "@/lib/auth/access-matrix";
 import { recordAuditEvent } from "@/lib/audit/mutations";
@@ -11,7 +11,7 @@ import { logError } from "@/lib/log";
 // non-member's probe must not touch the engagement's records).
 async function recordRefusal(userId: string, engagementId: string, capability: Capability, reason: string) {
   try {
-    const user = await db.user.findUnique({ where: { id: userId }, select: { organizationId: true, email: true } });
+    const user = await findUserIdentity(userId);
     await recordAuditEvent({
       organizationId: user?.organizationId ?? null,
       actor: { id: userId, email: user?.email ?? "" },
@@ -48,10 +48,7 @@ export async function requireEngagementAccess(
   if (typeof engagementId !== "string" || engagementId.length === 0 || engagementId.length > 64) {
     throw new AppError("NOT_FOUND");
   }
-  const membership = await db.membership.findUnique({
-    where: { engagementId_userId: { engagementId, userId } },
-    select: { role: true, engagement: { select: { archivedAt: true } }, user: { select: { disabledAt: true } } },
-  });
+  const membership = await findMembershipForAccess(engagementId, userId);
   if (!membership || membership.user.disabledAt) {
     await recordRefusal(userId, engagementId, capability, "not_member");
     throw new AppError("NOT_FOUND");

@@ -4,7 +4,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { findUserForSignIn } from "@/lib/auth/data";
 import { authSecret, env } from "@/lib/env";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { isLoginBlocked, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/throttle";
@@ -26,10 +26,7 @@ export async function authorizeCredentials(raw: unknown, ip: string) {
     await recordAuditEvent({ action: "auth.sign_in_throttled", entityType: "user", entityId: email, outcome: "denied", changes: { ip } });
     throw new Error("RATE_LIMITED");
   }
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, organizationId: true, passwordHash: true, disabledAt: true, sessionVersion: true },
-  });
+  const user = await findUserForSignIn(email);
   const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
   if (!user || !ok || user.disabledAt) {
     await recordLoginFailure(email, ip);

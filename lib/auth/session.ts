@@ -4,7 +4,7 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { headers } from "next/headers";
-import { db } from "@/lib/db";
+import { findSessionUser } from "@/lib/auth/data";
 import { authOptions } from "@/lib/auth/options";
 import { requireEngagementAccess, type EngagementAccess } from "@/lib/auth/access";
 import type { Capability } from "@/lib/auth/access-matrix";
@@ -18,10 +18,7 @@ export const loadCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, organizationId: true, isOrgAdmin: true, disabledAt: true, sessionVersion: true },
-  });
+  const user = await findSessionUser(id);
   if (!user || user.disabledAt || user.sessionVersion !== session.user?.sv) return null;
   return { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId, isOrgAdmin: user.isOrgAdmin };
 });
