@@ -2,6 +2,8 @@
 export function safeCallbackPath(raw: string | null | undefined, fallback = "/engagements"): string {
   if (!raw || typeof raw !== "string") return fallback;
   let value = raw.trim();
+  // Only paths are accepted: anything with a scheme, a host or a backslash trick is refused outright.
+  if (!value.startsWith("/")) return fallback;
   try {
     // Absolute URLs are accepted only when they point at a path on "this" origin placeholder.
     const url = new URL(value, "http://sounding.invalid");
