@@ -52,7 +52,10 @@ export async function updateEngagement(
       where: { id: engagementId, version },
       data: { ...toColumns(values), version: { increment: 1 } },
     });
-    if (count === 0) throw new AppError("CONFLICT", "Someone else saved this engagement while you were editing. Their version is shown below; review it and save again.", toEngagementDto(before));
+    if (count === 0) {
+      const current = await tx.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: engagementSelect });
+      throw new AppError("CONFLICT", "Someone else saved this engagement while you were editing. Their version is shown below; review it and save again.", toEngagementDto(current));
+    }
     const changes = diffFields(before as unknown as Record<string, unknown>, toColumns(values));
     await appendAuditEvent(tx, {
       organizationId: actor.organizationId,

@@ -1,0 +1,25 @@
+// Integration tests call server actions directly. This stands in for the signed-in user (the real
+// requireUser reads next-auth's cookie, which only exists inside a Next request).
+import { vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+
+export const session: { user: CurrentUser | null } = { user: null };
+
+export function signInAs(user: { id: string; email: string; name: string; organizationId: string; isOrgAdmin?: boolean } | null) {
+  session.user = user ? { isOrgAdmin: false, ...user } : null;
+}
+
+export function mockNextRuntime() {
+  vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+  vi.mock("@/lib/auth/session", async (importOriginal) => {
+    const original = await importOriginal<typeof import("@/lib/auth/session")>();
+    return {
+      ...original,
+      requireUser: vi.fn(async () => {
+        if (!session.user) throw new Error("NEXT_REDIRECT: not signed in");
+        return session.user;
+      }),
+      loadCurrentUser: vi.fn(async () => session.user),
+    };
+  });
+}
