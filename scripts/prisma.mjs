@@ -11,6 +11,8 @@
 //                                                    studio) get the embedded one when it is unset (see
 //                                                    scripts/lib/database.mjs); others (generate, format,
 //                                                    validate) a placeholder the schema validator accepts.
+// It also preloads scripts/lib/prisma-preload.cjs (works around a timer that kept the CLI alive 10 s)
+// and hides the CLI's boilerplate notices (SOUNDING_PRISMA_VERBOSE=1 shows everything).
 import { spawn } from "node:child_process";
 import path from "node:path";
 import readline from "node:readline";
@@ -44,8 +46,9 @@ main("prisma", async () => {
   }
   const cli = path.join(path.dirname(require.resolve("prisma/package.json")), "build", "index.js");
   try {
-    if (args[0] === "studio" || process.env.SOUNDING_PRISMA_VERBOSE) return await run(process.execPath, [cli, ...args], { env });
-    return await runFiltered(process.execPath, [cli, ...args], { env });
+    const nodeArgs = ["--require", path.join(ROOT, "scripts", "lib", "prisma-preload.cjs"), cli, ...args];
+    if (args[0] === "studio" || process.env.SOUNDING_PRISMA_VERBOSE) return await run(process.execPath, nodeArgs, { env });
+    return await runFiltered(process.execPath, nodeArgs, { env });
   } finally {
     await release();
   }

