@@ -32,9 +32,10 @@ export async function updateRiskMatrix(
       data: { riskMatrix: matrix, version: { increment: 1 } },
     });
     if (count === 0) {
+      const current = await tx.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { riskMatrix: true, version: true } });
       throw new AppError("CONFLICT", "Someone else changed this engagement while you were editing the matrix. Their version is shown; review it and save again.", {
-        version: before.version,
-        values: formFromMatrix(normalizeRiskMatrix(before.riskMatrix)),
+        version: current.version,
+        values: formFromMatrix(normalizeRiskMatrix(current.riskMatrix)),
       });
     }
 
