@@ -1,0 +1,352 @@
+// The estimation engine: a pure function from an engagement document to an explainable,
+// risk-adjusted estimate (ESTIMATION.md). No I/O, no clock, no Math.random: same input + seed →
+// same output. Model documentation: docs/estimation.md.
+import { MIGRATION_TYPE_LABELS, WORKSTREAMS, type EngagementDocument, type Workstream } from "@/lib/engagement-format/schema";
+import { addWeeks, WEEKS_PER_MONTH } from "./calendar";
+import { DEFAULT_CONSTANTS } from "./defaults";
+import { WORKSTREAM_LABELS } from "./effort";
+import { buildExplanations, COST_LINE_LABELS } from "./explain";
+import { fieldRange, honestyFlags, inputConfidence, sizeClassOf } from "./flags";
+import { ganttBars, monthlyCost, PHASE_LABELS, scaleWaves } from "./gantt";
+import type { OverlapInterval } from "./license";
+import { buildModel, WS_INDEX } from "./model";
+import {
+  BUCKETS,
+  baseSample,
+  COST_LINES,
+  evaluate,
+  O_BUCKET_COST,
+  O_FINAL_GO_LIVE,
+  O_HOURS,
+  O_LINES,
+  O_OVERLAP_PARTS,
+  O_P1_BINDING,
+  O_P1_BOUNDS,
+  O_PHASE,
+  O_TOTAL_COST,
+  O_TOTAL_HOURS,
+  O_TOTAL_WEEKS,
+  OUT_SIZE,
+  P1_BOUND_LABELS,
+  Scratch,
+  simulate,
+  type CostLineKey,
+} from "./simulate";
+import { sCurve, summarizer, tornado } from "./summarize";
+import type { Distribution, Estimate, GanttBar, LabelledDistribution, PhaseKey, RiskOut } from "./types";
+
+export const ENGINE_VERSION = "1.0.0";
+export const DEFAULT_ITERATIONS = 10_000;
+export const MAX_ITERATIONS = 100_000;
+export const DEFAULT_SEED = 1;
+export const DEFAULT_PERCENTILES = [10, 50, 80, 90] as const;
+/** points on each S-curve */
+export const S_CURVE_POINTS = 41;
+
+export interface EstimateOptions {
+  /** Monte Carlo iterations (default 10,000; at most 100,000) */
+  iterations?: number;
+  /** PRNG seed (integer; default 1) */
+  seed?: number;
+  /** percentiles to report, each in (0, 100) (default 10, 50, 80, 90) */
+  percentiles?: number[];
+}
+
+export class EstimateOptionsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EstimateOptionsError";
+  }
+}
+
+export function normalizeOptions(options: EstimateOptions = {}): { iterations: number; seed: number; percentiles: number[] } {
+  const iterations = options.iterations ?? DEFAULT_ITERATIONS;
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
+    throw new EstimateOptionsError(`iterations must be an integer from 1 to ${MAX_ITERATIONS} (got ${iterations})`);
+  }
+  const seed = options.seed ?? DEFAULT_SEED;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new EstimateOptionsError(`seed must be an integer from 0 to 4294967295 (got ${seed})`);
+  const percentiles = [...new Set(options.percentiles ?? DEFAULT_PERCENTILES)].sort((a, b) => a - b);
+  if (percentiles.length === 0 || percentiles.some((p) => !Number.isFinite(p) || p <= 0 || p >= 100)) {
+    throw new EstimateOptionsError(`percentiles must be numbers strictly between 0 and 100 (got ${JSON.stringify(options.percentiles)})`);
+  }
+  return { iterations, seed, percentiles };
+}
+
+const cents = (v: number) => Math.round(v);
+const w2 = (v: number) => Math.round(v * 100) / 100;
+const h0 = (v: number) => Math.round(v);
+
+const ROLES: { role: string; workstreams: Workstream[] }[] = [
+  { role: "Data migration engineer", workstreams: ["data_migration", "audit_trail"] },
+  { role: "Clinical workflow analyst", workstreams: ["workflow"] },
+  { role: "Interface engineer", workstreams: ["integrations"] },
+  { role: "Reporting analyst", workstreams: ["reports"] },
+  { role: "Software engineer", workstreams: ["build"] },
+  { role: "Test analyst", workstreams: ["testing"] },
+  { role: "Trainer / go-live support", workstreams: ["training"] },
+  { role: "Project manager", workstreams: ["project_management"] },
+];
+
+/** Estimate an engagement. `doc` must be the output of EngagementDocumentSchema.parse. */
+export function estimate(doc: EngagementDocument, options?: EstimateOptions): Estimate {
+  const { iterations, seed, percentiles } = normalizeOptions(options);
+  const model = buildModel(doc);
+  const start = doc.engagement.plannedStart;
+
+  // ---- deterministic base plan ----
+  const baseOut = new Float64Array(OUT_SIZE);
+  const baseScratch = new Scratch(model);
+  const intervals: OverlapInterval[] = [];
+  evaluate(model, baseSample(model), baseOut, baseScratch, intervals);
+  const basePhases = [0, 1, 2, 3, 4].map((j) => baseOut[O_PHASE + j] as number);
+  const baseHours = Object.fromEntries(WORKSTREAMS.map((w, i) => [w, baseOut[O_HOURS + i] as number])) as Record<Workstream, number>;
+  const baseLines = Object.fromEntries(COST_LINES.map((l, i) => [l, baseOut[O_LINES + i] as number])) as Record<CostLineKey, number>;
+  const baseWeeks = baseOut[O_TOTAL_WEEKS] as number;
+  const baseCost = baseOut[O_TOTAL_COST] as number;
+  const baseWaves = model.wavePlan.waves.map((_, i) => ({ start: baseScratch.waveStarts[i] as number, goLive: baseScratch.goLives[i] as number, end: baseScratch.waveEnds[i] as number }));
+
+  // ---- Monte Carlo ----
+  const sim = simulate(model, iterations, seed);
+  const sum = summarizer(sim, percentiles);
+  const dist = (key: string, base: number, round: (v: number) => number): Distribution => sum.dist(key, base, round);
+  const q = (key: string, p: number) => sum.quantile(key, p);
+
+  const phases = {} as Estimate["duration"]["phases"];
+  (["P0", "P1", "P2", "P3", "P4"] as PhaseKey[]).forEach((p, j) => {
+    const fieldKey = p === "P3" ? null : `field.minWeeks.${p}`;
+    const fieldMin = fieldKey ? (model.c[fieldKey] as number) : (model.c["field.minWeeks.wave"] as number) * model.waveCount;
+    phases[p] = { label: PHASE_LABELS[p], ...dist(`phase.${p}`, basePhases[j] as number, w2), fieldMinimumWeeks: fieldMin };
+  });
+  const totalWeeks = dist("totalWeeks", baseWeeks, w2);
+  const toMonths = (d: Distribution): Distribution => ({
+    base: w2(d.base / WEEKS_PER_MONTH),
+    mean: w2(d.mean / WEEKS_PER_MONTH),
+    min: w2(d.min / WEEKS_PER_MONTH),
+    max: w2(d.max / WEEKS_PER_MONTH),
+    percentiles: Object.fromEntries(Object.entries(d.percentiles).map(([k, v]) => [k, w2(v / WEEKS_PER_MONTH)])),
+  });
+  const workstreamDists = {} as Record<Workstream, LabelledDistribution>;
+  WORKSTREAMS.forEach((w, i) => (workstreamDists[w] = { label: WORKSTREAM_LABELS[w], ...dist(`hours.${i}`, baseHours[w], h0) }));
+  const lineDists = {} as Record<CostLineKey, LabelledDistribution>;
+  COST_LINES.forEach((l) => (lineDists[l] = { label: COST_LINE_LABELS[l], ...dist(`line.${l}`, baseLines[l], cents) }));
+
+  // ---- contingency ----
+  const p80Weeks = q("totalWeeks", 80);
+  const p80Cost = q("totalCost", 80);
+  const p50Cost = q("totalCost", 50);
+
+  // ---- Gantt: base plan, and a P80 scenario (mean phase split of the iterations around P80, scaled to P80) ----
+  const baseGantt = ganttBars(model, basePhases, baseWaves);
+  const p80Gantt = p80Scenario(sum, p80Weeks, iterations, (phasesP80) => {
+    const p3Start = phasesP80[0]! + phasesP80[1]! + phasesP80[2]!;
+    const refP3Start = basePhases[0]! + basePhases[1]! + basePhases[2]!;
+    return ganttBars(model, phasesP80, scaleWaves(baseWaves, refP3Start, basePhases[3]!, p3Start, phasesP80[3]!));
+  });
+
+  // ---- breakdowns ----
+  const byWorkstream = WORKSTREAMS.map((w) => {
+    const wm = model.workstreams.find((x) => x.key === w);
+    return {
+      workstream: w,
+      label: WORKSTREAM_LABELS[w],
+      role: ROLES.find((r) => r.workstreams.includes(w))?.role ?? "",
+      rateCents: model.rates[WS_INDEX[w]] as number,
+      hours: { ...workstreamDists[w] },
+      cost: { ...lineDists[`labor.${w}` as CostLineKey] },
+      topItems: (wm?.components ?? []).slice(0, 10).map((x) => ({ label: x.label, likelyHours: h0(x.likelyHours) })),
+    };
+  }).map(({ hours, cost, ...rest }) => ({ ...rest, hours: stripLabel(hours), cost: stripLabel(cost) }));
+  const byRole = ROLES.map((r) => ({
+    role: r.role,
+    workstreams: r.workstreams,
+    hoursBase: h0(r.workstreams.reduce((s, w) => s + baseHours[w], 0)),
+    costBaseCents: cents(r.workstreams.reduce((s, w) => s + baseLines[`labor.${w}` as CostLineKey], 0)),
+    costMeanCents: cents(r.workstreams.reduce((s, w) => s + sum.mean(`line.labor.${w}`), 0)),
+  })).filter((r) => r.hoursBase > 0 || r.costMeanCents > 0);
+  const bucketLabels: Record<string, string> = { ...PHASE_LABELS, after: "After decommission (source contract tail, archive)" };
+  const byPhase = BUCKETS.map((b, j) => ({ phase: b, label: bucketLabels[b] as string, cost: dist(`bucket.${b}`, baseOut[O_BUCKET_COST + j] as number, cents) }));
+  const byMonth = monthlyCost(model, basePhases, WORKSTREAMS.map((w) => baseHours[w]), intervals);
+
+  // ---- license overlap ----
+  const overlapBase = { totalCents: cents(baseLines.license_overlap), destinationCents: cents(baseOut[O_OVERLAP_PARTS] as number), sourceCents: cents(baseOut[O_OVERLAP_PARTS + 1] as number), archiveCents: cents(baseOut[O_OVERLAP_PARTS + 2] as number) };
+  const perWave = model.wavePlan.waves.map((w, i) => {
+    const d = intervals.find((iv) => iv.kind === "destination" && iv.wave === i);
+    const s = intervals.find((iv) => iv.kind === "source" && iv.wave === i);
+    const amount = (iv?: OverlapInterval) => (iv ? cents((iv.endWeek - iv.startWeek) * iv.centsPerWeek) : 0);
+    const mo = (iv?: OverlapInterval) => (iv ? w2((iv.endWeek - iv.startWeek) / WEEKS_PER_MONTH) : 0);
+    return { wave: w.name, destinationCents: amount(d), sourceCents: amount(s), destinationMonths: mo(d), sourceMonths: mo(s) };
+  });
+  const overlapP50 = q("line.license_overlap", 50);
+  const lic = model.license;
+
+  // ---- risks ----
+  const risks: RiskOut[] = model.riskPrep.risks.map((r, i) => ({
+    title: r.title,
+    libraryKey: r.libraryKey,
+    source: r.source,
+    scope: r.scope,
+    phase: (["P0", "P1", "P2", "P3", "P4"] as PhaseKey[])[r.phaseIndex] as PhaseKey,
+    instances: r.instances,
+    probability: r.probability,
+    probabilitySource: r.probabilitySource,
+    probabilityAnyOccurrence: Math.round(r.probabilityAny * 1e4) / 1e4,
+    mitigated: r.mitigated,
+    impactScale: r.impactScale,
+    mitigationCostCents: r.mitigationCostCents,
+    scheduleImpactAssumed: r.scheduleAssumed,
+    simulatedOccurrence: Math.round(((sim.riskStats.occurrences[i] as number) / iterations) * 1e4) / 1e4,
+    meanWeeksAdded: w2((sim.riskStats.weeks[i] as number) / iterations),
+    meanCostCents: cents((sim.riskStats.cost[i] as number) / iterations),
+  }));
+
+  // ---- flags, confidence, explanations ----
+  const confidence = inputConfidence(doc);
+  const flags = honestyFlags({ model, sum, baseWeeks, basePhases, baseBuildHours: baseHours.build, confidence });
+  const size = sizeClassOf(model);
+  const explanations = buildExplanations({
+    model,
+    base: {
+      phases: basePhases,
+      hours: baseHours,
+      lines: baseLines,
+      totalWeeks: baseWeeks,
+      totalCost: baseCost,
+      p1Bounds: [0, 1, 2, 3].map((i) => baseOut[O_P1_BOUNDS + i] as number),
+      p1Binding: baseOut[O_P1_BINDING] as number,
+      overlap: { destination: overlapBase.destinationCents, source: overlapBase.sourceCents, archive: overlapBase.archiveCents },
+    },
+    p50: {
+      weeks: q("totalWeeks", 50),
+      cost: p50Cost,
+      phases: ["P0", "P1", "P2", "P3", "P4"].map((p) => q(`phase.${p}`, 50)),
+      lines: Object.fromEntries(COST_LINES.map((l) => [l, q(`line.${l}`, 50)])) as Record<CostLineKey, number>,
+    },
+    p80: { weeks: p80Weeks, cost: p80Cost },
+    confidence,
+  });
+
+  const phase1Binding: Record<string, number> = {};
+  P1_BOUND_LABELS.forEach((label, i) => (phase1Binding[label] = Math.round(((sim.p1Binding[i] as number) / iterations) * 1e4) / 1e4));
+
+  return {
+    schemaVersion: 1,
+    engine: { name: "sounding-estimate", version: ENGINE_VERSION },
+    input: {
+      clientName: doc.engagement.clientName,
+      engagementName: doc.engagement.name,
+      migrationType: model.type,
+      migrationTypeName: MIGRATION_TYPE_LABELS[model.type].name,
+      plannedStart: start,
+      currency: doc.engagement.currency,
+      sizeClass: size,
+      providers: doc.engagement.profile.providers,
+      fieldRangeMonths: fieldRange(model, size),
+    },
+    run: { seed, iterations, percentiles },
+    duration: { totalWeeks, totalMonths: toMonths(totalWeeks), finalGoLiveWeeks: dist("finalGoLiveWeeks", baseOut[O_FINAL_GO_LIVE] as number, w2), phases },
+    effort: { totalHours: dist("totalHours", baseOut[O_TOTAL_HOURS] as number, h0), workstreams: workstreamDists },
+    cost: { totalCents: dist("totalCost", baseCost, cents), lines: lineDists },
+    basePlan: {
+      totalWeeks: w2(baseWeeks),
+      totalMonths: w2(baseWeeks / WEEKS_PER_MONTH),
+      finalGoLiveWeeks: w2(baseOut[O_FINAL_GO_LIVE] as number),
+      endDate: addWeeks(start, baseWeeks),
+      finalGoLiveDate: addWeeks(start, baseOut[O_FINAL_GO_LIVE] as number),
+      phases: { P0: w2(basePhases[0]!), P1: w2(basePhases[1]!), P2: w2(basePhases[2]!), P3: w2(basePhases[3]!), P4: w2(basePhases[4]!) },
+      totalCostCents: cents(baseCost),
+      lines: Object.fromEntries(COST_LINES.map((l) => [l, cents(baseLines[l])])) as Record<CostLineKey, number>,
+      hours: Object.fromEntries(WORKSTREAMS.map((w) => [w, h0(baseHours[w])])) as Record<Workstream, number>,
+      phase1: {
+        binding: P1_BOUND_LABELS[baseOut[O_P1_BINDING] as number] as string,
+        candidatesWeeks: Object.fromEntries(P1_BOUND_LABELS.map((l, i) => [l, w2(baseOut[O_P1_BOUNDS + i] as number)])),
+      },
+    },
+    sCurves: {
+      durationWeeks: sCurve(sum.sorted("totalWeeks"), S_CURVE_POINTS, w2),
+      costCents: sCurve(sum.sorted("totalCost"), S_CURVE_POINTS, cents),
+    },
+    tornado: { duration: tornado(sim, 0, w2), cost: tornado(sim, 1, cents) },
+    contingency: {
+      costCents: cents(p80Cost - baseCost),
+      durationWeeks: w2(p80Weeks - baseWeeks),
+      costP80Cents: cents(p80Cost),
+      durationP80Weeks: w2(p80Weeks),
+      costShareOfBase: baseCost > 0 ? Math.round(((p80Cost - baseCost) / baseCost) * 1e4) / 1e4 : 0,
+      durationRatioP80ToBase: baseWeeks > 0 ? Math.round((p80Weeks / baseWeeks) * 1e4) / 1e4 : 0,
+    },
+    gantt: { base: baseGantt, p80: p80Gantt },
+    breakdown: { byWorkstream, byRole, byPhase, byMonth },
+    licenseOverlap: {
+      semantics: lic.semantics,
+      base: overlapBase,
+      band: { p10: cents(q("line.license_overlap", 10)), p50: cents(overlapP50), p90: cents(q("line.license_overlap", 90)), mean: cents(sum.mean("line.license_overlap")) },
+      shareOfTotalCostP50: p50Cost > 0 ? Math.round((overlapP50 / p50Cost) * 1e4) / 1e4 : 0,
+      perWave,
+      explanation: `${lic.semantics} In the base plan the client pays ${fmt(overlapBase.destinationCents)} for the destination before go-lives, ${fmt(overlapBase.sourceCents)} for the source after go-lives${overlapBase.archiveCents > 0 ? ` and ${fmt(overlapBase.archiveCents)} for read-only archive access` : ""}; the band (P10–P90) is ${fmt(q("line.license_overlap", 10))}–${fmt(q("line.license_overlap", 90))} because every week the schedule slips is a week of double fees.`,
+    },
+    waves: {
+      derived: model.wavePlan.derived,
+      basis: model.wavePlan.basis,
+      waves: model.wavePlan.waves.map((w, i) => ({
+        name: w.name,
+        cohort: w.cohort,
+        providers: w.providers,
+        users: w.users,
+        share: Math.round(w.share * 1e4) / 1e4,
+        sizeFactor: Math.round(w.sizeFactor * 1e4) / 1e4,
+        baseStartWeek: w2(baseWaves[i]!.start),
+        baseGoLiveWeek: w2(baseWaves[i]!.goLive),
+        baseGoLiveDate: addWeeks(start, baseWaves[i]!.goLive),
+        baseEndWeek: w2(baseWaves[i]!.end),
+      })),
+    },
+    risks,
+    phase1Binding,
+    flags,
+    inputConfidence: confidence,
+    assumptions: {
+      overridden: model.constants.overridden.map((key) => ({ key, value: model.c[key] as number, default: DEFAULT_CONSTANTS[key] as number })),
+      issues: model.constants.issues,
+    },
+    explanations,
+  };
+}
+
+function stripLabel(d: LabelledDistribution): Distribution {
+  const { label: _label, ...rest } = d;
+  return rest;
+}
+
+function fmt(c: number): string {
+  return `$${String(Math.round(c / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}`;
+}
+
+/** Phase split of the iterations whose total lies around P80 (±2.5 points), scaled to exactly P80. */
+function p80Scenario(sum: ReturnType<typeof summarizer>, p80Weeks: number, n: number, build: (phases: number[]) => GanttBar[]): GanttBar[] {
+  const lo = sum.quantile("totalWeeks", 77.5), hi = sum.quantile("totalWeeks", 82.5);
+  const total = sum.raw("totalWeeks");
+  const raws = ["P0", "P1", "P2", "P3", "P4"].map((p) => sum.raw(`phase.${p}`));
+  const acc = [0, 0, 0, 0, 0];
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const t = total[i] as number;
+    if (t < lo || t > hi) continue;
+    count++;
+    for (let j = 0; j < 5; j++) acc[j] = (acc[j] as number) + (raws[j]![i] as number);
+  }
+  if (count === 0) return build(raws.map((r) => r[0] as number));
+  const mean = acc.map((a) => a / count);
+  const s = mean.reduce((x, y) => x + y, 0);
+  return build(mean.map((m) => (s > 0 ? (m * p80Weeks) / s : m)));
+}
+
+export type { Estimate } from "./types";
+export type * from "./types";
+export { CONSTANT_DEFINITIONS, DEFAULT_CONSTANTS, DEFAULT_RATES_CENTS, resolveConstants, type ConstantDefinition } from "./defaults";
+export { DEFAULT_RISK_LIBRARY, riskLibraryFor, toRiskInput, type RiskLibraryEntry, type RiskInput } from "./risk-library";
+export { mulberry32 } from "./rng";
+export { COST_LINES, type CostLineKey } from "./simulate";
+export { COST_LINE_LABELS } from "./explain";
+export { WORKSTREAM_LABELS } from "./effort";
+export { PHASE_LABELS } from "./gantt";

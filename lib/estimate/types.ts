@@ -1,0 +1,235 @@
+// The estimate's output shape. Durations in weeks (months where named), money in integer cents.
+import type { MigrationType, Workstream } from "@/lib/engagement-format/schema";
+import type { ConstantIssue } from "./defaults";
+import type { BucketKey, CostLineKey } from "./simulate";
+
+export type PhaseKey = "P0" | "P1" | "P2" | "P3" | "P4";
+
+/** A simulated quantity: base plan (most-likely, no risk events), mean, min/max and the requested percentiles ("P10", "P50", …). */
+export interface Distribution {
+  base: number;
+  mean: number;
+  min: number;
+  max: number;
+  percentiles: Record<string, number>;
+}
+
+export interface LabelledDistribution extends Distribution {
+  label: string;
+}
+
+export interface SCurvePoint {
+  /** cumulative probability 0..1 that the outcome is at or below `value` */
+  probability: number;
+  value: number;
+}
+
+export interface TornadoBar {
+  driver: string;
+  label: string;
+  kind: "input" | "risk";
+  /** mean outcome when the driver is at its low end (input ≤ its P10, or risk does not occur) */
+  low: number;
+  /** mean outcome when the driver is at its high end (input ≥ its P90, or risk occurs) */
+  high: number;
+  swing: number;
+  /** correlation of the driver's quantile (or occurrence) with the outcome, −1..1 */
+  correlation: number;
+  lowLabel: string;
+  highLabel: string;
+}
+
+export interface GanttBar {
+  key: string;
+  label: string;
+  kind: "phase" | "wave" | "go_live";
+  phase: PhaseKey;
+  startWeek: number;
+  endWeek: number;
+  start: string;
+  end: string;
+}
+
+export type FlagSeverity = "info" | "warning" | "critical";
+export type FlagCode =
+  | "BELOW_FIELD_RANGE"
+  | "ABOVE_FIELD_RANGE"
+  | "CUSTOM_BUILD_EXCEEDS_FIELD_RANGE"
+  | "TARGET_DATE_BEFORE_P50"
+  | "TARGET_BUDGET_BELOW_P50"
+  | "PILOT_TOO_SHORT"
+  | "PHASE_BELOW_FIELD_MINIMUM"
+  | "OVERLAP_SHORTER_THAN_CUTOVER"
+  | "NO_ROLLBACK_WINDOW"
+  | "AUDIT_POLICY_UNDECIDED"
+  | "REGULATORY_REPORTS_WITHOUT_PLAN"
+  | "EMPTY_INTEGRATION_INVENTORY"
+  | "EMPTY_DATA_INVENTORY"
+  | "BUILD_DOES_NOT_FIT_TIMELINE"
+  | "BUILD_SIZE_ASSUMED"
+  | "BUILD_IGNORED_FOR_TYPE_A"
+  | "RISK_REGISTER_EMPTY"
+  | "RISKS_UNQUANTIFIED"
+  | "LOW_INPUT_CONFIDENCE"
+  | "P80_RATIO_OUTSIDE_FIELD"
+  | "WAVES_DERIVED"
+  | "WAVES_DO_NOT_MATCH_PROFILE"
+  | "NO_LICENSE_FEES"
+  | "CONSTANT_OVERRIDE_ISSUE";
+
+export interface HonestyFlag {
+  code: FlagCode;
+  severity: FlagSeverity;
+  /** plain words, for the client's executive */
+  message: string;
+  /** probability that a quoted target is met, when the flag is about a target */
+  probability?: number;
+  /** the numbers behind the flag */
+  data: Record<string, number | string | boolean | null>;
+}
+
+export interface ConfidenceComponent {
+  key: string;
+  label: string;
+  weight: number;
+  /** 0..1: share of rows that are known/decided/reviewed (0 when the inventory is empty) */
+  value: number;
+  known: number;
+  total: number;
+  detail: string;
+}
+
+export interface InputConfidence {
+  score: number;
+  components: ConfidenceComponent[];
+}
+
+export interface Explanation {
+  label: string;
+  value: number;
+  unit: "weeks" | "months" | "hours" | "cents" | "share" | "score";
+  formula: string;
+  inputs: Record<string, number | string | boolean | null>;
+  constants: { key: string; value: number }[];
+  notes?: string[];
+}
+
+export interface WorkstreamBreakdown {
+  workstream: Workstream;
+  label: string;
+  role: string;
+  rateCents: number;
+  hours: Distribution;
+  cost: Distribution;
+  /** largest items behind the most-likely hours */
+  topItems: { label: string; likelyHours: number }[];
+}
+
+export interface MonthCost {
+  month: string;
+  costCents: number;
+  cumulativeCents: number;
+}
+
+export interface PlannedWaveOut {
+  name: string;
+  cohort: string;
+  providers: number;
+  users: number;
+  share: number;
+  sizeFactor: number;
+  baseStartWeek: number;
+  baseGoLiveWeek: number;
+  baseGoLiveDate: string;
+  baseEndWeek: number;
+}
+
+export interface RiskOut {
+  title: string;
+  libraryKey: string | null;
+  source: "register" | "default_library";
+  scope: "once" | "per_interface" | "per_wave";
+  phase: PhaseKey;
+  instances: number;
+  probability: number;
+  probabilitySource: "explicit" | "matrix" | "residual_explicit" | "residual_matrix";
+  probabilityAnyOccurrence: number;
+  mitigated: boolean;
+  impactScale: number;
+  mitigationCostCents: number;
+  scheduleImpactAssumed: boolean;
+  /** share of iterations in which it occurred */
+  simulatedOccurrence: number;
+  /** mean over all iterations */
+  meanWeeksAdded: number;
+  meanCostCents: number;
+}
+
+export interface Estimate {
+  schemaVersion: 1;
+  engine: { name: "sounding-estimate"; version: string };
+  input: {
+    clientName: string;
+    engagementName: string;
+    migrationType: MigrationType;
+    migrationTypeName: string;
+    plannedStart: string;
+    currency: string;
+    sizeClass: "small" | "mid" | "large";
+    providers: number;
+    fieldRangeMonths: { min: number; max: number };
+  };
+  run: { seed: number; iterations: number; percentiles: number[] };
+  duration: {
+    totalWeeks: Distribution;
+    totalMonths: Distribution;
+    finalGoLiveWeeks: Distribution;
+    phases: Record<PhaseKey, LabelledDistribution & { fieldMinimumWeeks: number }>;
+  };
+  effort: { totalHours: Distribution; workstreams: Record<Workstream, LabelledDistribution> };
+  cost: { totalCents: Distribution; lines: Record<CostLineKey, LabelledDistribution> };
+  basePlan: {
+    totalWeeks: number;
+    totalMonths: number;
+    finalGoLiveWeeks: number;
+    endDate: string;
+    finalGoLiveDate: string;
+    phases: Record<PhaseKey, number>;
+    totalCostCents: number;
+    lines: Record<CostLineKey, number>;
+    hours: Record<Workstream, number>;
+    phase1: { binding: string; candidatesWeeks: Record<string, number> };
+  };
+  sCurves: { durationWeeks: SCurvePoint[]; costCents: SCurvePoint[] };
+  tornado: { duration: TornadoBar[]; cost: TornadoBar[] };
+  contingency: {
+    costCents: number;
+    durationWeeks: number;
+    costP80Cents: number;
+    durationP80Weeks: number;
+    costShareOfBase: number;
+    durationRatioP80ToBase: number;
+  };
+  gantt: { base: GanttBar[]; p80: GanttBar[] };
+  breakdown: {
+    byWorkstream: WorkstreamBreakdown[];
+    byRole: { role: string; workstreams: Workstream[]; hoursBase: number; costBaseCents: number; costMeanCents: number }[];
+    byPhase: { phase: BucketKey; label: string; cost: Distribution }[];
+    byMonth: MonthCost[];
+  };
+  licenseOverlap: {
+    semantics: string;
+    base: { totalCents: number; destinationCents: number; sourceCents: number; archiveCents: number };
+    band: { p10: number; p50: number; p90: number; mean: number };
+    shareOfTotalCostP50: number;
+    perWave: { wave: string; destinationCents: number; sourceCents: number; destinationMonths: number; sourceMonths: number }[];
+    explanation: string;
+  };
+  waves: { derived: boolean; basis: string; waves: PlannedWaveOut[] };
+  risks: RiskOut[];
+  phase1Binding: Record<string, number>;
+  flags: HonestyFlag[];
+  inputConfidence: InputConfidence;
+  assumptions: { overridden: { key: string; value: number; default: number }[]; issues: ConstantIssue[] };
+  explanations: Record<string, Explanation>;
+}

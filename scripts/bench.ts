@@ -1,0 +1,83 @@
+// npm run bench — engine timings (ESTIMATION.md performance target: 10k iterations of a mid-size
+// engagement well under 100 ms on one core; we hold ourselves to < 50 ms engine time).
+// Cases are a named registry: add an entry to BENCH_CASES to benchmark something else.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { EngagementDocumentSchema, type EngagementDocument } from "@/lib/engagement-format/schema";
+import { estimate } from "@/lib/estimate";
+
+export interface BenchCase {
+  name: string;
+  /** what one run does; returns the number of iterations it simulated */
+  run: () => number;
+  /** target milliseconds per 10k iterations (engine time) */
+  targetMsPer10k: number;
+}
+
+const FIXTURES = path.resolve(__dirname, "../tests/fixtures/engagements");
+function loadFixture(file: string): EngagementDocument {
+  return EngagementDocumentSchema.parse(JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")));
+}
+
+const typeA = loadFixture("mid-size-type-a.json");
+const typeB = loadFixture("mid-size-type-b.json");
+
+export const BENCH_CASES: BenchCase[] = [
+  { name: "estimate · mid-size Type A · 10k", run: () => estimate(typeA, { iterations: 10_000 }).run.iterations, targetMsPer10k: 50 },
+  { name: "estimate · mid-size Type B · 10k", run: () => estimate(typeB, { iterations: 10_000 }).run.iterations, targetMsPer10k: 50 },
+];
+
+interface Result {
+  name: string;
+  runs: number;
+  medianMs: number;
+  minMs: number;
+  maxMs: number;
+  itersPerSec: number;
+  msPer10k: number;
+  target: number;
+}
+
+function measure(c: BenchCase, warmup: number, runs: number): Result {
+  for (let i = 0; i < warmup; i++) c.run();
+  const times: number[] = [];
+  let iterations = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    iterations = c.run();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] as number;
+  return {
+    name: c.name,
+    runs,
+    medianMs: median,
+    minMs: times[0] as number,
+    maxMs: times[times.length - 1] as number,
+    itersPerSec: (iterations / median) * 1000,
+    msPer10k: (median * 10_000) / iterations,
+    target: c.targetMsPer10k,
+  };
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const runs = Number(args[args.indexOf("--runs") + 1]) || 15;
+  const filter = args.find((a) => !a.startsWith("--") && !/^\d+$/.test(a));
+  const cases = BENCH_CASES.filter((c) => !filter || c.name.includes(filter));
+  const results = cases.map((c) => measure(c, 5, runs));
+  const pad = (s: string, n: number) => s.padEnd(n);
+  const num = (v: number, d = 1) => v.toFixed(d).padStart(8);
+  console.log(`node ${process.version} · ${runs} runs after 5 warm-up runs · engine time (parse excluded)`);
+  console.log(`${pad("case", 36)} ${"median".padStart(8)} ${"min".padStart(8)} ${"max".padStart(8)}  ms/10k  ${"iter/s".padStart(10)}  target`);
+  let failed = false;
+  for (const r of results) {
+    const ok = r.msPer10k < r.target;
+    failed ||= !ok;
+    console.log(`${pad(r.name, 36)} ${num(r.medianMs)} ${num(r.minMs)} ${num(r.maxMs)} ${num(r.msPer10k)} ${Math.round(r.itersPerSec).toLocaleString("en-US").padStart(10)}  < ${r.target} ms ${ok ? "ok" : "MISSED"}`);
+  }
+  if (failed) process.exitCode = 1;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) main();
