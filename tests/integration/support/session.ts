@@ -1,5 +1,6 @@
-// Integration tests call server actions directly. This stands in for the signed-in user (the real
-// requireUser reads next-auth's cookie, which only exists inside a Next request).
+// Integration tests call server actions directly. This module stands in for the signed-in user (the real
+// requireUser reads next-auth's cookie, which only exists inside a Next request) and for next/cache.
+// Importing it installs the mocks (vi.mock is hoisted to the top of this module); import it before lib code.
 import { vi } from "vitest";
 import type { CurrentUser } from "@/lib/auth/session";
 
@@ -9,17 +10,18 @@ export function signInAs(user: { id: string; email: string; name: string; organi
   session.user = user ? { isOrgAdmin: false, ...user } : null;
 }
 
-export function mockNextRuntime() {
-  vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
-  vi.mock("@/lib/auth/session", async (importOriginal) => {
-    const original = await importOriginal<typeof import("@/lib/auth/session")>();
-    return {
-      ...original,
-      requireUser: vi.fn(async () => {
-        if (!session.user) throw new Error("NEXT_REDIRECT: not signed in");
-        return session.user;
-      }),
-      loadCurrentUser: vi.fn(async () => session.user),
-    };
-  });
-}
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
+vi.mock("@/lib/auth/session", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/auth/session")>();
+  return {
+    ...original,
+    requireUser: vi.fn(async () => {
+      if (!session.user) throw new Error("NEXT_REDIRECT: not signed in");
+      return session.user;
+    }),
+    loadCurrentUser: vi.fn(async () => session.user),
+  };
+});
+
+/** Kept for readability at the top of test files: the mocks are installed by importing this module. */
+export function mockNextRuntime() {}
