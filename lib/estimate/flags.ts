@@ -271,6 +271,13 @@ export function honestyFlags({ model, sum, baseWeeks, basePhases, baseBuildHours
     });
   } else if (doc.risks.length === 0) {
     flags.push({ code: "RISK_REGISTER_EMPTY", severity: "critical", message: "The risk register is empty and the default library is switched off: the estimate contains no risk events.", data: { assumedRisks: 0 } });
+  } else if (model.riskPrep.risks.length === 0) {
+    flags.push({
+      code: "NO_OPEN_RISKS",
+      severity: "warning",
+      message: `All ${doc.risks.length} risks in the register are closed, so the estimate contains no risk events. A migration with no open risk is rare: review the register before quoting.`,
+      data: { closedRisks: model.riskPrep.ignoredClosed },
+    });
   }
   if (model.riskPrep.unquantified.length > 0) {
     flags.push({
