@@ -92,16 +92,99 @@ export async function findMembers(engagementId: AuthorizedEngagementId) {
 }
 export type MemberDto = Awaited<ReturnType<typeof findMembers>>[number];
 
-/** Row counts per inventory for the overview (a constant number of queries whatever the row counts). */
-export async function findInventoryCounts(engagementId: AuthorizedEngagementId) {
-  const [dataEntities, workflowItems, integrations, reports, risks, auditPolicy, members] = await Promise.all([
-    db.dataEntity.count({ where: { engagementId } }),
-    db.workflowItem.count({ where: { engagementId } }),
-    db.integration.count({ where: { engagementId } }),
-    db.report.count({ where: { engagementId } }),
-    db.risk.count({ where: { engagementId } }),
-    db.auditTrailPolicy.findUnique({ where: { engagementId }, select: { policy: true } }),
-    db.membership.count({ where: { engagementId } }),
-  ]);
-  return { dataEntities, workflowItems, integrations, reports, risks, auditPolicy: auditPolicy?.policy ?? null, members };
+type InventoryCountsRecord = {
+  dataEntities: number;
+  dataUnknownCounts: number;
+  dataUndecided: number;
+  dataIncomplete: number;
+  workflowItems: number;
+  workflowUndecided: number;
+  workflowNotReviewed: number;
+  workflowIncomplete: number;
+  integrations: number;
+  integrationsUndecided: number;
+  reports: number;
+  reportsRegulatory: number;
+  reportsRegulatoryWithoutPlan: number;
+  risks: number;
+  risksNotClosed: number;
+  risksWithoutOwner: number;
+  risksResidualNotAssessed: number;
+  risksIncomplete: number;
+  risksOverdue: number;
+  auditPolicy: string | null;
+  auditRetrievalProcedure: string | null;
+  auditDestination: string | null;
+  members: number;
+};
+
+/**
+ * Row counts and completeness per inventory for the overview, in one query whatever the row counts.
+ * Incomplete means: data entities with an unknown record count or an undecided decision; workflow items with
+ * an undecided disposition or not reviewed; integrations with an undecided transition strategy; regulatory
+ * reports without a reproducibility plan; risks (not closed) without an owner or a residual assessment.
+ * `today` (YYYY-MM-DD, UTC) is the reference for overdue risk reviews.
+ */
+export async function findInventoryCounts(engagementId: AuthorizedEngagementId, today: string = new Date().toISOString().slice(0, 10)) {
+  const [c] = await db.$queryRaw<InventoryCountsRecord[]>`
+    SELECT d.*, w.*, i.*, r.*, k.*, a.*,
+      (SELECT count(*) FROM "Membership" WHERE "engagementId" = ${engagementId})::int AS "members"
+    FROM
+      (SELECT count(*)::int AS "dataEntities",
+              count(*) FILTER (WHERE "recordCount" IS NULL)::int AS "dataUnknownCounts",
+              count(*) FILTER (WHERE "decision" = 'undecided')::int AS "dataUndecided",
+              count(*) FILTER (WHERE "recordCount" IS NULL OR "decision" = 'undecided')::int AS "dataIncomplete"
+         FROM "DataEntity" WHERE "engagementId" = ${engagementId}) d,
+      (SELECT count(*)::int AS "workflowItems",
+              count(*) FILTER (WHERE "disposition" = 'undecided')::int AS "workflowUndecided",
+              count(*) FILTER (WHERE "reviewStatus" = 'not_reviewed')::int AS "workflowNotReviewed",
+              count(*) FILTER (WHERE "disposition" = 'undecided' OR "reviewStatus" = 'not_reviewed')::int AS "workflowIncomplete"
+         FROM "WorkflowItem" WHERE "engagementId" = ${engagementId}) w,
+      (SELECT count(*)::int AS "integrations",
+              count(*) FILTER (WHERE "transitionStrategy" = 'undecided')::int AS "integrationsUndecided"
+         FROM "Integration" WHERE "engagementId" = ${engagementId}) i,
+      (SELECT count(*)::int AS "reports",
+              count(*) FILTER (WHERE "kind" = 'regulatory')::int AS "reportsRegulatory",
+              count(*) FILTER (WHERE "kind" = 'regulatory' AND btrim("reproducibilityPlan") = '')::int AS "reportsRegulatoryWithoutPlan"
+         FROM "Report" WHERE "engagementId" = ${engagementId}) r,
+      (SELECT count(*)::int AS "risks",
+              count(*) FILTER (WHERE "status" <> 'closed')::int AS "risksNotClosed",
+              count(*) FILTER (WHERE "status" <> 'closed' AND btrim("owner") = '')::int AS "risksWithoutOwner",
+              count(*) FILTER (WHERE "status" <> 'closed' AND ("residualLikelihood" IS NULL OR "residualImpact" IS NULL))::int AS "risksResidualNotAssessed",
+              count(*) FILTER (WHERE "status" <> 'closed' AND (btrim("owner") = '' OR "residualLikelihood" IS NULL OR "residualImpact" IS NULL))::int AS "risksIncomplete",
+              count(*) FILTER (WHERE "status" <> 'closed' AND "nextReviewDate" < ${today}::date)::int AS "risksOverdue"
+         FROM "Risk" WHERE "engagementId" = ${engagementId}) k
+      LEFT JOIN LATERAL (
+        SELECT "policy" AS "auditPolicy", "retrievalProcedure" AS "auditRetrievalProcedure", "destination" AS "auditDestination"
+          FROM "AuditTrailPolicy" WHERE "engagementId" = ${engagementId}
+      ) a ON true`;
+  return {
+    dataEntities: c.dataEntities,
+    workflowItems: c.workflowItems,
+    integrations: c.integrations,
+    reports: c.reports,
+    risks: c.risks,
+    auditPolicy: c.auditPolicy,
+    members: c.members,
+    completeness: {
+      data: { total: c.dataEntities, incomplete: c.dataIncomplete, unknownCounts: c.dataUnknownCounts, undecided: c.dataUndecided },
+      workflows: { total: c.workflowItems, incomplete: c.workflowIncomplete, undecided: c.workflowUndecided, notReviewed: c.workflowNotReviewed },
+      integrations: { total: c.integrations, incomplete: c.integrationsUndecided, undecided: c.integrationsUndecided },
+      reports: { total: c.reports, incomplete: c.reportsRegulatoryWithoutPlan, regulatory: c.reportsRegulatory, regulatoryWithoutPlan: c.reportsRegulatoryWithoutPlan },
+      risks: {
+        total: c.risks,
+        notClosed: c.risksNotClosed,
+        incomplete: c.risksIncomplete,
+        withoutOwner: c.risksWithoutOwner,
+        residualNotAssessed: c.risksResidualNotAssessed,
+        overdue: c.risksOverdue,
+      },
+      auditTrail: {
+        policy: c.auditPolicy,
+        retrievalProcedure: c.auditRetrievalProcedure ?? "",
+        destination: c.auditDestination ?? "",
+      },
+    },
+  };
 }
+export type InventoryCounts = Awaited<ReturnType<typeof findInventoryCounts>>;
