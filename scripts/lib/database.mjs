@@ -109,7 +109,11 @@ export function runPrisma(args, { url, stdio = "inherit" } = {}) {
 /** `prisma migrate deploy`; throws a one-line UserError when a migration fails. */
 export async function migrateDeploy(url, { quiet = false } = {}) {
   const code = await runPrisma(["migrate", "deploy"], { url, stdio: quiet ? ["ignore", "ignore", "inherit"] : "inherit" });
-  if (code !== 0) throw new UserError("applying migrations failed (prisma migrate deploy, see the messages above)");
+  if (code !== 0) {
+    throw new UserError(
+      "applying migrations failed (prisma migrate deploy, see the messages above); a failed migration stays recorded: on a local database run npm run db:reset or start with --fresh",
+    );
+  }
 }
 
 export const SEED_FILE = path.join(ROOT, "prisma", "seed.ts");
