@@ -1,0 +1,80 @@
+// npm run estimate -- <engagement.json>: JSON on stdout; any problem → one paragraph on stderr, exit 1.
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readFixtureInput, TYPE_A_FIXTURE } from "./helpers";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const dir = mkdtempSync(path.join(tmpdir(), "sounding-estimate-cli-"));
+
+function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile("npx", ["tsx", "scripts/estimate.ts", ...args], { cwd: ROOT, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe.concurrent("CLI", { timeout: 120_000 }, () => {
+  it("prints the estimate of a fixture as JSON", async () => {
+    const r = await run([TYPE_A_FIXTURE, "--seed", "7", "--iterations", "500"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const e = JSON.parse(r.stdout);
+    expect(e.run).toEqual({ seed: 7, iterations: 500, percentiles: [10, 50, 80, 90] });
+    expect(e.input.migrationType).toBe("A");
+    expect(e.duration.totalMonths.percentiles.P50).toBeGreaterThan(6);
+  });
+
+  it("rejects invalid JSON", async () => {
+    const file = path.join(dir, "broken.json");
+    writeFileSync(file, '{ "format": "sounding.engagement", ');
+    const r = await run([file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/is not valid JSON/);
+    noStack(r.stderr);
+  });
+
+  it("lists schema errors with their paths", async () => {
+    const input = readFixtureInput(TYPE_A_FIXTURE) as any;
+    input.engagement.migrationType = "D";
+    input.integrations[3].complexity = "extreme";
+    delete input.engagement.plannedStart;
+    const file = path.join(dir, "invalid.json");
+    writeFileSync(file, JSON.stringify(input));
+    const r = await run([file]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/not a valid sounding\.engagement document \(3 problems\)/);
+    expect(r.stderr).toMatch(/engagement\.migrationType/);
+    expect(r.stderr).toMatch(/integrations\.3\.complexity/);
+    expect(r.stderr).toMatch(/engagement\.plannedStart/);
+    noStack(r.stderr);
+  });
+
+  it("reports a missing file", async () => {
+    const r = await run([path.join(dir, "nope.json")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no such file/);
+    noStack(r.stderr);
+  });
+
+  it("rejects bad flags", async () => {
+    const cases = [[TYPE_A_FIXTURE, "--iterations", "many"], [TYPE_A_FIXTURE, "--seed=-3"], [TYPE_A_FIXTURE, "--colour"], []];
+    const results = await Promise.all(cases.map((args) => run(args)));
+    results.forEach((r, i) => {
+      expect(r.code, cases[i]!.join(" ")).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/Usage: npm run estimate/);
+      noStack(r.stderr);
+    });
+    expect(results[0]!.stderr).toMatch(/--iterations needs a whole number/);
+    expect(results[2]!.stderr).toMatch(/Unknown option --colour/);
+    expect(results[3]!.stderr).toMatch(/No engagement file/);
+  });
+});
