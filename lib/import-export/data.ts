@@ -1,0 +1,76 @@
+// Import/export reads: an inventory's rows as contract rows (export order = insertion order, the same as
+// loadEngagementDocument), the existing rows a dry run compares against (one query), and import batches.
+// Every read takes an AuthorizedEngagementId and filters by it.
+import "server-only";
+import { db } from "@/lib/db";
+import type { AuthorizedEngagementId } from "@/lib/auth/access";
+import { RiskMatrixSchema, type RiskMatrix } from "@/lib/engagement-format/schema";
+import { INVENTORIES, type InventoryKey } from "@/lib/inventories/registry";
+import type { ExistingRow } from "@/lib/import-export/dry-run";
+import { toBatchView, type StoredBatch, type StoredRows, type StoredSummary } from "@/lib/import-export/batch";
+import type { ImportBatchView } from "@/lib/import-export/schema";
+
+/** Stable row order: insertion order (createdAt, then id — imports write ids in file order). */
+const insertionOrder = { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] };
+
+type RecordWithMeta = Record<string, unknown> & { id: string; version: number };
+
+const FINDERS: Record<InventoryKey, (engagementId: string) => Promise<RecordWithMeta[]>> = {
+  data: (engagementId) => db.dataEntity.findMany({ where: { engagementId }, ...insertionOrder }),
+  workflows: (engagementId) => db.workflowItem.findMany({ where: { engagementId }, ...insertionOrder }),
+  integrations: (engagementId) => db.integration.findMany({ where: { engagementId }, ...insertionOrder }),
+  reports: (engagementId) => db.report.findMany({ where: { engagementId }, ...insertionOrder }),
+  risks: (engagementId) => db.risk.findMany({ where: { engagementId }, ...insertionOrder }),
+};
+
+/** The inventory's rows with id and version, for a dry run (one query). */
+export async function findExistingRows(engagementId: AuthorizedEngagementId, inventory: InventoryKey): Promise<ExistingRow[]> {
+  const records = await FINDERS[inventory](engagementId);
+  const fromRecord = INVENTORIES[inventory].fromRecord as (r: Record<string, unknown>) => Record<string, unknown>;
+  return records.map((r) => ({ id: r.id, version: r.version, row: fromRecord(r) }));
+}
+
+/** The inventory's rows as contract rows, in insertion order (exports). */
+export async function findInventoryRows(engagementId: AuthorizedEngagementId, inventory: InventoryKey): Promise<Record<string, unknown>[]> {
+  const records = await FINDERS[inventory](engagementId);
+  const fromRecord = INVENTORIES[inventory].fromRecord as (r: Record<string, unknown>) => Record<string, unknown>;
+  return records.map((r) => fromRecord(r));
+}
+
+export async function findExportHeader(engagementId: AuthorizedEngagementId): Promise<{ clientName: string; name: string; riskMatrix: RiskMatrix }> {
+  const e = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { clientName: true, name: true, riskMatrix: true } });
+  return { clientName: e.clientName, name: e.name, riskMatrix: RiskMatrixSchema.catch(RiskMatrixSchema.parse({})).parse(e.riskMatrix ?? {}) };
+}
+
+export async function findImportBatch(engagementId: AuthorizedEngagementId, batchId: string): Promise<StoredBatch | null> {
+  if (typeof batchId !== "string" || batchId.length === 0 || batchId.length > 64) return null;
+  const b = await db.importBatch.findFirst({
+    where: { id: batchId, engagementId },
+    select: { id: true, engagementId: true, inventory: true, fileName: true, rows: true, summary: true, appliedAt: true, createdAt: true },
+  });
+  if (!b) return null;
+  return { ...b, inventory: b.inventory as InventoryKey, rows: b.rows as unknown as StoredRows, summary: b.summary as unknown as StoredSummary };
+}
+
+/** For the import page: the batch's view when it belongs to this engagement and inventory, else null. */
+export async function loadImportBatchView(engagementId: AuthorizedEngagementId, inventory: InventoryKey, batchId: string): Promise<ImportBatchView | null> {
+  const b = await findImportBatch(engagementId, batchId);
+  if (!b || b.inventory !== inventory) return null;
+  return toBatchView(b);
+}
+
+export type RecentImport = { batchId: string; inventory: InventoryKey; fileName: string; appliedAt: string; created: number; updated: number };
+
+/** The last applied imports of an engagement (the import hub lists them). */
+export async function findRecentImports(engagementId: AuthorizedEngagementId, take = 10): Promise<RecentImport[]> {
+  const rows = await db.importBatch.findMany({
+    where: { engagementId, appliedAt: { not: null } },
+    orderBy: { appliedAt: "desc" },
+    take,
+    select: { id: true, inventory: true, fileName: true, appliedAt: true, summary: true },
+  });
+  return rows.map((r) => {
+    const applied = (r.summary as unknown as StoredSummary).applied;
+    return { batchId: r.id, inventory: r.inventory as InventoryKey, fileName: r.fileName, appliedAt: r.appliedAt!.toISOString(), created: applied?.created ?? 0, updated: applied?.updated ?? 0 };
+  });
+}

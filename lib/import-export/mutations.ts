@@ -1,0 +1,294 @@
+// Import/export writes. An import is three steps, each its own short transaction, with all state in the
+// ImportBatch row: upload (parsed cells) → dry run (normalized rows + per-row outcome) → apply.
+// Apply is atomic and idempotent: one transaction claims the batch, re-checks that nothing it depends on
+// changed since the dry run, bulk-inserts and bulk-updates (a few statements per 2,000 rows, never one
+// round trip per row), and appends one audit entry. Parsing and validation never run inside a transaction.
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError, isUniqueViolation } from "@/lib/errors";
+import type { AuthorizedEngagementId } from "@/lib/auth/access";
+import type { Role } from "@/lib/auth/access-matrix";
+import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/mutations";
+import { INVENTORIES, type InventoryKey } from "@/lib/inventories/registry";
+import { inventorySpec } from "@/lib/import-export/columns";
+import { classifyRows, type RowResult } from "@/lib/import-export/dry-run";
+import { suggestMapping, checkMapping } from "@/lib/import-export/headers";
+import type { ParsedFile } from "@/lib/import-export/parse";
+import { BATCH_FORMAT_VERSION, type StoredBatch, type StoredRows, type StoredSummary } from "@/lib/import-export/batch";
+import { findExistingRows, findExportHeader, findImportBatch } from "@/lib/import-export/data";
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+export type Actor = { id: string; email: string; role?: Role | ""; organizationId: string };
+
+/** Unapplied batches older than this are deleted when a new file is uploaded to the engagement. */
+const STALE_BATCH_MS = 24 * 60 * 60 * 1000;
+const CHUNK = 2_000;
+const APPLY_TIMEOUT_MS = 120_000;
+
+// ---------- bulk SQL per inventory ----------
+// INVARIANT: the columns here are exactly the keys of the registry's toColumns(row) (tested in
+// tests/integration/import-export), and a contract row's JSON is their value: the contract's field names
+// are the column names, so jsonb_to_recordset turns rows into typed columns in one statement.
+type SqlType = "text" | "int" | "bigint" | "float8" | "boolean" | "jsonb" | "date";
+export const INVENTORY_TABLES: Record<InventoryKey, { table: string; columns: Record<string, SqlType> }> = {
+  data: {
+    table: "DataEntity",
+    columns: {
+      entity: "text", sourceObject: "text", recordCount: "bigint", yearsCovered: "float8", decision: "text", destinationEntity: "text",
+      mappingStatus: "text", cleanupInScope: "boolean", decider: "text", notes: "text", quirks: "jsonb",
+    },
+  },
+  workflows: {
+    table: "WorkflowItem",
+    columns: { kind: "text", name: "text", department: "text", quantity: "int", complexity: "text", disposition: "text", reviewStatus: "text", notes: "text" },
+  },
+  integrations: {
+    table: "Integration",
+    columns: {
+      name: "text", kind: "text", standard: "text", messageTypes: "text", direction: "text", partner: "text", sourceEndpoint: "text",
+      replacementPlan: "text", transitionStrategy: "text", clinicalImpact: "text", complexity: "text", status: "text",
+    },
+  },
+  reports: {
+    table: "Report",
+    columns: { name: "text", kind: "text", consumers: "text", frequency: "text", complexity: "text", reproducibilityPlan: "text", parallelValidation: "boolean", status: "text" },
+  },
+  risks: {
+    table: "Risk",
+    columns: {
+      title: "text", cause: "text", effect: "text", category: "text", likelihood: "int", impact: "int", residualLikelihood: "int",
+      residualImpact: "int", probability: "float8", residualProbability: "float8", scope: "text", treatment: "text", mitigationPlan: "text",
+      mitigationCostCents: "int", scheduleImpactWeeks: "jsonb", costImpact: "jsonb", phase: "text", owner: "text", nextReviewDate: "date",
+      status: "text", libraryKey: "text",
+    },
+  },
+};
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Ids that sort in the order they are generated: rows created in one transaction share createdAt, and
+ * exports order by (createdAt, id), so file order survives an import.
+ */
+export function orderedIds(n: number): string[] {
+  const prefix = `c${Date.now().toString(36).padStart(9, "0")}${BigInt(`0x${randomBytes(6).toString("hex")}`).toString(36).padStart(10, "0").slice(0, 10)}`;
+  return Array.from({ length: n }, (_, i) => `${prefix}${i.toString(36).padStart(5, "0")}`);
+}
+
+/** Inserts contract rows (already schema-parsed) in file order; returns their ids. */
+export async function insertInventoryRows(tx: Tx, inventory: InventoryKey, engagementId: string, rows: readonly Record<string, unknown>[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const { table, columns } = INVENTORY_TABLES[inventory];
+  const names = Object.keys(columns);
+  const recordDef = [`"id" text`, ...names.map((c) => `${q(c)} ${columns[c]}`)].join(", ");
+  const sql = `INSERT INTO ${q(table)} ("id", "engagementId", ${names.map(q).join(", ")}, "version", "createdAt", "updatedAt")
+    SELECT v."id", $2, ${names.map((c) => `v.${q(c)}`).join(", ")}, 1, now(), now()
+    FROM jsonb_to_recordset($1::jsonb) AS v(${recordDef})`;
+  const ids = orderedIds(rows.length);
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK).map((r, i) => ({ ...pick(r, names), id: ids[start + i] }));
+    await tx.$executeRawUnsafe(sql, JSON.stringify(chunk), engagementId);
+  }
+  return ids;
+}
+
+/** Updates rows by id when their version is still the one given; returns how many were updated. */
+export async function updateInventoryRows(tx: Tx, inventory: InventoryKey, engagementId: string, rows: readonly { id: string; version: number; data: Record<string, unknown> }[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const { table, columns } = INVENTORY_TABLES[inventory];
+  const names = Object.keys(columns);
+  const recordDef = [`"id" text`, `"version" int`, ...names.map((c) => `${q(c)} ${columns[c]}`)].join(", ");
+  const sql = `UPDATE ${q(table)} AS t SET ${names.map((c) => `${q(c)} = v.${q(c)}`).join(", ")}, "version" = t."version" + 1, "updatedAt" = now()
+    FROM jsonb_to_recordset($1::jsonb) AS v(${recordDef})
+    WHERE t."id" = v."id" AND t."engagementId" = $2 AND t."version" = v."version"`;
+  let updated = 0;
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK).map((r) => ({ ...pick(r.data, names), id: r.id, version: r.version }));
+    updated += await tx.$executeRawUnsafe(sql, JSON.stringify(chunk), engagementId);
+  }
+  return updated;
+}
+
+function pick(row: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const n of names) out[n] = row[n] === undefined ? null : row[n];
+  return out;
+}
+
+// ---------- step 1: upload ----------
+export async function createImportBatch(engagementId: AuthorizedEngagementId, actor: Actor, input: { inventory: InventoryKey; fileName: string; fileSize: number; parsed: ParsedFile }): Promise<string> {
+  const spec = inventorySpec(input.inventory);
+  const suggested = suggestMapping(spec, input.parsed.headers);
+  const rows: StoredRows = {
+    v: BATCH_FORMAT_VERSION,
+    format: input.parsed.format,
+    sheetName: input.parsed.sheetName,
+    headerRow: input.parsed.headerRow,
+    headers: input.parsed.headers,
+    rows: input.parsed.rows,
+    blankRows: input.parsed.blankRows,
+  };
+  const summary: StoredSummary = {
+    v: BATCH_FORMAT_VERSION,
+    stage: "mapping",
+    fileSize: input.fileSize,
+    rowCount: input.parsed.rows.length,
+    blankRows: input.parsed.blankRows,
+    suggested,
+    mapping: suggested,
+    counts: null,
+    dryRunAt: null,
+    applied: null,
+  };
+  const [, created] = await db.$transaction([
+    db.importBatch.deleteMany({ where: { engagementId, appliedAt: null, createdAt: { lt: new Date(Date.now() - STALE_BATCH_MS) } } }),
+    db.importBatch.create({
+      data: { engagementId, inventory: input.inventory, fileName: input.fileName.slice(0, 255), createdById: actor.id, rows: rows as object, summary: summary as object },
+      select: { id: true },
+    }),
+  ]);
+  return created.id;
+}
+
+function requireOpenBatch(batch: StoredBatch | null): StoredBatch {
+  if (!batch) throw new AppError("NOT_FOUND", "This import is no longer available. Upload the file again.");
+  if (batch.appliedAt) throw new AppError("CONFLICT", "This file has already been imported. Upload it again to run a new dry run.");
+  return batch;
+}
+
+// ---------- step 2: dry run ----------
+/** Classifies every row against the inventory as it is now and stores the outcome in the batch. */
+export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: string, mapping: (string | null)[]): Promise<void> {
+  const batch = requireOpenBatch(await findImportBatch(engagementId, batchId));
+  const spec = inventorySpec(batch.inventory);
+  const width = batch.rows.headers.length;
+  const fullMapping = Array.from({ length: width }, (_, i) => mapping[i] ?? null);
+  const blocking = checkMapping(spec, fullMapping).filter((p) => p.isBlocking);
+  if (blocking.length) throw new AppError("INVALID", blocking[0].message, { mapping: blocking.map((p) => p.message) });
+
+  const [existing, header] = await Promise.all([findExistingRows(engagementId, batch.inventory), findExportHeader(engagementId)]);
+  const out = classifyRows({ spec, headers: batch.rows.headers, mapping: fullMapping, rows: batch.rows.rows, existing, context: { riskMatrix: header.riskMatrix } });
+  const rows: StoredRows = { ...batch.rows, results: out.results };
+  // rows blank in every mapped column are skipped like fully empty ones (which the parse already counted)
+  const summary: StoredSummary = {
+    ...batch.summary,
+    stage: "dry_run",
+    mapping: fullMapping,
+    rowCount: batch.rows.rows.length - out.blankRows,
+    blankRows: batch.rows.blankRows + out.blankRows,
+    counts: out.counts,
+    dryRunAt: new Date().toISOString(),
+  };
+  const { count } = await db.importBatch.updateMany({ where: { id: batch.id, engagementId, appliedAt: null }, data: { rows: rows as object, summary: summary as object } });
+  if (count === 0) throw new AppError("CONFLICT", "This file was imported meanwhile. Upload it again to run a new dry run.");
+}
+
+// ---------- step 3: apply ----------
+export type ApplyResult = { created: number; updated: number; unchanged: number };
+export type ApplyHooks = { afterChunkWritten?: (what: "insert" | "update") => Promise<void> | void };
+
+/**
+ * Applies a dry run: all rows or none. Refused while any row has an error, when the batch was applied
+ * already, or when the inventory changed since the dry run (a row it matched was edited, or a row with a
+ * new row's key appeared) — then the user runs the dry run again, nothing is overwritten.
+ */
+export async function applyImportBatch(engagementId: AuthorizedEngagementId, actor: Actor, batchId: string, requestId = "", hooks: ApplyHooks = {}): Promise<ApplyResult> {
+  const batch = requireOpenBatch(await findImportBatch(engagementId, batchId));
+  const results = batch.rows.results;
+  const counts = batch.summary.counts;
+  if (batch.summary.stage !== "dry_run" || !results || !counts) throw new AppError("CONFLICT", "Run the dry run before applying.");
+  if (counts.error > 0) {
+    throw new AppError("INVALID", `${counts.error.toLocaleString("en-US")} ${counts.error === 1 ? "row has an error" : "rows have errors"}. Nothing was imported: fix the file and upload it again.`, {});
+  }
+  const inventory = batch.inventory;
+  const spec = inventorySpec(inventory);
+  const creates = results.filter((r): r is RowResult & { data: Record<string, unknown>; key: string } => r.status === "create" && !!r.data && !!r.key);
+  const updates = results.filter((r): r is RowResult & { data: Record<string, unknown>; id: string; version: number } => r.status === "update" && !!r.data && !!r.id);
+  const matched = results.filter((r) => (r.status === "update" || r.status === "unchanged") && r.id);
+  const result: ApplyResult = { created: creates.length, updated: updates.length, unchanged: counts.unchanged };
+
+  try {
+    await db.$transaction(
+      async (tx) => {
+        const appliedAt = new Date();
+        const summary: StoredSummary = { ...batch.summary, stage: "applied", applied: result };
+        const claimed = await tx.importBatch.updateMany({ where: { id: batch.id, engagementId, appliedAt: null }, data: { appliedAt, summary: summary as object } });
+        if (claimed.count === 0) throw new AppError("CONFLICT", "This file has already been imported.");
+
+        // what the dry run relied on must still hold (one query)
+        const current = await currentKeys(tx, inventory, engagementId);
+        const stale = matched.filter((r) => current.byId.get(r.id!) !== r.version).length + creates.filter((r) => current.keys.has(r.key)).length;
+        if (stale > 0) {
+          throw new AppError("CONFLICT", `The ${spec.label.toLowerCase()} changed since the dry run (${stale} ${stale === 1 ? "row" : "rows"} affected). Nothing was imported: run the dry run again to see the current differences.`);
+        }
+
+        for (let i = 0; i < creates.length; i += CHUNK) {
+          await insertInventoryRows(tx, inventory, engagementId, creates.slice(i, i + CHUNK).map((r) => r.data));
+          await hooks.afterChunkWritten?.("insert");
+        }
+        let updated = 0;
+        for (let i = 0; i < updates.length; i += CHUNK) {
+          updated += await updateInventoryRows(tx, inventory, engagementId, updates.slice(i, i + CHUNK));
+          await hooks.afterChunkWritten?.("update");
+        }
+        if (updated !== updates.length) throw new AppError("CONFLICT", "Some rows changed while the import was being applied. Nothing was imported: run the dry run again.");
+
+        await appendAuditEvent(tx, {
+          organizationId: actor.organizationId,
+          engagementId,
+          actor: { id: actor.id, email: actor.email, role: actor.role },
+          action: "import.apply",
+          entityType: inventory,
+          entityId: batch.id,
+          changes: {
+            fileName: batch.fileName,
+            inventory,
+            created: result.created,
+            updated: result.updated,
+            unchanged: result.unchanged,
+            // field-level detail for the first rows; the ImportBatch keeps every row's outcome
+            rows: [...creates, ...updates].slice(0, 100).map((r) => ({ row: r.row, status: r.status, label: r.label, changes: r.changes })),
+            rowsTruncated: Math.max(0, creates.length + updates.length - 100),
+          },
+          requestId,
+        });
+      },
+      { timeout: APPLY_TIMEOUT_MS, maxWait: 10_000 },
+    );
+  } catch (err) {
+    if (isUniqueViolation(err) || (err as { code?: string; cause?: { code?: string } })?.cause?.code === "23505" || /23505|unique constraint/i.test(String((err as Error)?.message))) {
+      throw new AppError("CONFLICT", "A row with the same key was added meanwhile. Nothing was imported: run the dry run again.");
+    }
+    throw err;
+  }
+  return result;
+}
+
+async function currentKeys(tx: Tx, inventory: InventoryKey, engagementId: string): Promise<{ byId: Map<string, number>; keys: Set<string> }> {
+  const naturalKey = INVENTORIES[inventory].naturalKey as (r: Record<string, unknown>) => string;
+  const select = { id: true, version: true } as const;
+  let rows: (Record<string, unknown> & { id: string; version: number })[];
+  switch (inventory) {
+    case "data": rows = await tx.dataEntity.findMany({ where: { engagementId }, select: { ...select, entity: true, sourceObject: true } }); break;
+    case "workflows": rows = await tx.workflowItem.findMany({ where: { engagementId }, select: { ...select, kind: true, department: true, name: true } }); break;
+    case "integrations": rows = await tx.integration.findMany({ where: { engagementId }, select: { ...select, name: true } }); break;
+    case "reports": rows = await tx.report.findMany({ where: { engagementId }, select: { ...select, name: true } }); break;
+    case "risks": rows = await tx.risk.findMany({ where: { engagementId }, select: { ...select, title: true } }); break;
+  }
+  return { byId: new Map(rows.map((r) => [r.id, r.version])), keys: new Set(rows.map((r) => naturalKey(r))) };
+}
+
+// ---------- exports ----------
+export async function recordExport(engagementId: AuthorizedEngagementId, actor: Actor, what: { action: string; format: string; rows: number; fileName: string }, requestId = "") {
+  await recordAuditEvent({
+    organizationId: actor.organizationId,
+    engagementId,
+    actor: { id: actor.id, email: actor.email, role: actor.role },
+    action: what.action,
+    entityType: "engagement",
+    entityId: engagementId,
+    changes: { format: what.format, rows: what.rows, fileName: what.fileName },
+    requestId,
+  });
+}

@@ -1,0 +1,202 @@
+// Reading an uploaded spreadsheet: CSV (UTF-8 with or without BOM, UTF-16, Windows-1252; comma, semicolon or
+// tab) or XLSX (first worksheet, read with exceljs's streaming reader so a 10k-row file never becomes a
+// workbook model in memory). Output: the header row and the data rows as plain cells, with their row numbers.
+// Node only (no database). Limits are checked here so every entry point (app, CLI, bench) shares them.
+import { Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import Papa from "papaparse";
+import { isBlank, type Cell } from "@/lib/import-export/normalize";
+import { matchHeader } from "@/lib/import-export/headers";
+import type { InventorySpec } from "@/lib/import-export/columns";
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_FILE_LABEL = "20 MB";
+export const MAX_ROWS = 50_000;
+export const MAX_COLUMNS = 200;
+
+export type FileFormat = "csv" | "xlsx";
+
+export type ParsedFile = {
+  format: FileFormat;
+  sheetName: string | null;
+  /** Row number of the header row (1-based, as the spreadsheet shows it). */
+  headerRow: number;
+  headers: string[];
+  rows: { row: number; cells: Cell[] }[];
+  /** Completely empty rows below the header (skipped). */
+  blankRows: number;
+};
+
+export class FileProblem extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FileProblem";
+  }
+}
+
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function detectFormat(fileName: string, bytes: Uint8Array): FileFormat {
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const isOle = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (isOle) throw new FileProblem("This is an old Excel 97–2003 file (.xls). Save it as .xlsx or CSV and upload again.");
+  if (isZip) {
+    if (/\.(ods|numbers)$/i.test(fileName)) throw new FileProblem("Save the spreadsheet as .xlsx or CSV and upload again.");
+    return "xlsx";
+  }
+  if (/\.(xlsx|xlsm)$/i.test(fileName)) throw new FileProblem("This file is named .xlsx but is not an Excel workbook. Save it again from your spreadsheet program.");
+  if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new FileProblem("This does not look like a CSV or XLSX file.");
+  }
+  return "csv";
+}
+
+/** Text of a CSV file: BOM-aware; UTF-8 when valid, else Windows-1252 (Excel's "CSV" on Windows). */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return new TextDecoder("windows-1252").decode(body);
+  }
+}
+
+function csvRows(bytes: Uint8Array): { row: number; cells: Cell[] }[] {
+  const text = decodeText(bytes);
+  // guess the delimiter on non-empty lines (blank lines confuse Papa's guess), then parse keeping every
+  // line so row numbers match what the spreadsheet shows
+  const delimiter = Papa.parse<string[]>(text.slice(0, 65_536), { skipEmptyLines: "greedy", preview: 50, delimitersToGuess: [",", ";", "\t", "|"] }).meta.delimiter || ",";
+  const result = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter });
+  const fatal = result.errors.find((e) => e.type === "Quotes");
+  if (fatal) throw new FileProblem(`The CSV file has a quoting problem near row ${(fatal.row ?? 0) + 1}: ${fatal.message}. Check for a stray double quote.`);
+  if (result.data.length > MAX_ROWS + 50) throw new FileProblem(`The file has more than ${MAX_ROWS.toLocaleString("en-US")} rows. Split it into smaller files.`);
+  return result.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === "" ? null : c)) }));
+}
+
+/** An exceljs cell value → a plain cell (formulas give their cached result; dates become ISO strings). */
+export function plainCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    const iso = value.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso;
+  }
+  if (typeof value === "object") {
+    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; formula?: string; sharedFormula?: string };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
+    if ("result" in v || v.formula !== undefined || v.sharedFormula !== undefined) return plainCell(v.result);
+    if (typeof v.error === "string") return v.error;
+    if (v.text !== undefined) return plainCell(v.text);
+  }
+  return String(value);
+}
+
+async function xlsxRows(bytes: Uint8Array): Promise<{ sheetName: string | null; rows: { row: number; cells: Cell[] }[] }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
+    sharedStrings: "cache",
+    styles: "cache", // dates: numbers with a date format come back as Date
+    hyperlinks: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
+  const rows: { row: number; cells: Cell[] }[] = [];
+  let sheetName: string | null = null;
+  let seen = false;
+  try {
+    for await (const worksheet of reader) {
+      if (seen) {
+        // only the first worksheet is imported (a template's second sheet is help); the others are still
+        // read through, because exceljs deletes a deferred sheet's temp file once its reader returns
+        for await (const _row of worksheet) void _row;
+        continue;
+      }
+      seen = true;
+      sheetName = (worksheet as unknown as { name?: string }).name ?? null;
+      for await (const row of worksheet) {
+        const values = row.values as unknown[];
+        const cells: Cell[] = [];
+        for (let c = 1; c < values.length && c <= MAX_COLUMNS; c++) cells.push(plainCell(values[c]));
+        rows.push({ row: row.number, cells });
+        if (rows.length > MAX_ROWS + 50) throw new FileProblem(`The worksheet has more than ${MAX_ROWS.toLocaleString("en-US")} rows. Split it into smaller files.`);
+      }
+    }
+  } catch (err) {
+    if (err instanceof FileProblem) throw err;
+    throw new FileProblem("The workbook could not be read. Open it in your spreadsheet program, save it as .xlsx again and upload it.");
+  }
+  if (!seen) throw new FileProblem("The workbook has no worksheet.");
+  return { sheetName, rows };
+}
+
+/** The header row: among the first 10 non-empty rows, the one with the most recognised headers (title rows above it are skipped). */
+function findHeaderRow(rows: { row: number; cells: Cell[] }[], spec: InventorySpec): number {
+  let best = -1;
+  let bestScore = 0;
+  let firstNonEmpty = -1;
+  let looked = 0;
+  for (let i = 0; i < rows.length && looked < 10; i++) {
+    const cells = rows[i].cells;
+    if (cells.every(isBlank)) continue;
+    looked++;
+    if (firstNonEmpty < 0) firstNonEmpty = i;
+    const score = cells.filter((c) => typeof c === "string" && matchHeader(spec, c) !== null).length;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best >= 0 ? best : firstNonEmpty;
+}
+
+export async function parseSpreadsheet(fileName: string, bytes: Uint8Array, spec: InventorySpec): Promise<ParsedFile> {
+  if (bytes.byteLength === 0) throw new FileProblem("The file is empty.");
+  if (bytes.byteLength > MAX_FILE_BYTES) throw new FileProblem(`The file is larger than ${MAX_FILE_LABEL}. Split it into smaller files.`);
+  const format = detectFormat(fileName, bytes);
+  const { sheetName, rows } = format === "csv" ? { sheetName: null, rows: csvRows(bytes) } : await xlsxRows(bytes);
+
+  const headerIndex = findHeaderRow(rows, spec);
+  if (headerIndex < 0) throw new FileProblem(format === "csv" ? "The file has no rows." : "The first worksheet is empty.");
+  const headerCells = rows[headerIndex].cells;
+  const dataRows = rows.slice(headerIndex + 1);
+  let width = headerCells.length;
+  for (const r of dataRows) if (r.cells.length > width) width = r.cells.length;
+  width = Math.min(width, MAX_COLUMNS);
+  // drop trailing columns that are empty in the header and in every row
+  while (width > 0 && isBlank(headerCells[width - 1]) && dataRows.every((r) => isBlank(r.cells[width - 1]))) width--;
+  const headers = Array.from({ length: width }, (_, i) => {
+    const h = headerCells[i];
+    return isBlank(h) ? `Column ${columnLetter(i)}` : String(h).replace(/^\uFEFF/, "").replace(/\s+/g, " ").trim();
+  });
+
+  let blankRows = 0;
+  const out: ParsedFile["rows"] = [];
+  for (const r of dataRows) {
+    const cells = r.cells.slice(0, width);
+    if (cells.every(isBlank)) {
+      blankRows++;
+      continue;
+    }
+    while (cells.length < width) cells.push(null);
+    out.push({ row: r.row, cells });
+  }
+  // trailing empty lines of a CSV are not "blank rows" worth reporting
+  if (format === "csv") {
+    let trailing = 0;
+    for (let i = dataRows.length - 1; i >= 0 && dataRows[i].cells.every(isBlank); i--) trailing++;
+    blankRows -= trailing;
+  }
+  if (out.length > MAX_ROWS) throw new FileProblem(`The file has ${out.length.toLocaleString("en-US")} rows; the limit is ${MAX_ROWS.toLocaleString("en-US")}. Split it into smaller files.`);
+  return { format, sheetName, headerRow: rows[headerIndex].row, headers, rows: out, blankRows };
+}

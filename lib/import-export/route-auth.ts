@@ -1,0 +1,54 @@
+// Route handlers' version of requireUser/requirePageAccess: answers in JSON instead of redirecting.
+// Anonymous → 401; non-member or unknown engagement → 404 (never a hint that it exists); a member whose role
+// lacks the capability → 403. Every error becomes a small JSON body; stack traces stay in the server log.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { loadCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { requireEngagementAccess, type EngagementAccess } from "@/lib/auth/access";
+import type { Capability } from "@/lib/auth/access-matrix";
+import { AppError, defaultMessage, isDatabaseUnavailable, type ErrorCode } from "@/lib/errors";
+import { logError } from "@/lib/log";
+
+const STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID: 422,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+export function jsonError(code: ErrorCode, message = defaultMessage(code), extra: Record<string, unknown> = {}): Response {
+  return Response.json({ error: code, message, ...extra }, { status: STATUS[code], headers: { "Cache-Control": "no-store" } });
+}
+
+export async function requireRouteUser(): Promise<CurrentUser> {
+  const user = await loadCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED");
+  return user;
+}
+
+export async function requireRouteAccess(engagementId: string, capability: Capability): Promise<{ user: CurrentUser; access: EngagementAccess }> {
+  const user = await requireRouteUser();
+  const access = await requireEngagementAccess(user.id, engagementId, capability);
+  return { user, access };
+}
+
+type Handler<P> = (request: Request, context: { params: Promise<P> }, requestId: string) => Promise<Response>;
+
+/** Wraps a route handler: AppError → its status; database down → 503; anything else → logged, 500. */
+export function routeHandler<P>(fn: Handler<P>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = request.headers.get("x-request-id") ?? randomUUID();
+    try {
+      return await fn(request, context, requestId);
+    } catch (err) {
+      if (err instanceof AppError) return jsonError(err.code, err.message);
+      if (isDatabaseUnavailable(err)) return jsonError("UNAVAILABLE");
+      logError("route handler failed", err, { requestId, url: request.url });
+      return jsonError("INTERNAL", `${defaultMessage("INTERNAL")} (reference ${requestId.slice(0, 8)})`);
+    }
+  };
+}

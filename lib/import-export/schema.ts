@@ -1,0 +1,71 @@
+// Import/export action inputs and the DTOs the import screens render (client + server; no Prisma).
+import { z } from "zod";
+import { INVENTORY_KEYS, type InventoryKey } from "@/lib/inventories/registry";
+import type { Cell } from "@/lib/import-export/normalize";
+import type { DryRunCounts, RowChange, RowError, RowStatus } from "@/lib/import-export/dry-run";
+import type { MappingProblem } from "@/lib/import-export/headers";
+
+export const InventoryKeySchema = z.enum(INVENTORY_KEYS);
+const id = z.string().min(1).max(64);
+
+export const UploadFieldsSchema = z.strictObject({ engagementId: id, inventory: InventoryKeySchema });
+
+export const DryRunInputSchema = z.strictObject({
+  engagementId: id,
+  batchId: id,
+  mapping: z.array(z.string().max(100).nullable()).max(200),
+});
+export type DryRunInput = z.infer<typeof DryRunInputSchema>;
+
+export const ApplyInputSchema = z.strictObject({ engagementId: id, batchId: id });
+
+export const ExportFormatSchema = z.enum(["csv", "xlsx"]);
+
+/** Uploads above this are refused before parsing (the server checks again). */
+export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+export const MAX_UPLOAD_LABEL = "20 MB";
+export const ACCEPTED_EXTENSIONS = [".csv", ".tsv", ".txt", ".xlsx", ".xlsm"] as const;
+
+export const INVENTORY_PAGE_SLUGS: Record<InventoryKey, string> = {
+  data: "data",
+  workflows: "workflows",
+  integrations: "integrations",
+  reports: "reports",
+  risks: "risks",
+};
+
+export type ImportStage = "mapping" | "dry_run" | "applied";
+
+/** One row of a dry run as the screen shows it (no row data). */
+export type RowResultView = { row: number; status: RowStatus; label: string; changes?: RowChange[]; errors?: RowError[] };
+
+export type ImportBatchView = {
+  batchId: string;
+  engagementId: string;
+  inventory: InventoryKey;
+  fileName: string;
+  format: "csv" | "xlsx";
+  sheetName: string | null;
+  stage: ImportStage;
+  headerRow: number;
+  headers: string[];
+  /** First rows of the file, as parsed, for the mapping preview. */
+  preview: { row: number; cells: Cell[] }[];
+  /** First few non-blank values per column. */
+  samples: string[][];
+  rowCount: number;
+  blankRows: number;
+  suggested: (string | null)[];
+  mapping: (string | null)[];
+  mappingProblems: MappingProblem[];
+  counts: DryRunCounts | null;
+  /** Row results of the dry run: every error, then as many other rows as fit (see resultsShown). */
+  results: RowResultView[];
+  resultsTotal: number;
+  dryRunAt: string | null;
+  appliedAt: string | null;
+  applied: { created: number; updated: number; unchanged: number } | null;
+  createdAt: string;
+};
+
+export type EngagementImportErrorView = { path: string; message: string };
