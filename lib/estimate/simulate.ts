@@ -419,21 +419,28 @@ export function simulate(model: Model, iterations: number, seed: number): Simula
     outputSums[2] += yC;
     outputSums[3] += yC * yC;
     p1Binding[out[O_P1_BINDING]!] += 1;
-    for (let j = 0; j < nD; j++) {
+    // layout per driver: [lowΣD, lowN, highΣD, highN, Σx, Σx², ΣxD, lowΣC, lowN, highΣC, highN, –, –, ΣxC]
+    for (let j = 0; j < firstRisk; j++) {
       const xv = x[j]!;
-      const isRisk = j >= firstRisk;
-      const low = isRisk ? xv === 0 : xv <= 0.1;
-      const high = isRisk ? xv === 1 : xv >= 0.9;
       const base = j * 2 * DRIVER_STAT_SIZE;
-      if (low) {
+      if (xv <= 0.1) {
         driverStats[base] += yD; driverStats[base + 1] += 1;
         driverStats[base + 7] += yC; driverStats[base + 8] += 1;
-      } else if (high) {
+      } else if (xv >= 0.9) {
         driverStats[base + 2] += yD; driverStats[base + 3] += 1;
         driverStats[base + 9] += yC; driverStats[base + 10] += 1;
       }
       driverStats[base + 4] += xv; driverStats[base + 5] += xv * xv; driverStats[base + 6] += xv * yD;
       driverStats[base + 13] += xv * yC;
+    }
+    // risks: x is the occurrence indicator; "low" = did not occur (derived from totals afterwards)
+    for (let j = firstRisk; j < nD; j++) {
+      if (x[j] === 0) continue;
+      const base = j * 2 * DRIVER_STAT_SIZE;
+      driverStats[base + 2] += yD; driverStats[base + 3] += 1;
+      driverStats[base + 9] += yC; driverStats[base + 10] += 1;
+      driverStats[base + 4] += 1; driverStats[base + 5] += 1; driverStats[base + 6] += yD;
+      driverStats[base + 13] += yC;
     }
     for (let r = 0; r < nR; r++) {
       if (s.riskK[r] === 0) continue;
@@ -441,6 +448,14 @@ export function simulate(model: Model, iterations: number, seed: number): Simula
       riskWeeks[r] += sc.riskWeeks[r]!;
       riskCost[r] += sc.riskCost[r]!;
     }
+  }
+  // risks' "did not occur" bins: everything that is not in the "occurred" bin
+  for (let j = firstRisk; j < nD; j++) {
+    const base = j * 2 * DRIVER_STAT_SIZE;
+    driverStats[base] = outputSums[0]! - driverStats[base + 2]!;
+    driverStats[base + 1] = n - driverStats[base + 3]!;
+    driverStats[base + 7] = outputSums[2]! - driverStats[base + 9]!;
+    driverStats[base + 8] = n - driverStats[base + 10]!;
   }
   return { iterations: n, metrics, metricKeys: keys, drivers, driverStats, outputSums, riskStats: { occurrences, weeks: riskWeeks, cost: riskCost }, p1Binding };
 }

@@ -8,7 +8,7 @@ export function pLabel(p: number): string {
 }
 
 /** Metrics that need a full sort (S-curves, probabilities of targets); the rest use selection. */
-const FULL_SORT = new Set(["totalWeeks", "totalCost", "finalGoLiveWeeks", "p3EndWeeks"]);
+const FULL_SORT = new Set(["totalWeeks", "totalCost"]);
 
 /**
  * Put the elements of ranks `ranks` (ascending) of a[lo..hi] in their sorted positions
@@ -145,15 +145,11 @@ export function summarizer(sim: SimulationResult, percentiles: number[]): Summar
       return { base: round(base), mean: round(mean(key)), min: round(lo), max: round(hi), percentiles: out };
     },
     cdfAt(key, x) {
-      const s = sorted(key);
-      // upper bound binary search: count of values ≤ x
-      let lo = 0, hi = s.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((s[mid] as number) <= x) lo = mid + 1;
-        else hi = mid;
-      }
-      return s.length > 0 ? lo / s.length : 0;
+      // share of iterations at or below x (one pass; no sort needed)
+      const r = raw(key);
+      let count = 0;
+      for (let i = 0; i < r.length; i++) if ((r[i] as number) <= x) count++;
+      return r.length > 0 ? count / r.length : 0;
     },
   };
 }
