@@ -341,8 +341,26 @@ function p80Scenario(sum: ReturnType<typeof summarizer>, p80Weeks: number, n: nu
   return build(mean.map((m) => (s > 0 ? (m * p80Weeks) / s : m)));
 }
 
-export type { Estimate } from "./types";
-export type * from "./types";
+export type {
+  ConfidenceComponent,
+  Distribution,
+  Estimate,
+  Explanation,
+  FlagCode,
+  FlagSeverity,
+  GanttBar,
+  HonestyFlag,
+  InputConfidence,
+  LabelledDistribution,
+  MonthCost,
+  PhaseKey,
+  PlannedWaveOut,
+  RiskOut,
+  SCurvePoint,
+  TornadoBar,
+  WorkstreamBreakdown,
+} from "./types";
+export type { BucketKey } from "./simulate";
 export { CONSTANT_DEFINITIONS, DEFAULT_CONSTANTS, DEFAULT_RATES_CENTS, resolveConstants, type ConstantDefinition } from "./defaults";
 export { DEFAULT_RISK_LIBRARY, riskLibraryFor, toRiskInput, type RiskLibraryEntry, type RiskInput } from "./risk-library";
 export { mulberry32 } from "./rng";

@@ -18,7 +18,8 @@ function multiSelect(a: Float64Array, lo: number, hi: number, ranks: number[], r
   while (lo < hi && rlo <= rhi) {
     const mid = (lo + hi) >>> 1;
     // median of three as pivot
-    let x = a[lo] as number, y = a[mid] as number, z = a[hi] as number;
+    let x = a[lo] as number, y = a[mid] as number;
+    const z = a[hi] as number;
     if (x > y) { const t = x; x = y; y = t; }
     if (y > z) { y = z; if (x > y) y = x; }
     const pivot = y;

@@ -41,9 +41,12 @@ describe.concurrent("CLI", { timeout: 120_000 }, () => {
   });
 
   it("lists schema errors with their paths", async () => {
-    const input = readFixtureInput(TYPE_A_FIXTURE) as any;
+    const input = readFixtureInput(TYPE_A_FIXTURE) as unknown as {
+      engagement: Record<string, unknown>;
+      integrations: Record<string, unknown>[];
+    };
     input.engagement.migrationType = "D";
-    input.integrations[3].complexity = "extreme";
+    input.integrations[3]!.complexity = "extreme";
     delete input.engagement.plannedStart;
     const file = path.join(dir, "invalid.json");
     writeFileSync(file, JSON.stringify(input));

@@ -33,22 +33,15 @@ export const dollars = (d: number) => d * 100; // → cents
 
 /** A large Type A: 300 providers, 30 sites, 1,800 users — the fixture's inventories scaled up. */
 export function largeTypeA(): EngagementDocument {
-  const a = readFixtureInput(TYPE_A_FIXTURE);
-  const input = structuredClone(a) as any;
+  const input = structuredClone(readFixtureInput(TYPE_A_FIXTURE));
   input.engagement.name = "Large Type A (scaled)";
   input.engagement.profile = { providers: 300, locations: 30, specialties: 14, staffUsers: 1800, activePatients: 600000, yearsOfData: 12, sourceSystemCount: 2 };
-  input.dataEntities = input.dataEntities.map((e: any) => ({ ...e, recordCount: e.recordCount === null ? null : e.recordCount * 5 }));
-  input.workflows = input.workflows.map((w: any) => ({ ...w, quantity: w.quantity * 3 }));
-  const ints: any[] = [];
-  for (let k = 0; k < 4; k++) for (const i of input.integrations) ints.push({ ...i, name: `${i.name} #${k + 1}` });
-  input.integrations = ints; // 80 interfaces
-  const reports: any[] = [];
-  for (let k = 0; k < 3; k++) for (const r of input.reports) reports.push({ ...r, name: `${r.name} #${k + 1}` });
-  input.reports = reports; // 180 reports
-  input.auditTrail.sourceLogRows = input.auditTrail.sourceLogRows * 5;
-  input.assumptions.teamFte = 36;
-  input.assumptions.interfaceEngineers = 8;
-  input.assumptions.waves = []; // derived: one wave per 3 sites, capped
+  input.dataEntities = input.dataEntities!.map((e) => ({ ...e, recordCount: typeof e.recordCount === "number" ? e.recordCount * 5 : e.recordCount }));
+  input.workflows = input.workflows!.map((w) => ({ ...w, quantity: (w.quantity ?? 1) * 3 }));
+  input.integrations = [0, 1, 2, 3].flatMap((k) => input.integrations!.map((i) => ({ ...i, name: `${i.name} #${k + 1}` }))); // 80 interfaces
+  input.reports = [0, 1, 2].flatMap((k) => input.reports!.map((r) => ({ ...r, name: `${r.name} #${k + 1}` }))); // 180 reports
+  input.auditTrail = { ...input.auditTrail!, sourceLogRows: (input.auditTrail!.sourceLogRows ?? 0) * 5 };
+  input.assumptions = { ...input.assumptions!, teamFte: 36, interfaceEngineers: 8, waves: [] }; // derived: one wave per 3 sites, capped
   return EngagementDocumentSchema.parse(input);
 }
 
