@@ -72,3 +72,13 @@ export function hrefWith(pathname: string, current: URLSearchParams | Record<str
 export function todayIso(now: Date = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
+
+/** Next's searchParams (string | string[] | undefined per key) as plain strings for the table's links. */
+export function searchParamsRecord(sp: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(sp)) {
+    const s = Array.isArray(v) ? v[0] : v;
+    if (typeof s === "string" && s !== "") out[k] = s.slice(0, 200);
+  }
+  return out;
+}

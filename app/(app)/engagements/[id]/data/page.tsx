@@ -1,0 +1,39 @@
+// /engagements/[id]/data — the data inventory: totals, a sortable/filterable page of 50 rows, the editor.
+import type { Metadata } from "next";
+import { requirePageAccess } from "@/lib/auth/session";
+import { can } from "@/lib/auth/access-matrix";
+import { findDataEntityPage, findDataEntityTotals } from "@/lib/data-inventory/data";
+import { DataEntityQuerySchema } from "@/lib/data-inventory/schema";
+import { searchParamsRecord } from "@/lib/inventories/table-query";
+import { createDataEntityAction, deleteDataEntityAction, updateDataEntityAction } from "@/lib/data-inventory/actions";
+import { sectionBySlug } from "@/lib/engagements/sections";
+import { DataTotals } from "@/components/data-inventory/data-totals";
+import { DataInventoryView } from "@/components/data-inventory/data-inventory-view";
+
+export const metadata: Metadata = { title: "Data inventory" };
+
+export default async function DataInventoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  const { access } = await requirePageAccess(id, "inventory.view");
+  const sp = await searchParams;
+  const query = DataEntityQuerySchema.parse(sp);
+  const [page, totals] = await Promise.all([findDataEntityPage(access.engagementId, query), findDataEntityTotals(access.engagementId)]);
+  const canEdit = can(access.role, "inventory.edit");
+  return (
+    <main>
+      <DataInventoryView
+        title="Data inventory"
+        description={sectionBySlug("data")?.description}
+        totals={<DataTotals totals={totals} />}
+        engagementId={access.engagementId}
+        page={page}
+        sort={{ key: query.sort, dir: query.dir }}
+        params={searchParamsRecord(sp)}
+        inventoryTotal={totals.entities}
+        canImport={can(access.role, "data.import")}
+        canExport={can(access.role, "data.export")}
+        actions={canEdit ? { create: createDataEntityAction, update: updateDataEntityAction, remove: deleteDataEntityAction } : null}
+      />
+    </main>
+  );
+}
