@@ -154,7 +154,7 @@ export function EngagementForm(props: CreateProps | EditProps) {
         <legend className="text-base font-semibold">Plan</legend>
         <div className="grid gap-5 sm:grid-cols-3">
           <TextField label="Planned start" name="plannedStart" type="date" defaultValue={str(v.plannedStart)} error={errors.plannedStart} required />
-          <TextField label="Currency" name="currency" defaultValue={str(v.currency ?? "USD")} error={errors.currency} maxLength={3} className="uppercase" required hint="ISO code, e.g. USD" />
+          <TextField label="Currency" name="currency" defaultValue={str(v.currency ?? "USD")} error={errors.currency} maxLength={3} required hint="ISO code, e.g. USD" />
           <SelectField label="Status" name="status" defaultValue={str(v.status ?? "scoping")} error={errors.status} options={statusOptions} />
         </div>
       </fieldset>
