@@ -127,9 +127,25 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
     percentiles: Object.fromEntries(Object.entries(d.percentiles).map(([k, v]) => [k, w2(v / WEEKS_PER_MONTH)])),
   });
   const workstreamDists = {} as Record<Workstream, LabelledDistribution>;
-  WORKSTREAMS.forEach((w, i) => (workstreamDists[w] = { label: WORKSTREAM_LABELS[w], ...dist(`hours.${i}`, baseHours[w], h0) }));
   const lineDists = {} as Record<CostLineKey, LabelledDistribution>;
   COST_LINES.forEach((l) => (lineDists[l] = { label: COST_LINE_LABELS[l], ...dist(`line.${l}`, baseLines[l], cents) }));
+  WORKSTREAMS.forEach((w, i) => {
+    const rate = model.rates[i] as number;
+    if (!(rate > 0)) {
+      workstreamDists[w] = { label: WORKSTREAM_LABELS[w], ...dist(`hours.${i}`, baseHours[w], h0) };
+      return;
+    }
+    // labor = hours × a constant rate, so the hours' distribution is the labor line's ÷ rate
+    const d = dist(`line.labor.${w}`, baseLines[`labor.${w}` as CostLineKey], (v) => v);
+    workstreamDists[w] = {
+      label: WORKSTREAM_LABELS[w],
+      base: h0(baseHours[w]),
+      mean: h0(d.mean / rate),
+      min: h0(d.min / rate),
+      max: h0(d.max / rate),
+      percentiles: Object.fromEntries(Object.entries(d.percentiles).map(([k, v]) => [k, h0(v / rate)])),
+    };
+  });
 
   // ---- contingency ----
   const p80Weeks = q("totalWeeks", 80);

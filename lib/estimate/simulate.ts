@@ -317,17 +317,22 @@ export interface SimulationResult {
 
 export const DRIVER_STAT_SIZE = 7;
 
-export function metricKeys(): string[] {
+/**
+ * Per-iteration metrics kept for percentiles. Hours per workstream are not stored: labor cost = hours ×
+ * a constant rate, so their percentiles are the labor line's divided by the rate (only a workstream
+ * whose rate is 0 needs its own hours metric).
+ */
+export function metricKeys(model: Model): string[] {
   const keys = ["totalWeeks", "finalGoLiveWeeks", "p3EndWeeks", "phase.P0", "phase.P1", "phase.P2", "phase.P3", "phase.P4", "totalCost"];
   for (const l of COST_LINES) keys.push(`line.${l}`);
   for (const b of BUCKETS) keys.push(`bucket.${b}`);
-  for (let w = 0; w < WS_COUNT; w++) keys.push(`hours.${w}`);
   keys.push("totalHours");
+  for (let w = 0; w < WS_COUNT; w++) if (!(model.rates[w]! > 0)) keys.push(`hours.${w}`);
   return keys;
 }
 
 /** Copy the metrics of one evaluation (order of metricKeys()). */
-function storeMetrics(out: Float64Array, metrics: Float64Array, n: number, i: number): void {
+function storeMetrics(model: Model, out: Float64Array, metrics: Float64Array, n: number, i: number): void {
   let m = 0;
   metrics[m++ * n + i] = out[O_TOTAL_WEEKS]!;
   metrics[m++ * n + i] = out[O_FINAL_GO_LIVE]!;
@@ -336,8 +341,8 @@ function storeMetrics(out: Float64Array, metrics: Float64Array, n: number, i: nu
   metrics[m++ * n + i] = out[O_TOTAL_COST]!;
   for (let l = 0; l < COST_LINES.length; l++) metrics[m++ * n + i] = out[O_LINES + l]!;
   for (let b = 0; b < 6; b++) metrics[m++ * n + i] = out[O_BUCKET_COST + b]!;
-  for (let w = 0; w < WS_COUNT; w++) metrics[m++ * n + i] = out[O_HOURS + w]!;
   metrics[m++ * n + i] = out[O_TOTAL_HOURS]!;
+  for (let w = 0; w < WS_COUNT; w++) if (!(model.rates[w]! > 0)) metrics[m++ * n + i] = out[O_HOURS + w]!;
 }
 
 export function driversOf(model: Model): Driver[] {
@@ -370,7 +375,7 @@ export function simulate(model: Model, iterations: number, seed: number): Simula
   const seeds: number[] = drivers.map((d) => streamSeed(seed, d.key));
   for (const r of model.riskPrep.risks) seeds.push(streamSeed(seed, `risk-impact.${r.title}`));
   const bank = new StreamBank(seeds);
-  const keys = metricKeys();
+  const keys = metricKeys(model);
   const metrics = new Float64Array(keys.length * n);
   const driverStats = new Float64Array(nD * 2 * DRIVER_STAT_SIZE);
   const outputSums = new Float64Array(4);
@@ -411,7 +416,7 @@ export function simulate(model: Model, iterations: number, seed: number): Simula
       x[firstRisk + r] = k > 0 ? 1 : 0;
     }
     evaluate(model, s, out, sc);
-    storeMetrics(out, metrics, n, i);
+    storeMetrics(model, out, metrics, n, i);
     // ---- streaming statistics ----
     const yD = out[O_TOTAL_WEEKS]!, yC = out[O_TOTAL_COST]!;
     outputSums[0] += yD;
