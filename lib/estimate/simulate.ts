@@ -121,7 +121,9 @@ const I_INTEGRATIONS = WS_INDEX.integrations, I_BUILD = WS_INDEX.build;
 
 /** Evaluate one sample into `out` (OUT_SIZE slots). */
 export function evaluate(model: Model, s: Sample, out: Float64Array, sc: Scratch, intervals?: OverlapInterval[]): void {
-  out.fill(0);
+  // only the accumulated slots need zeroing; every other slot is assigned below
+  for (let j = 0; j < 5; j++) out[O_RISK_WEEKS + j] = 0;
+  for (let j = 0; j < 6; j++) out[O_BUCKET_COST + j] = 0;
   const risks = model.riskPrep.risks;
   const addShare = sc.addShare;
   addShare.fill(0);
@@ -386,7 +388,8 @@ export function simulate(model: Model, iterations: number, seed: number): Simula
   const sc = new Scratch(model);
   const out = new Float64Array(OUT_SIZE);
   const risks = model.riskPrep.risks;
-  const ws = model.workstreams;
+  const wsTerms = model.workstreams.map((w) => w.terms);
+  const riskCdfs = risks.map((r) => r.cdf);
 
   for (let i = 0; i < n; i++) {
     // ---- draw: exactly one uniform per driver (and one impact uniform per risk) per iteration ----
@@ -396,7 +399,7 @@ export function simulate(model: Model, iterations: number, seed: number): Simula
     for (let k = 0; k < nWs; k++) {
       u = bank.next(1 + k);
       x[1 + k] = u;
-      s.ws[k] = sampleTerms(ws[k]!.terms, u); // comonotonic within a workstream (terms.ts)
+      s.ws[k] = sampleTerms(wsTerms[k]!, u); // comonotonic within a workstream (terms.ts)
     }
     let d = 1 + nWs;
     u = bank.next(d); x[d++] = u; s.p0 = sampleDist(model.p0, u);
@@ -410,7 +413,7 @@ export function simulate(model: Model, iterations: number, seed: number): Simula
       s.waves[w] = sampleDist(model.wave, u);
     }
     for (let r = 0; r < nR; r++) {
-      const k = discreteQuantile(risks[r]!.cdf, bank.next(firstRisk + r)); // occurrences ~ Binomial(n, p) by inverse CDF
+      const k = discreteQuantile(riskCdfs[r]!, bank.next(firstRisk + r)); // occurrences ~ Binomial(n, p) by inverse CDF
       s.riskK[r] = k;
       s.riskU[r] = bank.next(nD + r);
       x[firstRisk + r] = k > 0 ? 1 : 0;
