@@ -11,6 +11,7 @@ import {
 } from "@/lib/import-export/normalize";
 import { parseQuirks } from "@/lib/import-export/quirks";
 import { allowedLabels } from "@/lib/import-export/vocabulary";
+import { columnRangeProblems } from "@/lib/import-export/sql-types";
 
 export type RowError = { column: string; message: string };
 export type RowChange = { column: string; from: string; to: string };
@@ -320,6 +321,11 @@ export function classifyRows({ spec, headers, mapping, rows, existing, context =
       continue;
     }
     const data = parsed.data as Record<string, unknown>;
+    const tooLarge = columnRangeProblems(spec.key, data);
+    if (tooLarge.length) {
+      fail(tooLarge.map((p) => ({ column: headerOf(p.field) ?? columnById(spec, p.field)?.header ?? p.field, message: p.message })));
+      continue;
+    }
     if (!match) {
       counts.create++;
       results.push({ row, status: "create", label, key, data });

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { ENGAGEMENT_FORMAT, ENGAGEMENT_FORMAT_VERSION, EngagementDocumentSchema, type EngagementDocument } from "@/lib/engagement-format/schema";
 import { INVENTORIES, type InventoryKey } from "@/lib/inventories/registry";
 import { plainIssueMessage, valueAtPath } from "@/lib/import-export/dry-run";
+import { columnRangeProblems, INT4_MAX } from "@/lib/import-export/sql-types";
 
 export type DocumentProblem = { path: string; message: string };
 export type DocumentParse = { ok: true; document: EngagementDocument } | { ok: false; problems: DocumentProblem[] };
@@ -74,6 +75,21 @@ function duplicateKeys(doc: EngagementDocument): DocumentProblem[] {
   return problems;
 }
 
+/** Numbers the contract accepts but the database's integer columns cannot hold. */
+function rangeProblems(doc: EngagementDocument): DocumentProblem[] {
+  const problems: DocumentProblem[] = [];
+  for (const [field, v] of Object.entries(doc.engagement.profile)) {
+    if (Number.isInteger(v) && v > INT4_MAX) problems.push({ path: `engagement.profile.${field}`, message: `is too large (at most ${INT4_MAX.toLocaleString("en-US")})` });
+  }
+  for (const inventory of Object.keys(DOCUMENT_ARRAYS) as InventoryKey[]) {
+    const field = DOCUMENT_ARRAYS[inventory];
+    (doc[field] as unknown as Record<string, unknown>[]).forEach((row, i) => {
+      for (const p of columnRangeProblems(inventory, row)) problems.push({ path: `${field}[${i}].${p.field}`, message: p.message });
+    });
+  }
+  return problems;
+}
+
 function keyWords(inventory: InventoryKey): string {
   switch (inventory) {
     case "data": return "entity and source object";
@@ -108,8 +124,8 @@ export function parseEngagementDocument(text: string): DocumentParse {
     const problems = parsed.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issueMessage(issue, raw) }));
     return { ok: false, problems: limit(problems) };
   }
-  const duplicates = duplicateKeys(parsed.data);
-  if (duplicates.length) return { ok: false, problems: limit(duplicates) };
+  const problems = [...rangeProblems(parsed.data), ...duplicateKeys(parsed.data)];
+  if (problems.length) return { ok: false, problems: limit(problems) };
   return { ok: true, document: parsed.data };
 }
 

@@ -15,6 +15,7 @@ import { inventorySpec } from "@/lib/import-export/columns";
 import { classifyRows, type RowResult } from "@/lib/import-export/dry-run";
 import { suggestMapping, checkMapping } from "@/lib/import-export/headers";
 import type { ParsedFile } from "@/lib/import-export/parse";
+import { INVENTORY_TABLES } from "@/lib/import-export/sql-types";
 import { BATCH_FORMAT_VERSION, type StoredBatch, type StoredRows, type StoredSummary } from "@/lib/import-export/batch";
 import { findExistingRows, findExportHeader, findImportBatch } from "@/lib/import-export/data";
 
@@ -27,44 +28,9 @@ const CHUNK = 2_000;
 const APPLY_TIMEOUT_MS = 120_000;
 
 // ---------- bulk SQL per inventory ----------
-// INVARIANT: the columns here are exactly the keys of the registry's toColumns(row) (tested in
-// tests/integration/import-export), and a contract row's JSON is their value: the contract's field names
-// are the column names, so jsonb_to_recordset turns rows into typed columns in one statement.
-type SqlType = "text" | "int" | "bigint" | "float8" | "boolean" | "jsonb" | "date";
-export const INVENTORY_TABLES: Record<InventoryKey, { table: string; columns: Record<string, SqlType> }> = {
-  data: {
-    table: "DataEntity",
-    columns: {
-      entity: "text", sourceObject: "text", recordCount: "bigint", yearsCovered: "float8", decision: "text", destinationEntity: "text",
-      mappingStatus: "text", cleanupInScope: "boolean", decider: "text", notes: "text", quirks: "jsonb",
-    },
-  },
-  workflows: {
-    table: "WorkflowItem",
-    columns: { kind: "text", name: "text", department: "text", quantity: "int", complexity: "text", disposition: "text", reviewStatus: "text", notes: "text" },
-  },
-  integrations: {
-    table: "Integration",
-    columns: {
-      name: "text", kind: "text", standard: "text", messageTypes: "text", direction: "text", partner: "text", sourceEndpoint: "text",
-      replacementPlan: "text", transitionStrategy: "text", clinicalImpact: "text", complexity: "text", status: "text",
-    },
-  },
-  reports: {
-    table: "Report",
-    columns: { name: "text", kind: "text", consumers: "text", frequency: "text", complexity: "text", reproducibilityPlan: "text", parallelValidation: "boolean", status: "text" },
-  },
-  risks: {
-    table: "Risk",
-    columns: {
-      title: "text", cause: "text", effect: "text", category: "text", likelihood: "int", impact: "int", residualLikelihood: "int",
-      residualImpact: "int", probability: "float8", residualProbability: "float8", scope: "text", treatment: "text", mitigationPlan: "text",
-      mitigationCostCents: "int", scheduleImpactWeeks: "jsonb", costImpact: "jsonb", phase: "text", owner: "text", nextReviewDate: "date",
-      status: "text", libraryKey: "text",
-    },
-  },
-};
-
+// INVENTORY_TABLES (sql-types.ts) lists each table's columns and SQL types; a contract row's JSON is
+// their value (the contract's field names are the column names), so jsonb_to_recordset turns a chunk
+// of rows into typed columns in one statement.
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**

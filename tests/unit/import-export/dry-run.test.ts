@@ -82,6 +82,11 @@ describe("dry-run classification", () => {
     expect(out.results[5].errors).toEqual([{ column: "Probability", message: "must be at most 1" }]);
   });
 
+  it("numbers too large for the database are row errors, not failed applies", () => {
+    const out = run(INVENTORY_SPECS.risks, ["Title", "Likelihood", "Impact", "Mitigation cost ($)"], [["Big", "2", "3", "$25,000,000"]]);
+    expect(out.results[0].errors).toEqual([{ column: "Mitigation cost ($)", message: "is too large (at most $21,474,836.47)" }]);
+  });
+
   it("risks: min > max is reported on the schedule columns", () => {
     const spec = INVENTORY_SPECS.risks;
     const out = run(spec, ["Title", "Likelihood", "Impact", "Schedule min", "Schedule likely", "Schedule max"], [["C", "2", "3", "8", "4", "2"]]);

@@ -1,0 +1,163 @@
+// npm run engagement -- <command>: whole engagements as JSON files ("sounding.engagement" v1,
+// docs/engagement-format.md), outside the web app — for operators with access to the database.
+//
+//   npm run --silent engagement -- export <engagementId> > cedar-valley.json
+//   npm run engagement -- export <engagementId> --out cedar-valley.json
+//   npm run engagement -- import cedar-valley.json [--as <userEmail>]
+//
+// export prints the document on stdout (or writes --out). Plain `npm run` also prints its own two-line
+// banner on stdout; the importers skip it, but `--silent` / `--out` give a clean file.
+// import validates the whole file first (nothing is written on any problem: the problems are listed with
+// their JSON paths and the exit code is 1), then creates a NEW engagement and prints its id. The importing
+// user becomes its lead and the engagement belongs to that user's organization: --as <email>, by default
+// the earliest-created active organization admin.
+// Both are audited (export.engagement / engagement.import, actor "cli").
+//
+// Database: DATABASE_URL when set, else the running embedded PostgreSQL of `npm run dev`/`npm start`,
+// else the embedded one is started for the command (scripts/lib/database.mjs, withDatabase).
+// lib/db imports "server-only", which resolves only under the react-server condition: package.json runs
+// this file with `tsx --conditions=react-server`; started without it, the script re-runs itself in a child
+// that has it. lib/audit needs `canonicalize`, an ESM-only package that tsx's CommonJS mode cannot
+// require(): bridgeEsmOnlyPackages() loads it with import() and hands that module to require().
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import Module from "node:module";
+import path from "node:path";
+
+const USAGE = `usage:
+  npm run --silent engagement -- export <engagementId> [--out file.json]
+  npm run engagement -- import <file.json> [--as <userEmail>]`;
+
+class UsageError extends Error {}
+
+type Args = { command: string; positional: string[]; out?: string; as?: string };
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const args: Args = { command: "", positional };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--out" || a === "--as") {
+      const v = argv[++i];
+      if (!v) throw new UsageError(`${a} needs a value\n${USAGE}`);
+      if (a === "--out") args.out = v;
+      else args.as = v;
+    } else if (a.startsWith("--out=")) args.out = a.slice(6);
+    else if (a.startsWith("--as=")) args.as = a.slice(5);
+    else if (a === "-h" || a === "--help") throw new UsageError(USAGE);
+    else if (a.startsWith("--")) throw new UsageError(`unknown option ${a}\n${USAGE}`);
+    else positional.push(a);
+  }
+  args.command = positional.shift() ?? "";
+  return args;
+}
+
+const hasReactServerCondition = () => process.env.SOUNDING_ENGAGEMENT_CLI === "child" || process.execArgv.some((a) => a.includes("react-server"));
+
+/** require("canonicalize") from lib/audit/chain.ts: answered with the ESM module loaded by import(). */
+async function bridgeEsmOnlyPackages() {
+  const esm: Record<string, unknown> = { canonicalize: await import("canonicalize") };
+  const mod = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+  const load = mod._load;
+  mod._load = function (request: string, ...rest: unknown[]) {
+    const m = esm[request] as { default?: unknown } | undefined;
+    if (m) return { __esModule: true, ...m, default: m.default };
+    return load.call(this, request, ...rest);
+  };
+}
+
+async function runExport(args: Args): Promise<number> {
+  const [engagementId] = args.positional;
+  if (!engagementId) throw new UsageError(USAGE);
+  const { db } = await import("@/lib/db");
+  const { loadEngagementDocument } = await import("@/lib/engagement-format/data");
+  const { recordAuditEvent } = await import("@/lib/audit/mutations");
+  type AuthorizedEngagementId = import("@/lib/auth/access").AuthorizedEngagementId;
+  try {
+    const e = await db.engagement.findUnique({ where: { id: engagementId }, select: { id: true, organizationId: true, clientName: true } });
+    if (!e) throw new UsageError(`no engagement with id ${engagementId}`);
+    const doc = await loadEngagementDocument(e.id as AuthorizedEngagementId);
+    const text = `${JSON.stringify(doc, null, 2)}\n`;
+    await recordAuditEvent({
+      organizationId: e.organizationId,
+      engagementId: e.id,
+      actor: { id: null, email: "cli", role: "" },
+      action: "export.engagement",
+      entityType: "engagement",
+      entityId: e.id,
+      changes: { format: "json", via: "cli", fileName: args.out ? path.basename(args.out) : "(stdout)" },
+    });
+    if (args.out) {
+      fs.writeFileSync(args.out, text);
+      console.error(`Exported ${e.clientName} (${e.id}) to ${args.out}.`);
+    } else process.stdout.write(text);
+    return 0;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function runImport(args: Args): Promise<number> {
+  const [file] = args.positional;
+  if (!file) throw new UsageError(USAGE);
+  if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  const { parseEngagementDocument } = await import("@/lib/import-export/engagement-json");
+  const parsed = parseEngagementDocument(fs.readFileSync(file, "utf8"));
+  if (!parsed.ok) {
+    console.error(`${file}: ${parsed.problems.length === 1 ? "1 problem" : `${parsed.problems.length} problems`}; nothing was imported.`);
+    for (const p of parsed.problems) console.error(`  ${p.path}: ${p.message}`);
+    return 1;
+  }
+  const { db } = await import("@/lib/db");
+  const { createEngagementFromDocument } = await import("@/lib/engagement-format/mutations");
+  try {
+    const select = { id: true, email: true, organizationId: true } as const;
+    const importer = args.as
+      ? await db.user.findFirst({ where: { email: args.as.trim().toLowerCase(), disabledAt: null }, select })
+      : await db.user.findFirst({ where: { isOrgAdmin: true, disabledAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select });
+    if (!importer) {
+      throw new UsageError(args.as ? `no active user with email ${args.as}` : "there is no active organization admin to import as; pass --as <userEmail>");
+    }
+    const created = await createEngagementFromDocument(importer, parsed.document, { fileName: path.basename(file), via: "cli" });
+    const rows = Object.values(created.counts).reduce((a, b) => a + b, 0);
+    console.error(`Imported ${parsed.document.engagement.clientName} as a new engagement (${rows} inventory rows); lead: ${importer.email}.`);
+    process.stdout.write(`${created.id}\n`);
+    return 0;
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function runHere(args: Args): Promise<number> {
+  await bridgeEsmOnlyPackages();
+  if (args.command === "export") return runExport(args);
+  if (args.command === "import") return runImport(args);
+  throw new UsageError(args.command ? `unknown command ${args.command}\n${USAGE}` : USAGE);
+}
+
+/** Re-runs this file under tsx with the react-server condition and DATABASE_URL set. */
+function runChild(url: string): Promise<number> {
+  const tsxCli = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [tsxCli, "--conditions=react-server", __filename, ...process.argv.slice(2)], {
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: url, SOUNDING_ENGAGEMENT_CLI: "child" },
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (!["export", "import"].includes(args.command)) throw new UsageError(args.command ? `unknown command ${args.command}\n${USAGE}` : USAGE);
+  // the database comes first (files are checked by the child; usage errors above need no database)
+  const { withDatabase } = (await import("./lib/database.mjs")) as { withDatabase: <T>(fn: (url: string) => Promise<T>, o?: object) => Promise<T> };
+  const code = await withDatabase((url) => (hasReactServerCondition() ? runHere(args) : runChild(url)), { owner: `engagement ${args.command}`, quiet: !!process.env.DATABASE_URL });
+  process.exitCode = code;
+}
+
+main().catch((err) => {
+  console.error(`engagement: ${err instanceof UsageError ? err.message : err instanceof Error ? (process.env.DEBUG ? err.stack : err.message) : String(err)}`);
+  process.exitCode = 1;
+});
