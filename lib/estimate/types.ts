@@ -161,8 +161,9 @@ export interface RiskOut {
   scheduleImpactAssumed: boolean;
   /** share of iterations in which it occurred */
   simulatedOccurrence: number;
-  /** mean over all iterations */
+  /** mean over all iterations of the schedule impact drawn (before float on parallel Phase 1 tracks absorbs any of it) */
   meanWeeksAdded: number;
+  /** mean over all iterations of its cost: amount + extra labor + burn for the weeks it really added */
   meanCostCents: number;
 }
 
