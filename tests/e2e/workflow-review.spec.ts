@@ -93,7 +93,7 @@ test("reviewer approves and signs off; a later edit shows as 1 change since sign
   // consultants comment but do not approve
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
   await page.getByRole("textbox", { name: "Comment" }).fill("Split because ICU and step-down dose differently.");
-  await page.getByRole("button", { name: "Comment" }).click();
+  await page.getByRole("button", { name: "Comment", exact: true }).click();
   await expect(page.getByRole("list", { name: `Comments on ${items[1]}` })).toContainText("Split because ICU");
 });
 
