@@ -28,9 +28,12 @@ export function hashEntry(prevHash: string, entry: ChainedEntry): string {
 
 export type StoredChainRow = ChainedEntry & { id: bigint | number; prevHash: string; hash: string };
 
-/** Returns the first broken link of one chain (rows in id order), or null when the chain is intact. */
-export function findBrokenLink(rows: StoredChainRow[]): { id: string; reason: string } | null {
-  let prev = GENESIS_HASH;
+/**
+ * Returns the first broken link of one chain (rows in id order), or null when the chain is intact.
+ * `prev` is the hash before the first row (GENESIS_HASH from the start; the last checked hash when a long
+ * chain is verified in batches).
+ */
+export function findBrokenLink(rows: StoredChainRow[], prev: string = GENESIS_HASH): { id: string; reason: string } | null {
   for (const row of rows) {
     if (row.prevHash !== prev) return { id: String(row.id), reason: "prev_hash does not match the previous entry's hash" };
     const { id: _id, prevHash: _p, hash, ...entry } = row;

@@ -19,3 +19,19 @@ export async function findAuditEvents(engagementId: AuthorizedEngagementId, opts
   };
 }
 export type AuditEventDto = Awaited<ReturnType<typeof findAuditEvents>>["events"][number];
+
+// ---- operator reads for `npm run audit:verify` (every chain, not tenant-scoped: never call from a page) ----
+
+export async function findAuditChainKeys(): Promise<string[]> {
+  const rows = await db.auditEvent.findMany({ distinct: ["chainKey"], select: { chainKey: true }, orderBy: { chainKey: "asc" } });
+  return rows.map((r) => r.chainKey);
+}
+
+export async function findAuditChainBatch(chainKey: string, afterId: bigint | null, take: number) {
+  const rows = await db.auditEvent.findMany({
+    where: { chainKey, ...(afterId !== null ? { id: { gt: afterId } } : {}) },
+    orderBy: { id: "asc" },
+    take,
+  });
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
