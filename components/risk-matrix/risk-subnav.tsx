@@ -1,4 +1,4 @@
-import { Subnav } from "@/components/workflow-review/workflow-subnav";
+import { Subnav } from "@/components/ui/subnav";
 
 export type RiskTab = "register" | "heat-map" | "matrix" | "library";
 
