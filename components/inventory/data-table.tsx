@@ -135,7 +135,7 @@ export function DataTable<Row>({
         ) : null}
       </div>
 
-      <div className={cn("overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-ink-200/70 transition-opacity", isPending && "opacity-60")} aria-busy={isPending || undefined}>
+      <div className={cn("relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-ink-200/70 transition-opacity", isPending && "opacity-60")} aria-busy={isPending || undefined}>
         <table className="min-w-full divide-y divide-ink-100 text-sm" aria-label={label}>
           <thead className="bg-ink-50 text-left text-xs font-medium uppercase tracking-wide text-ink-500">
             <tr>

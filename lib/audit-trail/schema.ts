@@ -43,22 +43,22 @@ export function auditTrailToForm(p: AuditTrailPolicy): AuditTrailFormState {
 export const RETRIEVAL_PROCEDURE_PLACEHOLDER =
   "How would we answer “who looked at patient X's record in 2022?” after the source system is gone? Who runs the query, against what, how long it takes, and who may ask.";
 
-export type AuditTrailWarning = { field: keyof AuditTrailPolicy; message: string };
+export type AuditTrailWarning = { field: keyof AuditTrailPolicy; message: string; short: string };
 
 /** What still makes the policy unsafe to rely on (shown on the page; the overview counts them). */
-export function auditTrailWarnings(p: Pick<AuditTrailPolicy, "policy" | "retrievalProcedure" | "destination"> | null): AuditTrailWarning[] {
+export function auditTrailWarnings(p: { policy: string; retrievalProcedure: string; destination: string } | null): AuditTrailWarning[] {
   if (!p || p.policy === "undecided") {
-    return [{ field: "policy", message: "No policy yet: nobody can say how access to old records will be answered after cutover. This is one of the most common failure modes." }];
+    return [{ field: "policy", short: "No policy yet", message: "No policy yet: nobody can say how access to old records will be answered after cutover. This is one of the most common failure modes." }];
   }
   const out: AuditTrailWarning[] = [];
   if ((p.policy === "archive" || p.policy === "hybrid") && p.retrievalProcedure.trim() === "") {
-    out.push({ field: "retrievalProcedure", message: "An archived log without a documented retrieval procedure cannot answer an access request in time. Write down how it is queried." });
+    out.push({ field: "retrievalProcedure", short: "No retrieval procedure", message: "An archived log without a documented retrieval procedure cannot answer an access request in time. Write down how it is queried." });
   }
   if ((p.policy === "archive" || p.policy === "hybrid") && p.destination.trim() === "") {
-    out.push({ field: "destination", message: "Where the archived log will live is not recorded yet." });
+    out.push({ field: "destination", short: "Archive location not recorded", message: "Where the archived log will live is not recorded yet." });
   }
   if (p.policy === "migrate" && p.destination.trim() === "") {
-    out.push({ field: "destination", message: "The destination audit format is not recorded yet." });
+    out.push({ field: "destination", short: "Destination format not recorded", message: "The destination audit format is not recorded yet." });
   }
   return out;
 }

@@ -45,7 +45,7 @@ export function reportToForm(row: Report): ReportFormState {
 }
 
 /** A regulatory report with no plan for reproducing it on the destination. */
-export function isRegulatoryWithoutPlan(r: Pick<Report, "kind" | "reproducibilityPlan">): boolean {
+export function isRegulatoryWithoutPlan(r: { kind: string; reproducibilityPlan: string }): boolean {
   return r.kind === "regulatory" && r.reproducibilityPlan.trim() === "";
 }
 

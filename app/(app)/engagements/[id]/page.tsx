@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { Database, GitBranch, Plug, FileBarChart, ShieldCheck, AlertTriangle } from "lucide-react";
 import { requirePageAccess } from "@/lib/auth/session";
 import { findEngagement, findInventoryCounts } from "@/lib/engagements/data";
@@ -10,6 +9,9 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { formatDate, formatNumber } from "@/components/ui/format";
 import { StatusBadge } from "@/components/engagements/badges";
+import { InventoryLink, type InventoryCard } from "@/components/inventory/inventory-link";
+import { auditTrailWarnings } from "@/lib/audit-trail/schema";
+import { AUDIT_POLICY_LABELS, labelOf } from "@/lib/inventories/labels";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -18,13 +20,37 @@ export default async function EngagementOverviewPage({ params }: { params: Promi
   const { access } = await requirePageAccess(id, "engagement.view");
   const [engagement, counts] = await Promise.all([findEngagement(access.engagementId), findInventoryCounts(access.engagementId)]);
   const base = `/engagements/${engagement.id}`;
-  const inventories = [
-    { href: `${base}/data`, label: "Data inventory", icon: Database, value: counts.dataEntities, unit: "source entities" },
-    { href: `${base}/workflows`, label: "Workflows", icon: GitBranch, value: counts.workflowItems, unit: "workflow items" },
-    { href: `${base}/integrations`, label: "Integrations", icon: Plug, value: counts.integrations, unit: "interfaces" },
-    { href: `${base}/reports`, label: "Reports", icon: FileBarChart, value: counts.reports, unit: "reports" },
-    { href: `${base}/audit-trail`, label: "Audit-trail policy", icon: ShieldCheck, value: null, unit: counts.auditPolicy && counts.auditPolicy !== "undecided" ? `Policy: ${counts.auditPolicy}` : "Not decided" },
-    { href: `${base}/risks`, label: "Risk register", icon: AlertTriangle, value: counts.risks, unit: "risks" },
+  const c = counts.completeness;
+  const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
+  const issues = (...parts: [number, string, string?][]) => parts.filter(([n]) => n > 0).map(([n, one, many]) => `${formatNumber(n)} ${n === 1 || !many ? one : many}`);
+  const auditWarnings = auditTrailWarnings(c.auditTrail.policy ? { policy: c.auditTrail.policy, retrievalProcedure: c.auditTrail.retrievalProcedure, destination: c.auditTrail.destination } : null);
+  const inventories: InventoryCard[] = [
+    {
+      href: `${base}/data`, label: "Data inventory", icon: Database, total: c.data.total, summary: plural(c.data.total, "source entity", "source entities"),
+      incomplete: c.data.incomplete, issues: issues([c.data.unknownCounts, "with unknown record counts"], [c.data.undecided, "undecided"]),
+    },
+    {
+      href: `${base}/workflows`, label: "Workflows", icon: GitBranch, total: c.workflows.total, summary: plural(c.workflows.total, "workflow item", "workflow items"),
+      incomplete: c.workflows.incomplete, issues: issues([c.workflows.undecided, "disposition undecided"], [c.workflows.notReviewed, "not reviewed"]),
+    },
+    {
+      href: `${base}/integrations`, label: "Integrations", icon: Plug, total: c.integrations.total, summary: plural(c.integrations.total, "interface", "interfaces"),
+      incomplete: c.integrations.incomplete, issues: issues([c.integrations.undecided, "without a transition strategy"]),
+    },
+    {
+      href: `${base}/reports`, label: "Reports", icon: FileBarChart, total: c.reports.total, summary: `${plural(c.reports.total, "report", "reports")} · ${formatNumber(c.reports.regulatory)} regulatory`,
+      incomplete: c.reports.incomplete, issues: issues([c.reports.regulatoryWithoutPlan, "regulatory without a reproducibility plan"]), isSevere: c.reports.regulatoryWithoutPlan > 0,
+    },
+    {
+      href: `${base}/audit-trail`, label: "Audit-trail policy", icon: ShieldCheck, total: c.auditTrail.policy ? 1 : 0,
+      summary: c.auditTrail.policy && c.auditTrail.policy !== "undecided" ? `Policy: ${labelOf(AUDIT_POLICY_LABELS, c.auditTrail.policy)}` : "Not decided",
+      incomplete: auditWarnings.length, issues: auditWarnings.map((w) => w.short), isSevere: !c.auditTrail.policy || c.auditTrail.policy === "undecided",
+      isSingle: true,
+    },
+    {
+      href: `${base}/risks`, label: "Risk register", icon: AlertTriangle, total: c.risks.total, summary: `${plural(c.risks.total, "risk", "risks")} · ${formatNumber(c.risks.notClosed)} open`,
+      incomplete: c.risks.incomplete + c.risks.overdue, issues: issues([c.risks.overdue, "review overdue", "reviews overdue"], [c.risks.withoutOwner, "without owner"], [c.risks.residualNotAssessed, "residual not assessed"]), isSevere: c.risks.overdue > 0,
+    },
   ];
   const profile = [
     ["Providers", formatNumber(engagement.providers)],
@@ -53,20 +79,12 @@ export default async function EngagementOverviewPage({ params }: { params: Promi
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">
-          <CardHeader title="Phase 0 inventories" description="What the estimate is computed from. Open one to fill it by hand or by importing a spreadsheet." />
+          <CardHeader title="Phase 0 inventories" description="What the estimate is computed from, and what is still unknown or undecided. Open one to fill it by hand or by importing a spreadsheet." />
           <CardBody>
             <ul className="grid gap-3 sm:grid-cols-2">
-              {inventories.map(({ href, label, icon: Icon, value, unit }) => (
-                <li key={href}>
-                  <Link href={href} className="flex items-center gap-3 rounded-lg p-3 ring-1 ring-ink-200 hover:bg-ink-50 hover:ring-brand-200">
-                    <span className="flex size-9 items-center justify-center rounded-md bg-brand-50 text-brand-700"><Icon className="size-5" aria-hidden /></span>
-                    <span className="min-w-0">
-                      <span className="block text-sm font-medium text-ink-900">{label}</span>
-                      <span className="block text-sm text-ink-500">
-                        {value === null ? unit : value === 0 ? "Empty — start here" : <><span className="tabular font-medium text-ink-800">{formatNumber(value)}</span> {unit}</>}
-                      </span>
-                    </span>
-                  </Link>
+              {inventories.map((inv) => (
+                <li key={inv.href}>
+                  <InventoryLink card={inv} />
                 </li>
               ))}
             </ul>

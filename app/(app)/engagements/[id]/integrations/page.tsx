@@ -1,0 +1,39 @@
+// /engagements/[id]/integrations — the integration inventory: totals, a sortable/filterable page of 50 rows, the editor.
+import type { Metadata } from "next";
+import { requirePageAccess } from "@/lib/auth/session";
+import { can } from "@/lib/auth/access-matrix";
+import { findIntegrationPage, findIntegrationTotals } from "@/lib/integrations/data";
+import { IntegrationQuerySchema } from "@/lib/integrations/schema";
+import { createIntegrationAction, deleteIntegrationAction, updateIntegrationAction } from "@/lib/integrations/actions";
+import { searchParamsRecord } from "@/lib/inventories/table-query";
+import { sectionBySlug } from "@/lib/engagements/sections";
+import { IntegrationTotals } from "@/components/integrations/integration-totals";
+import { IntegrationInventoryView } from "@/components/integrations/integration-inventory-view";
+
+export const metadata: Metadata = { title: "Integrations" };
+
+export default async function IntegrationsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  const { access } = await requirePageAccess(id, "inventory.view");
+  const sp = await searchParams;
+  const query = IntegrationQuerySchema.parse(sp);
+  const [page, totals] = await Promise.all([findIntegrationPage(access.engagementId, query), findIntegrationTotals(access.engagementId)]);
+  const canEdit = can(access.role, "inventory.edit");
+  return (
+    <main>
+      <IntegrationInventoryView
+        title="Integrations"
+        description={sectionBySlug("integrations")?.description}
+        totals={<IntegrationTotals totals={totals} />}
+        engagementId={access.engagementId}
+        page={page}
+        sort={{ key: query.sort, dir: query.dir }}
+        params={searchParamsRecord(sp)}
+        inventoryTotal={totals.interfaces}
+        canImport={can(access.role, "data.import")}
+        canExport={can(access.role, "data.export")}
+        actions={canEdit ? { create: createIntegrationAction, update: updateIntegrationAction, remove: deleteIntegrationAction } : null}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,45 @@
+// /engagements/[id]/risks — the risk register: totals, a sortable/filterable page of 50 risks, the editor.
+import type { Metadata } from "next";
+import { requirePageAccess } from "@/lib/auth/session";
+import { can } from "@/lib/auth/access-matrix";
+import { findRiskPage, findRiskSettings, findRiskTotals } from "@/lib/risks/data";
+import { RiskQuerySchema } from "@/lib/risks/schema";
+import { createRiskAction, deleteRiskAction, updateRiskAction } from "@/lib/risks/actions";
+import { searchParamsRecord, todayIso } from "@/lib/inventories/table-query";
+import { sectionBySlug } from "@/lib/engagements/sections";
+import { RiskTotals } from "@/components/risks/risk-totals";
+import { RiskRegisterView } from "@/components/risks/risk-register-view";
+
+export const metadata: Metadata = { title: "Risk register" };
+
+export default async function RisksPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  const { access } = await requirePageAccess(id, "inventory.view");
+  const sp = await searchParams;
+  const query = RiskQuerySchema.parse(sp);
+  const today = todayIso();
+  const [settings, page] = await Promise.all([findRiskSettings(access.engagementId), findRiskPage(access.engagementId, query, today)]);
+  const totals = await findRiskTotals(access.engagementId, today, settings.matrix.size);
+  const canEdit = can(access.role, "risks.edit");
+  return (
+    <main>
+      <RiskRegisterView
+        title="Risk register"
+        description={sectionBySlug("risks")?.description}
+        totals={<RiskTotals totals={totals} currency={settings.currency} />}
+        engagementId={access.engagementId}
+        matrix={settings.matrix}
+        currency={settings.currency}
+        today={today}
+        page={page}
+        sort={{ key: query.sort, dir: query.dir }}
+        params={searchParamsRecord(sp)}
+        inventoryTotal={totals.risks}
+        canImport={can(access.role, "data.import")}
+        canExport={can(access.role, "data.export")}
+        canUseLibrary={canEdit}
+        actions={canEdit ? { create: createRiskAction, update: updateRiskAction, remove: deleteRiskAction } : null}
+      />
+    </main>
+  );
+}

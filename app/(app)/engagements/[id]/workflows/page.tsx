@@ -1,0 +1,39 @@
+// /engagements/[id]/workflows — the workflow inventory: totals, a sortable/filterable page of 50 rows, the editor.
+import type { Metadata } from "next";
+import { requirePageAccess } from "@/lib/auth/session";
+import { can } from "@/lib/auth/access-matrix";
+import { findWorkflowPage, findWorkflowTotals } from "@/lib/workflows/data";
+import { WorkflowQuerySchema } from "@/lib/workflows/schema";
+import { createWorkflowItemAction, deleteWorkflowItemAction, updateWorkflowItemAction } from "@/lib/workflows/actions";
+import { searchParamsRecord } from "@/lib/inventories/table-query";
+import { sectionBySlug } from "@/lib/engagements/sections";
+import { WorkflowTotals } from "@/components/workflows/workflow-totals";
+import { WorkflowInventoryView } from "@/components/workflows/workflow-inventory-view";
+
+export const metadata: Metadata = { title: "Workflows" };
+
+export default async function WorkflowsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { id } = await params;
+  const { access } = await requirePageAccess(id, "inventory.view");
+  const sp = await searchParams;
+  const query = WorkflowQuerySchema.parse(sp);
+  const [page, totals] = await Promise.all([findWorkflowPage(access.engagementId, query), findWorkflowTotals(access.engagementId)]);
+  const canEdit = can(access.role, "inventory.edit");
+  return (
+    <main>
+      <WorkflowInventoryView
+        title="Workflows"
+        description={sectionBySlug("workflows")?.description}
+        totals={<WorkflowTotals totals={totals} />}
+        engagementId={access.engagementId}
+        page={page}
+        sort={{ key: query.sort, dir: query.dir }}
+        params={searchParamsRecord(sp)}
+        inventoryTotal={totals.items}
+        canImport={can(access.role, "data.import")}
+        canExport={can(access.role, "data.export")}
+        actions={canEdit ? { create: createWorkflowItemAction, update: updateWorkflowItemAction, remove: deleteWorkflowItemAction } : null}
+      />
+    </main>
+  );
+}
