@@ -1,0 +1,131 @@
+// Field-level differences between two sets of assumptions, on *effective* values (a missing override
+// is its default), with labels and plain-words formatting. Used by the audit log, the conflict notice
+// and the baseline comparison. Pure (client + server).
+import { WORKSTREAMS, type Assumptions, type Workstream } from "@/lib/engagement-format/schema";
+import {
+  BILLING_START_LABELS,
+  constantDefinition,
+  EDITABLE_CONSTANTS,
+  effectiveRateCents,
+  FEE_BASIS_LABELS,
+  WORKSTREAM_NAMES,
+} from "@/lib/assumptions/schema";
+
+export type FieldChange = { from: unknown; to: unknown };
+
+const LICENSE_KEYS = [
+  "sourceFeeCents",
+  "sourceFeeBasis",
+  "destinationFeeCents",
+  "destinationFeeBasis",
+  "destinationBillingStart",
+  "sourceNoticeMonths",
+  "sourceRampsDownPerWave",
+  "sourceContractTailMonths",
+  "archiveFeeCentsPerMonth",
+  "archiveMonths",
+] as const;
+
+/** Paths that carry money a clinical reviewer may not see (rates.view). */
+export function isRateOrFeePath(path: string): boolean {
+  return (
+    path.startsWith("ratesCents.") ||
+    path.startsWith("constants.rate.") ||
+    path === "license.sourceFeeCents" ||
+    path === "license.destinationFeeCents" ||
+    path === "license.archiveFeeCentsPerMonth"
+  );
+}
+
+/** Every assumption as a flat path → effective value map. */
+export function flattenAssumptions(a: Assumptions): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const ws of WORKSTREAMS) out[`ratesCents.${ws}`] = effectiveRateCents(a, ws);
+  out.teamFte = a.teamFte;
+  out.interfaceEngineers = a.interfaceEngineers;
+  out.productiveHoursPerWeek = a.productiveHoursPerWeek;
+  for (const k of LICENSE_KEYS) out[`license.${k}`] = a.license[k];
+  out.waves = a.waves;
+  out.buildFunctionPoints = a.buildFunctionPoints;
+  out.targetGoLive = a.targetGoLive;
+  out.targetBudgetCents = a.targetBudgetCents;
+  for (const d of EDITABLE_CONSTANTS) out[`constants.${d.key}`] = a.constants[d.key] ?? d.value;
+  for (const [k, v] of Object.entries(a.constants)) if (!constantDefinition(k)) out[`constants.${k}`] = v; // unknown keys, as stored
+  return out;
+}
+
+/** path → { from, to } for every assumption whose effective value differs. */
+export function diffAssumptions(before: Assumptions, after: Assumptions): Record<string, FieldChange> {
+  const a = flattenAssumptions(before);
+  const b = flattenAssumptions(after);
+  const out: Record<string, FieldChange> = {};
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const from = key in a ? a[key] : null;
+    const to = key in b ? b[key] : null;
+    if (JSON.stringify(from) !== JSON.stringify(to)) out[key] = { from, to };
+  }
+  return out;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  teamFte: "Team size (FTE)",
+  interfaceEngineers: "Interface engineers",
+  productiveHoursPerWeek: "Productive hours per week",
+  "license.sourceFeeCents": "Source license fee",
+  "license.sourceFeeBasis": "Source fee basis",
+  "license.destinationFeeCents": "Destination license fee",
+  "license.destinationFeeBasis": "Destination fee basis",
+  "license.destinationBillingStart": "Destination billing starts at",
+  "license.sourceNoticeMonths": "Source notice period",
+  "license.sourceRampsDownPerWave": "Source ramps down per wave",
+  "license.sourceContractTailMonths": "Source contract tail",
+  "license.archiveFeeCentsPerMonth": "Read-only/archive fee per month",
+  "license.archiveMonths": "Archive months",
+  waves: "Cutover waves",
+  buildFunctionPoints: "Build size (function points)",
+  targetGoLive: "Target go-live",
+  targetBudgetCents: "Target budget",
+};
+
+export function assumptionLabel(path: string): string {
+  if (path.startsWith("ratesCents.")) return `Labor rate — ${WORKSTREAM_NAMES[path.slice("ratesCents.".length) as Workstream] ?? path}`;
+  if (path.startsWith("constants.")) {
+    const key = path.slice("constants.".length);
+    const d = constantDefinition(key);
+    return d ? `${d.label} (${key})` : `Unknown constant ${key}`;
+  }
+  return FIELD_LABELS[path] ?? path;
+}
+
+const money = (cents: number) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(cents / 100);
+const num = (n: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: 4 }).format(n);
+
+/** A value of an assumption path in words (money as dollars, units named). */
+export function formatAssumptionValue(path: string, value: unknown): string {
+  if (value === null || value === undefined) return "not set";
+  if (path.startsWith("ratesCents.") && typeof value === "number") return `${money(value)}/h`;
+  if ((path.endsWith("Cents") || path.endsWith("CentsPerMonth")) && typeof value === "number") return money(value);
+  if (path === "license.sourceFeeBasis" || path === "license.destinationFeeBasis") return FEE_BASIS_LABELS[value as keyof typeof FEE_BASIS_LABELS] ?? String(value);
+  if (path === "license.destinationBillingStart") return BILLING_START_LABELS[value as keyof typeof BILLING_START_LABELS] ?? String(value);
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (path === "waves" && Array.isArray(value)) {
+    if (value.length === 0) return "derived by the engine";
+    return `${value.length} wave${value.length === 1 ? "" : "s"} (${value.map((w: { name: string; providers: number; users: number }) => `${w.name}: ${w.providers} providers, ${w.users} users`).join("; ")})`;
+  }
+  if (path.startsWith("license.") && path.endsWith("Months") && typeof value === "number") return `${num(value)} month${value === 1 ? "" : "s"}`;
+  if (path.startsWith("constants.") && typeof value === "number") {
+    const d = constantDefinition(path.slice("constants.".length));
+    return d ? `${num(value)} ${d.unit}` : num(value);
+  }
+  if (typeof value === "number") return num(value);
+  return String(value);
+}
+
+/** "Team size (FTE): 12 → 8" for each change; money hidden when `hideMoney`. */
+export function describeAssumptionChanges(changes: Record<string, FieldChange>, opts: { hideMoney?: boolean } = {}): string[] {
+  return Object.entries(changes).map(([path, c]) => {
+    if (opts.hideMoney && isRateOrFeePath(path)) return `${assumptionLabel(path)} changed (amounts hidden for your role)`;
+    return `${assumptionLabel(path)}: ${formatAssumptionValue(path, c.from)} → ${formatAssumptionValue(path, c.to)}`;
+  });
+}

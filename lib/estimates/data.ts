@@ -1,0 +1,227 @@
+// Estimate reads: the estimate of an engagement's current inputs (computed per request from
+// loadEngagementDocument — the same document the JSON export and `npm run estimate` read), scenarios,
+// and baselines (immutable snapshots: inputs + seed + iterations + outputs).
+// Long work never runs inside a database transaction: the document is read, then the engine runs.
+import "server-only";
+import { db } from "@/lib/db";
+import type { AuthorizedEngagementId } from "@/lib/auth/access";
+import { can, type Role } from "@/lib/auth/access-matrix";
+import { loadEngagementDocument } from "@/lib/engagement-format/data";
+import { EngagementDocumentSchema, MIGRATION_TYPES, type EngagementDocument, type MigrationType } from "@/lib/engagement-format/schema";
+import { DEFAULT_SEED, type Estimate } from "@/lib/estimate";
+import { AppError } from "@/lib/errors";
+import { runEstimate, type EngineRun } from "@/lib/estimates/runner";
+import { toEstimateView, type EstimateView } from "@/lib/estimates/view";
+import { PAGE_ITERATIONS } from "@/lib/estimates/schema";
+import { compareEstimates, redactComparison, type EstimateComparison } from "@/lib/estimates/compare";
+import { describeDocumentDiff, diffEngagementDocuments, type DocumentDiff } from "@/lib/estimates/input-diff";
+import { isRateOrFeePath } from "@/lib/assumptions/diff";
+import { applyScenarioChanges, summarizeScenario, type ScenarioSummary, type ScenarioVariant } from "@/lib/estimates/scenarios";
+
+export type EstimateTimings = {
+  /** loading the engagement document from the database */
+  loadMs: number;
+  /** the engine itself */
+  engineMs: number;
+  /** the engine call as seen by the request (queue + transfer + engine) */
+  estimateMs: number;
+  totalMs: number;
+  mode: EngineRun["mode"];
+};
+
+export type ComputedEstimate = { document: EngagementDocument; estimate: Estimate; timings: EstimateTimings };
+
+const ms = (v: number) => Math.round(v * 10) / 10;
+
+/**
+ * The estimate of the engagement's current inputs — the server function behind the estimate page
+ * (and the parity test: it equals `npm run estimate -- <exported engagement.json> --seed N`).
+ */
+export async function computeEngagementEstimate(engagementId: AuthorizedEngagementId, opts: { seed?: number; iterations?: number } = {}): Promise<ComputedEstimate> {
+  const t0 = performance.now();
+  const document = await loadEngagementDocument(engagementId);
+  const t1 = performance.now();
+  const run = await runEstimate(document, { seed: opts.seed ?? DEFAULT_SEED, iterations: opts.iterations ?? PAGE_ITERATIONS });
+  const t2 = performance.now();
+  return {
+    document,
+    estimate: run.estimate,
+    timings: { loadMs: ms(t1 - t0), engineMs: ms(run.engineMs), estimateMs: ms(t2 - t1), totalMs: ms(t2 - t0), mode: run.mode },
+  };
+}
+
+/** The estimate page's data: the current estimate as `role` may see it. */
+export async function loadEstimatePage(engagementId: AuthorizedEngagementId, role: Role, seed: number): Promise<{ view: EstimateView; timings: EstimateTimings }> {
+  const { estimate, timings } = await computeEngagementEstimate(engagementId, { seed });
+  return { view: toEstimateView(estimate, { canSeeRates: can(role, "rates.view") }), timings };
+}
+
+// ---------- scenarios ----------
+export type ScenarioColumn = {
+  key: string;
+  name: string;
+  kind: "current" | "type" | "variant";
+  /** what differs from the current inputs, in words */
+  description: string;
+  summary: ScenarioSummary | null;
+  error: string | null;
+};
+
+/** The current inputs, the same engagement as Type A, B and C, and each variant — all with the same seed. */
+export async function computeScenarios(engagementId: AuthorizedEngagementId, variants: ScenarioVariant[], seed: number): Promise<{ columns: ScenarioColumn[]; currentType: MigrationType; hasBuildSize: boolean; totalMs: number }> {
+  const t0 = performance.now();
+  const doc = await loadEngagementDocument(engagementId);
+  const currentType = doc.engagement.migrationType;
+  const jobs: { key: string; name: string; kind: ScenarioColumn["kind"]; description: string; doc: EngagementDocument | null; error: string | null }[] = [
+    { key: "current", name: "Current inputs", kind: "current", description: `As entered (Type ${currentType}).`, doc, error: null },
+  ];
+  for (const t of MIGRATION_TYPES) {
+    if (t === currentType) continue;
+    const applied = applyScenarioChanges(doc, { migrationType: t });
+    jobs.push({ key: `type-${t}`, name: `As Type ${t}`, kind: "type", description: `The same inventories and assumptions, scoped as Type ${t}.`, doc: applied.ok ? applied.doc : null, error: applied.ok ? null : applied.error });
+  }
+  variants.forEach((v, i) => {
+    const applied = applyScenarioChanges(doc, v.changes);
+    jobs.push({ key: `variant-${i}`, name: v.name, kind: "variant", description: "", doc: applied.ok ? applied.doc : null, error: applied.ok ? null : applied.error });
+  });
+  const results = await Promise.all(jobs.map((j) => (j.doc ? runEstimate(j.doc, { seed, iterations: PAGE_ITERATIONS }) : Promise.resolve(null))));
+  const columns: ScenarioColumn[] = jobs.map((j, i) => ({
+    key: j.key,
+    name: j.name,
+    kind: j.kind,
+    description: j.description,
+    summary: results[i] ? summarizeScenario((results[i] as EngineRun).estimate) : null,
+    error: j.error,
+  }));
+  return { columns, currentType, hasBuildSize: doc.assumptions.buildFunctionPoints !== null, totalMs: ms(performance.now() - t0) };
+}
+
+// ---------- baselines ----------
+export type BaselineListItem = {
+  id: string;
+  name: string;
+  seed: number;
+  iterations: number;
+  createdAt: string;
+  createdByName: string;
+  p50Months: number | null;
+  p80Months: number | null;
+  p50CostCents: number | null;
+  p80CostCents: number | null;
+  migrationType: string | null;
+};
+
+type BaselineListRecord = {
+  id: string;
+  name: string;
+  seed: number;
+  iterations: number;
+  createdAt: Date;
+  createdByName: string;
+  p50Months: number | null;
+  p80Months: number | null;
+  p50Cost: number | null;
+  p80Cost: number | null;
+  migrationType: string | null;
+};
+
+/** Every baseline of the engagement, newest first, with its headline numbers (read from the stored outputs in SQL: one query, no full documents). */
+export async function findBaselines(engagementId: AuthorizedEngagementId): Promise<BaselineListItem[]> {
+  const rows = await db.$queryRaw<BaselineListRecord[]>`
+    SELECT "id", "name", "seed", "iterations", "createdAt", "createdByName",
+           ("outputs" #>> '{duration,totalMonths,percentiles,P50}')::float8 AS "p50Months",
+           ("outputs" #>> '{duration,totalMonths,percentiles,P80}')::float8 AS "p80Months",
+           ("outputs" #>> '{cost,totalCents,percentiles,P50}')::float8 AS "p50Cost",
+           ("outputs" #>> '{cost,totalCents,percentiles,P80}')::float8 AS "p80Cost",
+           ("outputs" #>> '{input,migrationType}') AS "migrationType"
+      FROM "Baseline"
+     WHERE "engagementId" = ${engagementId}
+     ORDER BY "createdAt" DESC, "id" DESC
+     LIMIT 500`;
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    seed: r.seed,
+    iterations: r.iterations,
+    createdAt: r.createdAt.toISOString(),
+    createdByName: r.createdByName,
+    p50Months: r.p50Months,
+    p80Months: r.p80Months,
+    p50CostCents: r.p50Cost === null ? null : Math.round(r.p50Cost),
+    p80CostCents: r.p80Cost === null ? null : Math.round(r.p80Cost),
+    migrationType: r.migrationType,
+  }));
+}
+
+export type Baseline = {
+  id: string;
+  engagementId: string;
+  name: string;
+  seed: number;
+  iterations: number;
+  createdAt: string;
+  createdByName: string;
+  /** the inputs as they were (EngagementDocument) */
+  document: EngagementDocument;
+  /** the full engine output as it was */
+  estimate: Estimate;
+};
+
+type BaselineRecord = { id: string; engagementId: string; name: string; seed: number; iterations: number; inputs: unknown; outputs: unknown; createdAt: Date; createdByName: string };
+
+function toBaseline(r: BaselineRecord): Baseline {
+  return {
+    id: r.id,
+    engagementId: r.engagementId,
+    name: r.name,
+    seed: r.seed,
+    iterations: r.iterations,
+    createdAt: r.createdAt.toISOString(),
+    createdByName: r.createdByName,
+    document: EngagementDocumentSchema.parse(r.inputs),
+    estimate: r.outputs as Estimate,
+  };
+}
+
+export async function findBaseline(engagementId: AuthorizedEngagementId, baselineId: string): Promise<Baseline> {
+  const row = await db.baseline.findFirst({ where: { id: baselineId, engagementId } });
+  if (!row) throw new AppError("NOT_FOUND", "That baseline does not exist on this engagement.");
+  return toBaseline(row);
+}
+
+/** The newest baseline of the engagement, or null (the executive report compares against it). */
+export async function findLatestBaseline(engagementId: AuthorizedEngagementId): Promise<Baseline | null> {
+  const row = await db.baseline.findFirst({ where: { engagementId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+  return row ? toBaseline(row) : null;
+}
+
+export type BaselineComparison = {
+  baseline: Omit<Baseline, "document" | "estimate"> & { engineVersion: string };
+  /** the current estimate, computed with the baseline's seed and iterations so only inputs differ */
+  current: EstimateView;
+  then: EstimateView;
+  comparison: EstimateComparison;
+  inputs: DocumentDiff;
+  /** the input changes in plain words (money hidden for roles without rates.view) */
+  inputChanges: string[];
+  timings: EstimateTimings;
+};
+
+/** Now vs a baseline: what changed in the numbers and which inputs caused it, as `role` may see it. */
+export async function loadBaselineComparison(engagementId: AuthorizedEngagementId, role: Role, baselineId: string): Promise<BaselineComparison> {
+  const baseline = await findBaseline(engagementId, baselineId);
+  const now = await computeEngagementEstimate(engagementId, { seed: baseline.seed, iterations: baseline.iterations });
+  const canSeeRates = can(role, "rates.view");
+  const comparison = compareEstimates(baseline.estimate, now.estimate);
+  const inputs = diffEngagementDocuments(baseline.document, now.document);
+  const { document: _d, estimate: _e, ...meta } = baseline;
+  return {
+    baseline: { ...meta, engineVersion: baseline.estimate.engine?.version ?? "unknown" },
+    current: toEstimateView(now.estimate, { canSeeRates }),
+    then: toEstimateView(baseline.estimate, { canSeeRates }),
+    comparison: canSeeRates ? comparison : redactComparison(comparison),
+    inputs: canSeeRates ? inputs : { ...inputs, assumptions: Object.fromEntries(Object.entries(inputs.assumptions).map(([k, v]) => [k, isRateOrFeePath(k) ? { from: null, to: null } : v])) },
+    inputChanges: describeDocumentDiff(inputs, { hideMoney: !canSeeRates }),
+    timings: now.timings,
+  };
+}
