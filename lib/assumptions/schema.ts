@@ -241,20 +241,20 @@ const constantsField = z.record(z.string(), z.union([stringOrNumber, z.null()]))
     given[key] = p.value;
   }
   const eff = effectiveConstants(given);
-  // three-point constants must stay ordered: min ≤ most likely ≤ max (the error goes on the fields entered)
+  // three-point constants must stay ordered: min ≤ most likely ≤ max (the error goes on the fields changed from their default)
   for (const base of THREE_POINT_BASES) {
     const keys = [`${base}.min`, `${base}.likely`, `${base}.max`];
     const [a, m, b] = keys.map((k) => eff[k] as number) as [number, number, number];
     if (a <= m && m <= b) continue;
     const message = `Needs minimum ≤ most likely ≤ maximum (now ${fmtBound(a)} / ${fmtBound(m)} / ${fmtBound(b)})`;
-    const entered = keys.filter((k) => k in given);
-    for (const k of entered.length ? entered : [keys[1] as string]) ctx.addIssue({ code: "custom", message, path: [k] });
+    const changed = keys.filter((k) => k in given && given[k] !== CONSTANT_BY_KEY.get(k)?.value);
+    for (const k of changed.length ? changed : [keys[1] as string]) ctx.addIssue({ code: "custom", message, path: [k] });
   }
   // a workstream's phase shares are normalised to 1: at least one must be above 0
   for (const row of PHASE_SHARE_ROWS) {
     if (row.keys.some((k) => (eff[k] as number) > 0)) continue;
-    const entered = row.keys.filter((k) => k in given);
-    for (const k of entered) ctx.addIssue({ code: "custom", message: "At least one phase needs a share above 0", path: [k] });
+    const changed = row.keys.filter((k) => k in given && given[k] !== CONSTANT_BY_KEY.get(k)?.value);
+    for (const k of changed.length ? changed : row.keys) ctx.addIssue({ code: "custom", message: "At least one phase needs a share above 0", path: [k] });
   }
   const overrides: Record<string, number> = {};
   for (const [key, value] of Object.entries(given)) if (value !== CONSTANT_BY_KEY.get(key)?.value) overrides[key] = value;
