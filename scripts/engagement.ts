@@ -17,11 +17,9 @@
 // else the embedded one is started for the command (scripts/lib/database.mjs, withDatabase).
 // lib/db imports "server-only", which resolves only under the react-server condition: package.json runs
 // this file with `tsx --conditions=react-server`; started without it, the script re-runs itself in a child
-// that has it. lib/audit needs `canonicalize`, an ESM-only package that tsx's CommonJS mode cannot
-// require(): bridgeEsmOnlyPackages() loads it with import() and hands that module to require().
+// that has it.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import Module from "node:module";
 import path from "node:path";
 
 const USAGE = `usage:
@@ -54,17 +52,6 @@ function parseArgs(argv: string[]): Args {
 
 const hasReactServerCondition = () => process.env.SOUNDING_ENGAGEMENT_CLI === "child" || process.execArgv.some((a) => a.includes("react-server"));
 
-/** require("canonicalize") from lib/audit/chain.ts: answered with the ESM module loaded by import(). */
-async function bridgeEsmOnlyPackages() {
-  const esm: Record<string, unknown> = { canonicalize: await import("canonicalize") };
-  const mod = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const load = mod._load;
-  mod._load = function (request: string, ...rest: unknown[]) {
-    const m = esm[request] as { default?: unknown } | undefined;
-    if (m) return { __esModule: true, ...m, default: m.default };
-    return load.call(this, request, ...rest);
-  };
-}
 
 async function runExport(args: Args): Promise<number> {
   const [engagementId] = args.positional;
@@ -129,7 +116,6 @@ async function runImport(args: Args): Promise<number> {
 }
 
 async function runHere(args: Args): Promise<number> {
-  await bridgeEsmOnlyPackages();
   if (args.command === "export") return runExport(args);
   if (args.command === "import") return runImport(args);
   throw new UsageError(args.command ? `unknown command ${args.command}\n${USAGE}` : USAGE);

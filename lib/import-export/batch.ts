@@ -75,7 +75,7 @@ export function samplesPerColumn(headers: readonly string[], rows: StoredRows["r
 
 /** Every error first (up to 500), then the other rows in file order, up to 1,000 rows in all. */
 export function resultsForView(results: readonly RowResult[]): RowResultView[] {
-  const strip = (r: RowResult): RowResultView => ({ row: r.row, status: r.status, label: r.label, changes: r.changes, errors: r.errors });
+  const strip = (r: RowResult): RowResultView => ({ row: r.row, status: r.status, label: r.label, changes: r.changes, errors: r.errors, summary: r.summary });
   const errors = results.filter((r) => r.status === "error").slice(0, MAX_ERRORS_SHOWN);
   const others = results.filter((r) => r.status !== "error").slice(0, Math.max(0, MAX_RESULTS_SHOWN - errors.length));
   return [...errors, ...others].sort((a, b) => a.row - b.row).map(strip);

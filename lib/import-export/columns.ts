@@ -50,6 +50,7 @@ export type InventorySpec<R extends AnyRow = AnyRow> = {
   label: string;
   /** One row, for messages: "data entity", "risk". */
   noun: string;
+  nounPlural: string;
   schema: z.ZodType<R>;
   naturalKey: (row: R) => string;
   columns: ColumnDef[];
@@ -171,6 +172,7 @@ export const INVENTORY_SPECS: { [K in InventoryKey]: InventorySpec } = {
     key: "data",
     label: INVENTORIES.data.label,
     noun: "data entity",
+    nounPlural: "data entities",
     schema: INVENTORIES.data.schema,
     naturalKey: INVENTORIES.data.naturalKey as InventorySpec["naturalKey"],
     columns: dataColumns,
@@ -198,6 +200,7 @@ export const INVENTORY_SPECS: { [K in InventoryKey]: InventorySpec } = {
     key: "workflows",
     label: INVENTORIES.workflows.label,
     noun: "workflow item",
+    nounPlural: "workflow items",
     schema: INVENTORIES.workflows.schema,
     naturalKey: INVENTORIES.workflows.naturalKey as InventorySpec["naturalKey"],
     columns: workflowColumns,
@@ -222,6 +225,7 @@ export const INVENTORY_SPECS: { [K in InventoryKey]: InventorySpec } = {
     key: "integrations",
     label: INVENTORIES.integrations.label,
     noun: "integration",
+    nounPlural: "integrations",
     schema: INVENTORIES.integrations.schema,
     naturalKey: INVENTORIES.integrations.naturalKey as InventorySpec["naturalKey"],
     columns: integrationColumns,
@@ -245,6 +249,7 @@ export const INVENTORY_SPECS: { [K in InventoryKey]: InventorySpec } = {
     key: "reports",
     label: INVENTORIES.reports.label,
     noun: "report",
+    nounPlural: "reports",
     schema: INVENTORIES.reports.schema,
     naturalKey: INVENTORIES.reports.naturalKey as InventorySpec["naturalKey"],
     columns: reportColumns,
@@ -266,6 +271,7 @@ export const INVENTORY_SPECS: { [K in InventoryKey]: InventorySpec } = {
     key: "risks",
     label: INVENTORIES.risks.label,
     noun: "risk",
+    nounPlural: "risks",
     schema: INVENTORIES.risks.schema,
     naturalKey: INVENTORIES.risks.naturalKey as InventorySpec["naturalKey"],
     columns: riskColumns,

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import { RiskMatrixSchema, type RiskMatrix } from "@/lib/engagement-format/schema";
 import { columnById, type ColumnDef, type InventorySpec, type OutCell } from "@/lib/import-export/columns";
 import {
-  isBlank, normalizeBoolean, normalizeDate, normalizeEnum, normalizeInteger, normalizeLevel, normalizeMoneyCents,
+  isBlank, quote, normalizeBoolean, normalizeDate, normalizeEnum, normalizeInteger, normalizeLevel, normalizeMoneyCents,
   normalizeNumber, normalizePercent, normalizeText, type Cell, type Normalized,
 } from "@/lib/import-export/normalize";
 import { parseQuirks } from "@/lib/import-export/quirks";
@@ -30,6 +30,8 @@ export type RowResult = {
   data?: Record<string, unknown>;
   changes?: RowChange[];
   errors?: RowError[];
+  /** New rows: a few of the values it will get ("Record count: 138,400 · Decision: Migrate"). */
+  summary?: string;
 };
 
 export type ExistingRow = { id: string; version: number; row: Record<string, unknown> };
@@ -67,7 +69,7 @@ function normalizeCell(col: ColumnDef, cell: Cell, ctx: ImportContext): Normaliz
       const labels = col.id.toLowerCase().includes("likelihood") ? ctx.riskMatrix.likelihoodLabels : ctx.riskMatrix.impactLabels;
       const r = normalizeLevel(cell, labels);
       if (r.ok && r.value !== null && (r.value < 1 || r.value > labels.length)) {
-        return { ok: false, message: `must be 1–${labels.length} on this engagement's ${labels.length}×${labels.length} matrix` };
+        return { ok: false, message: `${quote(cell)} is outside this engagement's ${labels.length}×${labels.length} matrix (use 1–${labels.length} or ${labels[0]} … ${labels[labels.length - 1]})` };
       }
       return r;
     }
@@ -231,6 +233,17 @@ export function displayCell(c: OutCell | undefined): string {
   }
 }
 
+function describeNewRow(spec: InventorySpec, row: Record<string, unknown>): string {
+  const cells = spec.toCells(row as never);
+  return spec.columns
+    .filter((c) => !c.isKey)
+    .map((c) => ({ c, v: displayCell(cells[c.id]) }))
+    .filter(({ v }) => v !== "—")
+    .slice(0, 4)
+    .map(({ c, v }) => `${c.header}: ${v.length > 40 ? `${v.slice(0, 39)}…` : v}`)
+    .join(" · ");
+}
+
 function describeChanges(spec: InventorySpec, before: Record<string, unknown>, after: Record<string, unknown>): RowChange[] {
   const a = spec.toCells(before as never);
   const b = spec.toCells(after as never);
@@ -328,7 +341,7 @@ export function classifyRows({ spec, headers, mapping, rows, existing, context =
     }
     if (!match) {
       counts.create++;
-      results.push({ row, status: "create", label, key, data });
+      results.push({ row, status: "create", label, key, data, summary: describeNewRow(spec, data) });
     } else if (deepEqual(data, match.row)) {
       counts.unchanged++;
       results.push({ row, status: "unchanged", label, key, id: match.id, version: match.version });

@@ -37,7 +37,7 @@ export const INVENTORY_PAGE_SLUGS: Record<InventoryKey, string> = {
 export type ImportStage = "mapping" | "dry_run" | "applied";
 
 /** One row of a dry run as the screen shows it (no row data). */
-export type RowResultView = { row: number; status: RowStatus; label: string; changes?: RowChange[]; errors?: RowError[] };
+export type RowResultView = { row: number; status: RowStatus; label: string; changes?: RowChange[]; errors?: RowError[]; summary?: string };
 
 export type ImportBatchView = {
   batchId: string;

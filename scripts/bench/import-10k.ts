@@ -11,7 +11,6 @@
 // DATABASE_URL when set), migrated first; each run works in a fresh organization and engagement.
 // The measurement runs in a child `tsx --conditions=react-server` (lib/db imports "server-only").
 import { spawn } from "node:child_process";
-import Module from "node:module";
 import path from "node:path";
 
 export const IMPORT_BENCH_TARGET_MS = 10_000;
@@ -42,17 +41,6 @@ const RESULT_PREFIX = "IMPORT_BENCH_RESULT ";
 
 // ---------------------------------------------------------------- child: the measurement itself
 
-/** require("canonicalize") from lib/audit/chain.ts: answered with the ESM module loaded by import(). */
-async function bridgeEsmOnlyPackages() {
-  const esm: Record<string, unknown> = { canonicalize: await import("canonicalize") };
-  const mod = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
-  const load = mod._load;
-  mod._load = function (request: string, ...rest: unknown[]) {
-    const m = esm[request] as { default?: unknown } | undefined;
-    if (m) return { __esModule: true, ...m, default: m.default };
-    return load.call(this, request, ...rest);
-  };
-}
 
 function syntheticRows(n: number, variant: number) {
   const entities = ["patient_demographics", "encounters", "clinical_notes", "lab_results", "medications", "allergies", "problems", "scanned_documents", "orders", "vitals"];
@@ -79,7 +67,6 @@ function syntheticRows(n: number, variant: number) {
 }
 
 async function measure(rowsWanted: number): Promise<ImportBenchResult> {
-  await bridgeEsmOnlyPackages();
   const { db } = await import("@/lib/db");
   const { createEngagement, createOrganization, createUser } = await import("@/lib/factories");
   const { INVENTORY_SPECS } = await import("@/lib/import-export/columns");

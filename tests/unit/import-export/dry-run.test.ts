@@ -75,7 +75,7 @@ describe("dry-run classification", () => {
     expect(out.results[0]).toMatchObject({ status: "create", data: { likelihood: 4, impact: 5, probability: 0.35, scheduleImpactWeeks: { min: 2, likely: 4, max: 8 }, costImpact: { kind: "amount", min: 12_000_000, likely: 12_000_000, max: 12_000_000 } } });
     expect(out.results[1]).toMatchObject({ status: "create", data: { scheduleImpactWeeks: { min: 3, likely: 3, max: 3 }, costImpact: null } });
     expect(out.results[2].errors).toEqual([
-      { column: "Likelihood", message: "must be 1–5 on this engagement's 5×5 matrix" },
+      { column: "Likelihood", message: "“6” is outside this engagement's 5×5 matrix (use 1–5 or Rare … Almost certain)" },
     ]);
     expect(out.results[3].errors?.[0].message).toMatch(/min, most likely and max weeks/);
     expect(out.results[4].errors?.[0].message).toMatch(/either in dollars or as extra effort/);
