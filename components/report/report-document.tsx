@@ -1,0 +1,378 @@
+// The executive report as a document: the same ReportView as the PDF and the exports, laid out for reading
+// on screen and for printing (components/report/report.css). Read-only by construction: no control here
+// changes anything. Presentational: data comes in props.
+import type { ReactNode } from "react";
+import { AlertTriangle, Info, OctagonAlert } from "lucide-react";
+import { cn } from "@/components/ui/cn";
+import { HeatMap } from "@/components/risks/heat-map";
+import { GanttChart } from "@/components/report/gantt-chart";
+import { CostBars } from "@/components/report/cost-bars";
+import {
+  formatCount,
+  formatMoneyFull,
+  formatMoneyShort,
+  formatMonths,
+  formatRate,
+  formatReportDate,
+  formatReportDateTime,
+  formatShare,
+  formatWeeks,
+  plural,
+} from "@/lib/report/format";
+import { baselineMetricText, reportTitleLine, signOffText } from "@/lib/report/presenters";
+import { SEVERITY_WORDS, type ReportView } from "@/lib/report/model";
+import "./report.css";
+
+type Col = { title: string; align?: "right"; className?: string };
+
+function DataTable({ caption, cols, rows, total }: { caption: string; cols: Col[]; rows: ReactNode[][]; total?: ReactNode[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b border-ink-300">
+            {cols.map((c) => (
+              <th key={c.title} scope="col" className={cn("px-2 py-1.5 text-xs font-semibold tracking-wide text-ink-600 uppercase first:pl-0 last:pr-0", c.align === "right" ? "text-right" : "text-left", c.className)}>
+                {c.title}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i} className="border-b border-ink-100 align-top">
+              {r.map((v, j) => (
+                <td key={j} className={cn("px-2 py-1.5 first:pl-0 last:pr-0", cols[j]?.align === "right" ? "tabular text-right whitespace-nowrap" : "text-ink-800")}>
+                  {v}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        {total ? (
+          <tfoot>
+            <tr className="border-t-2 border-ink-300 font-semibold">
+              {total.map((v, j) => (
+                <td key={j} className={cn("px-2 py-2 first:pl-0 last:pr-0", cols[j]?.align === "right" ? "tabular text-right whitespace-nowrap" : "")}>{v}</td>
+              ))}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+    </div>
+  );
+}
+
+function Section({ id, number, title, children, breakBefore = true }: { id: string; number?: string; title: string; children: ReactNode; breakBefore?: boolean }) {
+  return (
+    <section aria-labelledby={`${id}-title`} className={cn("report-section border-t border-ink-200 pt-8", breakBefore && "report-break")}>
+      {number ? <div className="text-xs font-semibold tracking-widest text-brand-700 uppercase">{number}</div> : null}
+      <h2 id={`${id}-title`} className="mt-1 mb-4 text-xl font-semibold text-brand-900">{title}</h2>
+      <div className="space-y-5">{children}</div>
+    </section>
+  );
+}
+
+function Sub({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="report-keep">
+      <h3 className="mb-2 text-base font-semibold">{title}</h3>
+      {children}
+    </div>
+  );
+}
+
+function Kpi({ label, value, sub, testId, tone }: { label: string; value: string; sub: ReactNode; testId: string; tone?: "brand" }) {
+  return (
+    <div className={cn("report-keep rounded-lg p-4 ring-1", tone === "brand" ? "bg-brand-50 ring-brand-200" : "bg-white ring-ink-200")}>
+      <div className="text-xs font-semibold tracking-wide text-ink-500 uppercase">{label}</div>
+      <div className="tabular mt-1 text-2xl font-semibold text-ink-900" data-testid={testId}>{value}</div>
+      <div className="mt-1 text-sm text-ink-600">{sub}</div>
+    </div>
+  );
+}
+
+const FLAG_STYLE = {
+  critical: { icon: OctagonAlert, box: "bg-red-50 ring-red-200", text: "text-red-800" },
+  warning: { icon: AlertTriangle, box: "bg-amber-50 ring-amber-200", text: "text-amber-800" },
+  info: { icon: Info, box: "bg-ink-50 ring-ink-200", text: "text-ink-600" },
+} as const;
+
+function Flags({ flags }: { flags: ReportView["flags"] }) {
+  if (flags.length === 0) return <p className="text-sm text-ink-600">No honesty flags were raised on these inputs.</p>;
+  return (
+    <ul className="space-y-2" aria-label="Honesty flags">
+      {flags.map((f) => {
+        const st = FLAG_STYLE[f.severity];
+        const Icon = st.icon;
+        return (
+          <li key={f.code} className={cn("report-keep flex gap-3 rounded-md p-3 text-sm ring-1 ring-inset", st.box)}>
+            <Icon className={cn("mt-0.5 size-4 shrink-0", st.text)} aria-hidden />
+            <p>
+              <span className={cn("font-semibold", st.text)}>{SEVERITY_WORDS[f.severity]}: </span>
+              <span className="text-ink-800">{f.message}</span>
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export type ReportDocumentProps = {
+  report: ReportView;
+  className?: string;
+};
+
+export function ReportDocument({ report: r, className }: ReportDocumentProps) {
+  const cur = r.meta.currency;
+  const h = r.headline;
+  const waveWord = r.meta.migrationType === "C" ? "cohort" : "wave";
+  const attention = r.flags.filter((f) => f.severity !== "info");
+
+  return (
+    <article className={cn("report-doc mx-auto max-w-[1000px] rounded-lg bg-white px-6 py-8 shadow-sm ring-1 ring-ink-200 sm:px-10", className)} aria-label="Executive report">
+      {/* ---------- summary ---------- */}
+      <header className="report-keep border-b-2 border-brand-700 pb-5">
+        <div className="flex flex-wrap items-baseline justify-between gap-2 text-xs font-semibold tracking-widest text-brand-700 uppercase">
+          <span>Priced timeline report</span>
+          <span className="tracking-normal normal-case text-ink-600">{r.meta.firmName}</span>
+        </div>
+        <h1 className="mt-3 text-3xl font-semibold text-ink-900">{r.meta.clientName}</h1>
+        <p className="mt-1 text-lg text-ink-700">{r.meta.engagementName}</p>
+        <p className="mt-2 text-sm font-medium text-brand-700">{reportTitleLine(r)}</p>
+        <p className="mt-2 text-xs text-ink-500">
+          As of <span data-testid="report-as-of">{formatReportDateTime(r.meta.asOf)}</span> · estimate seed <span data-testid="report-seed">{r.meta.seed}</span> · {formatCount(r.meta.iterations)} Monte Carlo iterations
+          {r.meta.isArchived ? " · engagement archived" : ""}
+        </p>
+      </header>
+
+      <section aria-labelledby="scope-title" className="mt-6">
+        <h2 id="scope-title" className="sr-only">Scope</h2>
+        <p className="max-w-[75ch] text-[15px] leading-relaxed text-ink-800" data-testid="report-scope">{r.scope}</p>
+      </section>
+
+      <section aria-labelledby="headline-title" className="mt-6">
+        <h2 id="headline-title" className="sr-only">Dates and cost</h2>
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          <Kpi tone="brand" label="Final go-live (P50)" value={formatReportDate(h.goLive.p50)} testId="headline-p50-go-live" sub={<>P80: <span className="tabular font-medium text-ink-800" data-testid="headline-p80-go-live">{formatReportDate(h.goLive.p80)}</span></>} />
+          <Kpi label="Completion (P50)" value={formatReportDate(h.completion.p50)} testId="headline-p50-completion" sub={<>P80: <span className="tabular font-medium text-ink-800" data-testid="headline-p80-completion">{formatReportDate(h.completion.p80)}</span></>} />
+          <Kpi label="Duration (P50)" value={formatMonths(h.months.p50)} testId="headline-p50-months" sub={<>P80: <span className="tabular font-medium text-ink-800" data-testid="headline-p80-months">{formatMonths(h.months.p80)}</span></>} />
+          <Kpi tone="brand" label="Total cost (P50)" value={formatMoneyShort(h.cost.p50, cur)} testId="headline-p50-cost" sub={<>P80: <span className="tabular font-medium text-ink-800" data-testid="headline-p80-cost">{formatMoneyShort(h.cost.p80, cur)}</span></>} />
+          <Kpi label="Contingency" value={formatMoneyShort(h.cost.contingency, cur)} testId="headline-contingency" sub={<>P80 over the <span className="tabular">{formatMoneyShort(h.cost.base, cur)}</span> base plan (+{formatShare(h.cost.contingencyShareOfBase)})</>} />
+          <Kpi label="License overlap (P50)" value={formatMoneyShort(h.overlap.p50, cur)} testId="headline-overlap" sub={<>{formatShare(h.overlap.shareOfP50Cost)} of the P50 cost · P10–P90 {formatMoneyShort(h.overlap.p10, cur)}–{formatMoneyShort(h.overlap.p90, cur)}</>} />
+        </div>
+        <p className="mt-3 max-w-[80ch] text-xs leading-relaxed text-ink-500">
+          P50: as likely to come in earlier or cheaper as later or dearer. P80: four in five simulated outcomes are at or below it — the figure to budget and commit to.
+          The base plan has every estimate at its most likely value and no risk event; the contingency is what it takes to get from there to P80.
+        </p>
+      </section>
+
+      <section aria-labelledby="attention-title" className="report-keep mt-6">
+        <h2 id="attention-title" className="mb-2 text-base font-semibold">What needs attention</h2>
+        <Flags flags={attention} />
+        <p className="mt-3 text-sm text-ink-700" data-testid="report-confidence">{r.confidence.summary}</p>
+      </section>
+
+      {/* ---------- timeline ---------- */}
+      <Section id="timeline" number="1 · Timeline" title="Phases, cutover waves and license overlap">
+        <p className="text-sm text-ink-600">Phase 1 is bounded by {r.timeline.phase1Bound}. {r.timeline.wavesBasis}</p>
+        <GanttChart report={r} />
+        <Sub title="Phase durations">
+          <DataTable
+            caption="Phase durations: base-plan dates, and durations in the base plan, at P50 and at P80, with the field minimum"
+            cols={[{ title: "Phase" }, { title: "Base plan" }, { title: "Base", align: "right" }, { title: "P50", align: "right" }, { title: "P80", align: "right" }, { title: "Field minimum", align: "right" }]}
+            rows={r.timeline.phases.map((p) => [p.label, `${formatReportDate(p.start)} – ${formatReportDate(p.end)}`, formatWeeks(p.baseWeeks), formatWeeks(p.p50Weeks), formatWeeks(p.p80Weeks), formatWeeks(p.fieldMinimumWeeks)])}
+          />
+        </Sub>
+        <Sub title={r.meta.migrationType === "C" ? "User cohorts" : "Cutover waves"}>
+          <DataTable
+            caption="Cutover waves with their cohort, size and planned go-live"
+            cols={[{ title: waveWord === "cohort" ? "Cohort" : "Wave" }, { title: "Who moves" }, { title: "Providers", align: "right" }, { title: "Users", align: "right" }, { title: "Go-live (plan)", align: "right" }]}
+            rows={r.timeline.waves.map((w) => [w.name, w.cohort || "—", formatCount(w.providers), formatCount(w.users), formatReportDate(w.goLive)])}
+          />
+        </Sub>
+        <Sub title={`License overlap: ${formatMoneyShort(h.overlap.p50, cur)} at P50`}>
+          <div className="space-y-2 text-sm leading-relaxed text-ink-800">
+            <p data-testid="report-overlap-explanation">{r.overlap.explanation}</p>
+            <p>
+              {r.overlap.rampDown} The destination bills from {r.overlap.terms.billingStart}; read-only archive access is kept {plural(r.overlap.terms.archiveMonths, "month")} after decommission.
+              {r.overlap.fees ? ` Fees: destination ${r.overlap.fees.destination}; source ${r.overlap.fees.source}; archive ${r.overlap.fees.archive}.` : ""}
+            </p>
+          </div>
+          <div className="mt-3">
+            <DataTable
+              caption="License overlap per wave in the base plan"
+              cols={[{ title: waveWord === "cohort" ? "Cohort" : "Wave" }, { title: "Destination before go-live", align: "right" }, { title: "Source after go-live", align: "right" }]}
+              rows={r.overlap.perWave.map((w) => [w.wave, `${formatMoneyFull(w.destinationCents, cur)} (${formatCount(w.destinationMonths, 1)} mo)`, `${formatMoneyFull(w.sourceCents, cur)} (${formatCount(w.sourceMonths, 1)} mo)`])}
+              total={[
+                "Base plan, with archive " + formatMoneyFull(r.overlap.parts.archive, cur),
+                formatMoneyFull(r.overlap.parts.destination, cur),
+                formatMoneyFull(r.overlap.parts.source, cur),
+              ]}
+            />
+          </div>
+        </Sub>
+      </Section>
+
+      {/* ---------- cost ---------- */}
+      <Section id="cost" number="2 · Cost" title="Where the money goes">
+        <CostBars report={r} />
+        <Sub title="Cost lines">
+          <DataTable
+            caption="Cost lines: base plan, expected (mean), P50 and P80"
+            cols={[{ title: "Line" }, { title: "Base plan", align: "right" }, { title: "Expected", align: "right" }, { title: "P50", align: "right" }, { title: "P80", align: "right" }, ...(r.meta.canSeeRates ? [{ title: "Hours", align: "right" as const }, { title: "Rate", align: "right" as const }] : [])]}
+            rows={r.costs.lines.map((l) => [
+              l.label,
+              formatMoneyFull(l.base, cur),
+              formatMoneyFull(l.mean, cur),
+              formatMoneyFull(l.p50, cur),
+              formatMoneyFull(l.p80, cur),
+              ...(r.meta.canSeeRates ? [l.hours === null ? "" : formatCount(l.hours), l.rateCents === null ? "" : `${formatRate(l.rateCents, cur)}/h`] : []),
+            ])}
+            total={["Total", formatMoneyFull(r.costs.total.base, cur), formatMoneyFull(r.costs.total.mean, cur), formatMoneyFull(r.costs.total.p50, cur), formatMoneyFull(r.costs.total.p80, cur), ...(r.meta.canSeeRates ? ["", ""] : [])]}
+          />
+          <p className="mt-2 text-xs text-ink-500">Percentiles of the lines do not add up to the percentile of the total (they come from different simulated outcomes); the base plan and the expected cost do.</p>
+        </Sub>
+        <Sub title="Cost by phase">
+          <DataTable
+            caption="Cost by phase: base plan and expected"
+            cols={[{ title: "Phase" }, { title: "Base plan", align: "right" }, { title: "Expected", align: "right" }]}
+            rows={r.costs.byPhase.map((b) => [b.label, formatMoneyFull(b.base, cur), formatMoneyFull(b.mean, cur)])}
+          />
+        </Sub>
+      </Section>
+
+      {/* ---------- risk ---------- */}
+      <Section id="risk" number="3 · Risk" title="Top risks and honesty flags">
+        <p className="text-sm text-ink-600">
+          {plural(r.risks.openCount, "open risk")}
+          {r.risks.closedCount ? ` (${formatCount(r.risks.closedCount)} closed)` : ""}; together they add {formatMoneyShort(r.risks.expectedRiskCostCents, cur)} to the expected cost.
+          {r.risks.usedDefaultLibrary ? " The register is empty, so the estimate assumes the default risk library for this migration type." : ""}
+        </p>
+        {r.risks.rated.length ? (
+          <div className="report-keep grid gap-6 md:grid-cols-2">
+            <HeatMap matrix={r.risks.matrix} risks={r.risks.rated} mode="inherent" title="Inherent risk (before mitigation)" />
+            <HeatMap matrix={r.risks.matrix} risks={r.risks.rated} mode="residual" title="Residual risk (after mitigation)" />
+          </div>
+        ) : null}
+        <Sub title={`The ${Math.min(5, r.risks.top.length)} risks with the largest expected impact`}>
+          <DataTable
+            caption="Top risks by expected impact (probability × impact), with owners and mitigations"
+            cols={[{ title: "Risk" }, { title: "Probability", align: "right" }, { title: "Expected impact", align: "right" }, { title: "Owner" }, { title: "Mitigation" }]}
+            rows={r.risks.top.map((t) => [
+              <span key="t" className="font-medium text-ink-900">{t.title}</span>,
+              formatShare(t.probability),
+              <span key="e">{formatMoneyShort(t.expectedCostCents, cur)}<br /><span className="text-xs text-ink-500">{formatWeeks(t.expectedWeeks)}</span></span>,
+              t.owner || <span key="o" className="text-amber-800">No owner</span>,
+              t.mitigation || (t.treatment === "accept" ? "Accepted" : <span key="m" className="text-amber-800">No mitigation recorded</span>),
+            ])}
+          />
+          <p className="mt-2 text-xs text-ink-500">Expected impact = probability × impact, averaged over the simulation; the cost includes the team’s burn for the weeks a risk adds.</p>
+        </Sub>
+        <Sub title="Honesty flags">
+          <Flags flags={r.flags} />
+        </Sub>
+        <Sub title={`Input confidence: ${r.confidence.score} of 100 (${r.confidence.level})`}>
+          <ul className="space-y-2" aria-label="Input confidence components">
+            {r.confidence.components.map((c) => (
+              <li key={c.key} className="grid grid-cols-[1fr_auto] items-center gap-x-4 gap-y-1 text-sm sm:grid-cols-[minmax(0,2fr)_160px_minmax(0,1.4fr)]">
+                <span className="text-ink-800">{c.label}</span>
+                <span className="flex items-center gap-2">
+                  <span className="h-2 w-28 overflow-hidden rounded-full bg-ink-100" aria-hidden>
+                    <span className={cn("block h-full rounded-full", c.value >= 0.8 ? "bg-emerald-500" : c.value >= 0.6 ? "bg-amber-400" : "bg-red-500")} style={{ width: `${Math.round(c.value * 100)}%` }} />
+                  </span>
+                  <span className="tabular w-10 text-right text-ink-700">{formatShare(c.value)}</span>
+                </span>
+                <span className="col-span-2 text-xs text-ink-500 sm:col-span-1">{c.detail}</span>
+              </li>
+            ))}
+          </ul>
+        </Sub>
+      </Section>
+
+      {/* ---------- basis ---------- */}
+      <Section id="basis" number="4 · Basis" title="Key assumptions, sign-off and inventory">
+        <Sub title="Team, plan and license terms">
+          <dl className="grid gap-x-8 gap-y-2 text-sm sm:grid-cols-2">
+            {[
+              ["Migration team", `${formatCount(r.assumptions.teamFte, 1)} FTE · ${formatCount(r.assumptions.productiveHoursPerWeek, 1)} productive hours per week`],
+              ["Interface engineers", formatCount(r.assumptions.interfaceEngineers)],
+              ["Planned start", formatReportDate(r.meta.plannedStart)],
+              ["Cutover", `${plural(r.timeline.waves.length, waveWord)}${r.timeline.wavesDerived ? " (derived from the profile)" : ""}`],
+              ...(r.assumptions.buildFunctionPoints !== null ? [["Custom build size", `${formatCount(r.assumptions.buildFunctionPoints)} function points`]] : []),
+              ...(r.assumptions.targetGoLive ? [["Target go-live", formatReportDate(r.assumptions.targetGoLive)]] : []),
+              ...(r.assumptions.targetBudgetCents !== null ? [["Target budget", formatMoneyFull(r.assumptions.targetBudgetCents, cur)]] : []),
+              ["Destination billing starts at", r.overlap.terms.billingStart],
+              ["Source notice · contract tail", `${formatCount(r.overlap.terms.noticeMonths, 1)} months · ${formatCount(r.overlap.terms.tailMonths, 1)} months${r.overlap.terms.rampsDownPerWave ? " · ramps down per wave" : " · no ramp-down per wave"}`],
+              ...(r.overlap.fees ? [["Destination fee", r.overlap.fees.destination], ["Source fee", r.overlap.fees.source], ["Archive fee", `${r.overlap.fees.archive} for ${plural(r.overlap.terms.archiveMonths, "month")}`]] : []),
+            ].map(([k, v]) => (
+              <div key={k} className="flex justify-between gap-4 border-b border-ink-100 py-1.5">
+                <dt className="text-ink-600">{k}</dt>
+                <dd className="text-right font-medium text-ink-900">{v}</dd>
+              </div>
+            ))}
+          </dl>
+          {r.assumptions.overriddenConstants.length ? (
+            <p className="mt-2 text-xs text-ink-500">Model constants changed from their defaults: {r.assumptions.overriddenConstants.map((c) => `${c.key} ${c.value} (default ${c.default})`).join("; ")}.</p>
+          ) : null}
+        </Sub>
+        {r.assumptions.rates ? (
+          <Sub title="Labor rates">
+            <DataTable
+              caption="Labor rates per workstream"
+              cols={[{ title: "Workstream" }, { title: "Rate per hour", align: "right" }, { title: "Source", align: "right" }]}
+              rows={r.assumptions.rates.map((x) => [x.label, formatRate(x.rateCents, cur), x.isDefault ? "default" : "engagement"])}
+            />
+          </Sub>
+        ) : null}
+        <Sub title="Workflow sign-off">
+          <p className={cn("rounded-md p-3 text-sm ring-1 ring-inset", !r.signOff.lastSignOff ? "bg-ink-50 ring-ink-200" : r.signOff.changedSinceSignOff > 0 ? "bg-amber-50 ring-amber-200" : "bg-emerald-50 ring-emerald-200")} data-testid="report-sign-off">
+            {signOffText(r.signOff)}
+          </p>
+        </Sub>
+        <Sub title="Inventory summary">
+          <DataTable
+            caption="Inventory summary: rows, share complete, and what is still unknown"
+            cols={[{ title: "Inventory" }, { title: "Rows", align: "right" }, { title: "Complete", align: "right" }, { title: "Still unknown" }]}
+            rows={r.inventory.rows.map((x) => [x.label, formatCount(x.count), x.count ? formatShare(x.complete / x.count) : "—", x.unknowns.length ? x.unknowns.join("; ") : x.count ? "Nothing" : <span key="e" className="text-amber-800">Inventory is empty</span>])}
+          />
+          <p className="mt-2 text-sm text-ink-700">Audit trail: {r.inventory.auditPolicy}.</p>
+        </Sub>
+        <Sub title="Compared with the baseline">
+          {r.baseline ? (
+            r.baseline.comparable ? (
+              <>
+                <p className="mb-2 text-sm text-ink-700">
+                  Baseline “{r.baseline.name}”, saved {formatReportDateTime(r.baseline.createdAt)}
+                  {r.baseline.createdByName ? ` by ${r.baseline.createdByName}` : ""} (seed {r.baseline.seed}).
+                </p>
+                <DataTable
+                  caption="Headline numbers now and at the baseline"
+                  cols={[{ title: "Measure" }, { title: "Baseline", align: "right" }, { title: "Now", align: "right" }, { title: "Change", align: "right" }]}
+                  rows={r.baseline.metrics.map((m) => baselineMetricText(m, cur))}
+                />
+                <p className="mt-2 text-sm text-ink-700">
+                  {r.baseline.inputChanges.length ? <>What changed in the inputs: {r.baseline.inputChanges.join("; ")}.</> : "The inputs are unchanged since the baseline."}
+                </p>
+              </>
+            ) : (
+              <p className="text-sm text-ink-700">Baseline “{r.baseline.name}” (saved {formatReportDateTime(r.baseline.createdAt)}) could not be read for a comparison.</p>
+            )
+          ) : (
+            <p className="text-sm text-ink-600">No baseline has been saved for this engagement yet.</p>
+          )}
+        </Sub>
+      </Section>
+
+      <footer className="report-keep mt-10 border-t border-ink-200 pt-4 text-xs leading-relaxed text-ink-500">
+        <p>
+          As of {formatReportDateTime(r.meta.asOf)} · estimate seed {r.meta.seed} · {formatCount(r.meta.iterations)} Monte Carlo iterations · engine {r.meta.engineVersion}. To reproduce, run{" "}
+          <code className="rounded bg-ink-100 px-1 py-0.5 text-ink-700">{r.meta.reproduce}</code> on the engagement’s JSON export as of this time.
+        </p>
+        {r.meta.preparedBy.length ? <p className="mt-1">Prepared by {r.meta.preparedBy.join(", ")}, {r.meta.firmName}.</p> : null}
+      </footer>
+    </article>
+  );
+}

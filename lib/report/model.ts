@@ -1,0 +1,598 @@
+// The executive report as data: one plain, serializable view built from the engagement document, the
+// estimate and a few summaries. The page, the PDF, the share page and the exports all render this one
+// object, so they cannot disagree. Pure (client + server): no database, no clock (asOf comes in).
+// INVARIANT: what a viewer without `rates.view` may not see (labor rates, hours beside labor cost — from
+// which a rate follows —, license fees, rate constants) is left out here, not merely hidden by the UI.
+import { MIGRATION_TYPE_LABELS, WORKSTREAMS, type AuditTrailPolicy, type EngagementDocument, type Risk, type Workstream } from "@/lib/engagement-format/schema";
+import { COST_LINE_LABELS, COST_LINES, PHASE_LABELS, WORKSTREAM_LABELS, type CostLineKey, type Distribution, type Estimate, type GanttBar, type PhaseKey } from "@/lib/estimate";
+import { addWeeks, parseIsoDate } from "@/lib/estimate/calendar";
+import type { RatedRisk } from "@/lib/risk-matrix/schema";
+import type { WorkflowSignOffSummary } from "@/lib/workflow-review/schema";
+import { formatCount, formatReportDate, listInWords, plural } from "@/lib/report/format";
+
+export const PHASE_KEYS: PhaseKey[] = ["P0", "P1", "P2", "P3", "P4"];
+/** The five risks with the largest expected impact. */
+export const TOP_RISK_COUNT = 5;
+
+export type ReportViewer = { canSeeRates: boolean };
+
+/** Overview completeness counts (the shape of lib/engagements/data.ts findInventoryCounts().completeness). */
+export type InventoryCompleteness = {
+  data: { total: number; incomplete: number; unknownCounts: number; undecided: number };
+  workflows: { total: number; incomplete: number; undecided: number; notReviewed: number };
+  integrations: { total: number; incomplete: number; undecided: number };
+  reports: { total: number; incomplete: number; regulatory: number; regulatoryWithoutPlan: number };
+  risks: { total: number; notClosed: number; incomplete: number; withoutOwner: number; residualNotAssessed: number; overdue: number };
+  auditTrail: { policy: string | null; retrievalProcedure: string; destination: string };
+};
+
+/** A saved baseline: its identity and, when they could be read, its inputs and its estimate. */
+export type BaselineSource = {
+  name: string;
+  createdAt: string;
+  createdByName: string;
+  seed: number;
+  iterations: number;
+  doc: EngagementDocument | null;
+  estimate: Estimate | null;
+};
+
+export type ReportSources = {
+  engagementId: string;
+  doc: EngagementDocument;
+  estimate: Estimate;
+  firmName: string;
+  leadNames: string[];
+  isArchived: boolean;
+  signOff: WorkflowSignOffSummary;
+  completeness: InventoryCompleteness;
+  baseline: BaselineSource | null;
+  /** ISO date-time the live data was read */
+  asOf: string;
+  viewer: ReportViewer;
+};
+
+export type HeadlineBand = { base: string; p50: string; p80: string };
+
+export type CostLineRow = {
+  key: CostLineKey;
+  label: string;
+  group: "labor" | "license" | "risk";
+  base: number;
+  mean: number;
+  p50: number;
+  p80: number;
+  p90: number;
+  /** base-plan hours of a labor line; null for viewers without rates.view and for non-labor lines */
+  hours: number | null;
+  /** $/h in cents of a labor line; null for viewers without rates.view and for non-labor lines */
+  rateCents: number | null;
+};
+
+export type PhaseRow = {
+  key: PhaseKey;
+  label: string;
+  start: string;
+  end: string;
+  baseWeeks: number;
+  p50Weeks: number;
+  p80Weeks: number;
+  fieldMinimumWeeks: number;
+};
+
+export type WaveRow = { name: string; cohort: string; providers: number; users: number; goLive: string; start: string; end: string };
+
+export type TopRisk = {
+  title: string;
+  category: string;
+  phase: PhaseKey;
+  /** probability that it happens at least once (after mitigation when mitigated) */
+  probability: number;
+  /** mean cost it adds over all iterations = probability × cost impact (incl. team burn for the weeks it adds) */
+  expectedCostCents: number;
+  /** mean schedule impact drawn = probability × weeks */
+  expectedWeeks: number;
+  owner: string;
+  mitigation: string;
+  treatment: string;
+  mitigated: boolean;
+  fromDefaultLibrary: boolean;
+  nextReviewDate: string | null;
+};
+
+export type InventoryRow = { key: string; label: string; count: number; complete: number; unknowns: string[] };
+
+export type BaselineMetric = { label: string; kind: "money" | "months" | "date" | "score"; before: number | string; after: number | string };
+
+export type ReportView = {
+  meta: {
+    engagementId: string;
+    clientName: string;
+    engagementName: string;
+    firmName: string;
+    preparedBy: string[];
+    migrationType: "A" | "B" | "C";
+    migrationTypeName: string;
+    sourceSystem: string;
+    destinationSystem: string;
+    plannedStart: string;
+    currency: string;
+    status: string;
+    isArchived: boolean;
+    asOf: string;
+    seed: number;
+    iterations: number;
+    engineVersion: string;
+    reproduce: string;
+    sizeClass: "small" | "mid" | "large";
+    fieldRangeMonths: { min: number; max: number };
+    canSeeRates: boolean;
+  };
+  scope: string;
+  headline: {
+    goLive: HeadlineBand;
+    completion: HeadlineBand;
+    months: { base: number; p50: number; p80: number };
+    cost: { base: number; p50: number; p80: number; contingency: number; contingencyShareOfBase: number };
+    overlap: { p50: number; p10: number; p90: number; base: number; shareOfP50Cost: number };
+  };
+  overlap: {
+    semantics: string;
+    explanation: string;
+    rampDown: string;
+    parts: { destination: number; source: number; archive: number };
+    perWave: { wave: string; destinationCents: number; sourceCents: number; destinationMonths: number; sourceMonths: number }[];
+    /** contract terms without money: always shown */
+    terms: { billingStart: string; noticeMonths: number; rampsDownPerWave: boolean; tailMonths: number; archiveMonths: number };
+    /** fees: only for viewers with rates.view */
+    fees: { source: string; destination: string; archive: string } | null;
+  };
+  timeline: {
+    bars: GanttBar[];
+    p80Bars: GanttBar[];
+    phases: PhaseRow[];
+    waves: WaveRow[];
+    wavesDerived: boolean;
+    wavesBasis: string;
+    markers: { p50GoLiveWeeks: number; p80GoLiveWeeks: number; p50EndWeeks: number; p80EndWeeks: number };
+    phase1Bound: string;
+  };
+  costs: {
+    lines: CostLineRow[];
+    total: { base: number; mean: number; p50: number; p80: number; p90: number };
+    byPhase: { key: string; label: string; base: number; mean: number }[];
+  };
+  risks: {
+    matrix: { size: number; likelihoodLabels: string[]; impactLabels: string[] };
+    rated: (RatedRisk & { status: string })[];
+    top: TopRisk[];
+    openCount: number;
+    closedCount: number;
+    usedDefaultLibrary: boolean;
+    /** expected cost of all modelled risk events (mean of risk events + schedule slip lines) */
+    expectedRiskCostCents: number;
+  };
+  flags: { code: string; severity: "critical" | "warning" | "info"; message: string }[];
+  confidence: { score: number; level: "High" | "Moderate" | "Low"; summary: string; components: { key: string; label: string; value: number; detail: string }[] };
+  assumptions: {
+    teamFte: number;
+    interfaceEngineers: number;
+    productiveHoursPerWeek: number;
+    buildFunctionPoints: number | null;
+    targetGoLive: string | null;
+    targetBudgetCents: number | null;
+    /** null for viewers without rates.view */
+    rates: { workstream: Workstream; label: string; rateCents: number; isDefault: boolean }[] | null;
+    overriddenConstants: { key: string; value: number; default: number }[];
+  };
+  signOff: WorkflowSignOffSummary;
+  inventory: { rows: InventoryRow[]; auditPolicy: string; unknownCount: number };
+  baseline: null | {
+    name: string;
+    createdAt: string;
+    createdByName: string;
+    seed: number;
+    comparable: boolean;
+    metrics: BaselineMetric[];
+    inputChanges: string[];
+  };
+};
+
+// ---------- helpers ----------
+
+const pct = (d: Distribution, p: number) => d.percentiles[`P${p}`] ?? d.percentiles[String(p)] ?? d.mean;
+
+const lowerFirst = (s: string) => (s ? s[0]!.toLowerCase() + s.slice(1) : s);
+
+const BILLING_START_WORDS: Record<string, string> = {
+  project_start: "the project start",
+  foundation_start: "the start of Phase 1 (foundation)",
+  pilot_start: "the start of the pilot",
+};
+
+const AUDIT_POLICY_WORDS: Record<string, string> = {
+  migrate: "migration of the source audit log into the destination",
+  archive: "a read-only archive of the source audit log",
+  hybrid: "a hybrid audit-trail policy (part migrated, the rest archived read-only)",
+  undecided: "an audit-trail policy that is not decided yet",
+};
+
+export const SEVERITY_WORDS: Record<"critical" | "warning" | "info", string> = { critical: "Critical", warning: "Warning", info: "Note" };
+
+export function confidenceLevel(score: number): "High" | "Moderate" | "Low" {
+  return score >= 80 ? "High" : score >= 60 ? "Moderate" : "Low";
+}
+
+function feeText(cents: number, basis: string, currency: string): string {
+  const money = `${currency === "USD" ? "$" : `${currency} `}${(cents / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+  return basis === "flat_month" ? `${money} per month (flat)` : `${money} per provider per month`;
+}
+
+function auditPolicyOf(a: AuditTrailPolicy | null): string {
+  return a?.policy ?? "undecided";
+}
+
+// ---------- scope ----------
+
+export function scopeParagraph(doc: EngagementDocument, est: Estimate): string {
+  const e = doc.engagement;
+  const p = e.profile;
+  const type = MIGRATION_TYPE_LABELS[e.migrationType];
+  const source = e.sourceSystem.trim() || "its current EMR";
+  const destination = e.destinationSystem.trim() || (e.migrationType === "A" ? "a new commercial EMR" : "a new platform");
+  const verb = e.migrationType === "C" ? `is rebuilding ${source} in place as ${destination}` : `is moving from ${source} to ${destination}`;
+  const first = `${e.clientName} ${verb}: a ${type.name.replace(" — ", " ")} (${lowerFirst(type.explanation.replace(/\.$/, ""))}).`;
+
+  const profile = [
+    `${plural(p.providers, "provider")} at ${plural(p.locations, "location")}`,
+    p.specialties > 0 ? `across ${plural(p.specialties, "specialty", "specialties")}` : "",
+  ].filter(Boolean).join(" ");
+  const people = [`${plural(p.staffUsers, "EMR user")}`, `${formatCount(p.activePatients)} active patients`].join(" and ");
+  const data = `${formatCount(p.yearsOfData, 1)} years of data in ${plural(p.sourceSystemCount, "source system")}`;
+
+  const workflowItems = doc.workflows.reduce((s, w) => s + w.quantity, 0);
+  const orderSets = doc.workflows.filter((w) => w.kind === "order_set").reduce((s, w) => s + w.quantity, 0);
+  const byComplexity = (c: string) => doc.integrations.filter((i) => i.complexity === c).length;
+  const interfaceMix = doc.integrations.length
+    ? ` (${[["simple", byComplexity("simple")], ["medium", byComplexity("medium")], ["complex", byComplexity("complex")]].filter(([, n]) => (n as number) > 0).map(([k, n]) => `${n} ${k}`).join(", ")})`
+    : "";
+  const regulatory = doc.reports.filter((r) => r.kind === "regulatory").length;
+  const inventory = [
+    plural(doc.dataEntities.length, "source data entity", "source data entities"),
+    `${plural(workflowItems, "workflow item")}${orderSets > 0 ? ` (${plural(orderSets, "order set")})` : ""}`,
+    `${plural(doc.integrations.length, "interface")}${interfaceMix}`,
+    `${plural(doc.reports.length, "report")}${regulatory > 0 ? ` (${formatCount(regulatory)} regulatory)` : ""}`,
+    AUDIT_POLICY_WORDS[auditPolicyOf(doc.auditTrail)] ?? AUDIT_POLICY_WORDS.undecided!,
+  ];
+  const second = `In scope: ${profile}, ${people}, with ${data} — ${listInWords(inventory)}.`;
+
+  const waves = est.waves.waves.length;
+  const unit = e.migrationType === "C" ? "user cohort" : "wave";
+  const third = `Cutover runs in ${plural(waves, unit)}${est.waves.derived ? " (derived from the organization profile; no wave plan entered yet)" : ""}, from a planned start on ${formatReportDate(e.plannedStart)}.`;
+  return `${first} ${second} ${third}`;
+}
+
+// ---------- sections ----------
+
+function costLines(est: Estimate, viewer: ReportViewer): CostLineRow[] {
+  const rateOf = new Map(est.breakdown.byWorkstream.map((w) => [w.workstream, w.rateCents]));
+  return COST_LINES.map((key) => {
+    const d = est.cost.lines[key];
+    const ws = key.startsWith("labor.") ? (key.slice(6) as Workstream) : null;
+    return {
+      key,
+      label: COST_LINE_LABELS[key],
+      group: ws ? "labor" : key === "license_overlap" ? "license" : "risk",
+      base: d.base,
+      mean: d.mean,
+      p50: pct(d, 50),
+      p80: pct(d, 80),
+      p90: pct(d, 90),
+      hours: ws && viewer.canSeeRates ? est.basePlan.hours[ws] : null,
+      rateCents: ws && viewer.canSeeRates ? (rateOf.get(ws) ?? null) : null,
+    } satisfies CostLineRow;
+  }).filter((l) => l.base !== 0 || l.mean !== 0 || l.p80 !== 0);
+}
+
+function topRisks(doc: EngagementDocument, est: Estimate): TopRisk[] {
+  const byTitle = new Map<string, Risk>(doc.risks.map((r) => [r.title, r]));
+  return [...est.risks]
+    .sort((a, b) => b.meanCostCents - a.meanCostCents || b.meanWeeksAdded - a.meanWeeksAdded || a.title.localeCompare(b.title))
+    .slice(0, TOP_RISK_COUNT)
+    .map((r) => {
+      const reg = byTitle.get(r.title);
+      return {
+        title: r.title,
+        category: reg?.category ?? "other",
+        phase: r.phase,
+        probability: r.probabilityAnyOccurrence,
+        expectedCostCents: r.meanCostCents,
+        expectedWeeks: r.meanWeeksAdded,
+        owner: reg?.owner ?? "",
+        mitigation: reg?.mitigationPlan ?? "",
+        treatment: reg?.treatment ?? "accept",
+        mitigated: r.mitigated,
+        fromDefaultLibrary: r.source === "default_library",
+        nextReviewDate: reg?.nextReviewDate ?? null,
+      };
+    });
+}
+
+function inventoryRows(doc: EngagementDocument, c: InventoryCompleteness): InventoryRow[] {
+  const n = (count: number, what: string, many?: string) => (count > 0 ? [plural(count, what, many)] : []);
+  const workflowItems = doc.workflows.reduce((s, w) => s + w.quantity, 0);
+  return [
+    {
+      key: "data",
+      label: "Data entities",
+      count: c.data.total,
+      complete: c.data.total - c.data.incomplete,
+      unknowns: [...n(c.data.unknownCounts, "entity without a record count", "entities without a record count"), ...n(c.data.undecided, "entity with an undecided migrate decision", "entities with an undecided migrate decision")],
+    },
+    {
+      key: "workflows",
+      label: `Workflow entries (${plural(workflowItems, "item")})`,
+      count: c.workflows.total,
+      complete: c.workflows.total - c.workflows.incomplete,
+      unknowns: [...n(c.workflows.notReviewed, "entry not reviewed by a clinical lead", "entries not reviewed by a clinical lead"), ...n(c.workflows.undecided, "entry without a cutover disposition", "entries without a cutover disposition")],
+    },
+    {
+      key: "integrations",
+      label: "Interfaces",
+      count: c.integrations.total,
+      complete: c.integrations.total - c.integrations.incomplete,
+      unknowns: n(c.integrations.undecided, "interface without a transition strategy", "interfaces without a transition strategy"),
+    },
+    {
+      key: "reports",
+      label: "Reports",
+      count: c.reports.total,
+      complete: c.reports.total - c.reports.incomplete,
+      unknowns: n(c.reports.regulatoryWithoutPlan, "regulatory report without a reproducibility plan", "regulatory reports without a reproducibility plan"),
+    },
+    {
+      key: "risks",
+      label: "Risks (not closed)",
+      count: c.risks.notClosed,
+      complete: c.risks.notClosed - c.risks.incomplete,
+      unknowns: [
+        ...n(c.risks.withoutOwner, "risk without an owner", "risks without an owner"),
+        ...n(c.risks.residualNotAssessed, "risk without a residual rating", "risks without a residual rating"),
+        ...n(c.risks.overdue, "risk review overdue", "risk reviews overdue"),
+      ],
+    },
+  ];
+}
+
+function confidence(est: Estimate): ReportView["confidence"] {
+  const ic = est.inputConfidence;
+  const level = confidenceLevel(ic.score);
+  const weakest = [...ic.components].filter((c) => c.value < 1).sort((a, b) => a.value - b.value || b.weight - a.weight).slice(0, 2);
+  const opening =
+    level === "High"
+      ? "The inventories behind this estimate are largely complete"
+      : level === "Moderate"
+        ? "The inventories behind this estimate have gaps that could move the numbers"
+        : "Much of what drives this estimate is still unknown; treat the numbers as a first sounding";
+  const tail = weakest.length ? `; the weakest inputs: ${listInWords(weakest.map((w) => `${lowerFirst(w.label)} (${Math.round(w.value * 100)}%)`))}.` : ".";
+  return {
+    score: ic.score,
+    level,
+    summary: `${level} input confidence (${ic.score} of 100). ${opening}${tail}`,
+    components: ic.components.map((c) => ({ key: c.key, label: c.label, value: c.value, detail: c.detail })),
+  };
+}
+
+function baselineView(src: BaselineSource, current: { doc: EngagementDocument; est: Estimate }, viewer: ReportViewer): NonNullable<ReportView["baseline"]> {
+  const base = { name: src.name, createdAt: src.createdAt, createdByName: src.createdByName, seed: src.seed };
+  if (!src.estimate) return { ...base, comparable: false, metrics: [], inputChanges: [] };
+  const b = src.estimate;
+  const a = current.est;
+  const goLive = (e: Estimate, p: number) => addWeeks(e.input.plannedStart, pct(e.duration.finalGoLiveWeeks, p));
+  const metrics: BaselineMetric[] = [
+    { label: "P50 cost", kind: "money", before: pct(b.cost.totalCents, 50), after: pct(a.cost.totalCents, 50) },
+    { label: "P80 cost", kind: "money", before: pct(b.cost.totalCents, 80), after: pct(a.cost.totalCents, 80) },
+    { label: "P50 duration", kind: "months", before: pct(b.duration.totalMonths, 50), after: pct(a.duration.totalMonths, 50) },
+    { label: "P80 duration", kind: "months", before: pct(b.duration.totalMonths, 80), after: pct(a.duration.totalMonths, 80) },
+    { label: "P50 final go-live", kind: "date", before: goLive(b, 50), after: goLive(a, 50) },
+    { label: "P80 final go-live", kind: "date", before: goLive(b, 80), after: goLive(a, 80) },
+    { label: "License overlap (P50)", kind: "money", before: b.licenseOverlap.band.p50, after: a.licenseOverlap.band.p50 },
+    { label: "Input confidence", kind: "score", before: b.inputConfidence.score, after: a.inputConfidence.score },
+  ];
+  return { ...base, comparable: true, metrics, inputChanges: src.doc ? inputChanges(src.doc, current.doc, viewer) : [] };
+}
+
+/** Plain-words differences between the baseline's inputs and today's. */
+export function inputChanges(before: EngagementDocument, after: EngagementDocument, viewer: ReportViewer): string[] {
+  const out: string[] = [];
+  const change = (label: string, x: number | string | boolean | null, y: number | string | boolean | null, fmt: (v: never) => string = (v) => String(v)) => {
+    if (x !== y) out.push(`${label}: ${fmt(x as never)} → ${fmt(y as never)}`);
+  };
+  const pb = before.engagement.profile, pa = after.engagement.profile;
+  change("Planned start", before.engagement.plannedStart, after.engagement.plannedStart, formatReportDate as never);
+  change("Migration type", before.engagement.migrationType, after.engagement.migrationType);
+  change("Providers", pb.providers, pa.providers, formatCount as never);
+  change("Locations", pb.locations, pa.locations, formatCount as never);
+  change("Specialties", pb.specialties, pa.specialties, formatCount as never);
+  change("EMR users", pb.staffUsers, pa.staffUsers, formatCount as never);
+  change("Active patients", pb.activePatients, pa.activePatients, formatCount as never);
+  change("Source systems", pb.sourceSystemCount, pa.sourceSystemCount, formatCount as never);
+  const rows = (d: EngagementDocument) => ({
+    "Data entities": d.dataEntities.length,
+    "Workflow items": d.workflows.reduce((s, w) => s + w.quantity, 0),
+    Interfaces: d.integrations.length,
+    Reports: d.reports.length,
+    "Open risks": d.risks.filter((r) => r.status !== "closed").length,
+  });
+  const rb = rows(before), ra = rows(after);
+  for (const k of Object.keys(rb) as (keyof typeof rb)[]) change(k, rb[k], ra[k], formatCount as never);
+  change("Audit-trail policy", auditPolicyOf(before.auditTrail), auditPolicyOf(after.auditTrail));
+  const sb = before.assumptions, sa = after.assumptions;
+  change("Team (FTE)", sb.teamFte, sa.teamFte, ((v: number) => formatCount(v, 1)) as never);
+  change("Interface engineers", sb.interfaceEngineers, sa.interfaceEngineers, formatCount as never);
+  change("Cutover waves", sb.waves.length || "derived", sa.waves.length || "derived");
+  change("Target go-live", sb.targetGoLive, sa.targetGoLive, ((v: string | null) => (v ? formatReportDate(v) : "none")) as never);
+  const lb = sb.license, la = sa.license;
+  change("Source notice (months)", lb.sourceNoticeMonths, la.sourceNoticeMonths);
+  change("Source contract tail (months)", lb.sourceContractTailMonths, la.sourceContractTailMonths);
+  change("Source ramps down per wave", lb.sourceRampsDownPerWave, la.sourceRampsDownPerWave, ((v: boolean) => (v ? "yes" : "no")) as never);
+  if (viewer.canSeeRates) {
+    const fee = (v: number) => `$${(v / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
+    change("Source fee", lb.sourceFeeCents, la.sourceFeeCents, fee as never);
+    change("Destination fee", lb.destinationFeeCents, la.destinationFeeCents, fee as never);
+    change("Archive fee per month", lb.archiveFeeCentsPerMonth, la.archiveFeeCentsPerMonth, fee as never);
+    for (const w of WORKSTREAMS) {
+      const x = sb.ratesCents[w] ?? null, y = sa.ratesCents[w] ?? null;
+      if (x !== y) out.push(`Rate — ${WORKSTREAM_LABELS[w]}: ${x === null ? "default" : fee(x)} → ${y === null ? "default" : fee(y)}`);
+    }
+  }
+  const constantsChanged = Object.keys({ ...sb.constants, ...sa.constants }).filter((k) => (viewer.canSeeRates || !k.startsWith("rate.")) && sb.constants[k] !== sa.constants[k]);
+  if (constantsChanged.length) out.push(`Model constants changed: ${constantsChanged.join(", ")}`);
+  return out;
+}
+
+// ---------- the view ----------
+
+export function buildReportView(s: ReportSources): ReportView {
+  const { doc, estimate: est, viewer } = s;
+  const start = est.input.plannedStart;
+  const at = (weeks: number) => addWeeks(start, weeks);
+  const fgl = est.duration.finalGoLiveWeeks;
+  const tw = est.duration.totalWeeks;
+  const lic = doc.assumptions.license;
+  const currency = doc.engagement.currency;
+
+  const phaseBars = new Map(est.gantt.base.filter((b) => b.kind === "phase").map((b) => [b.phase, b]));
+  const phases: PhaseRow[] = PHASE_KEYS.map((k) => {
+    const d = est.duration.phases[k];
+    const bar = phaseBars.get(k);
+    return { key: k, label: PHASE_LABELS[k], start: bar?.start ?? start, end: bar?.end ?? start, baseWeeks: d.base, p50Weeks: pct(d, 50), p80Weeks: pct(d, 80), fieldMinimumWeeks: d.fieldMinimumWeeks };
+  });
+  const waves: WaveRow[] = est.waves.waves.map((w) => ({ name: w.name, cohort: w.cohort, providers: w.providers, users: w.users, goLive: w.baseGoLiveDate, start: at(w.baseStartWeek), end: at(w.baseEndWeek) }));
+
+  const defaultsRates = new Map(est.breakdown.byWorkstream.map((w) => [w.workstream, w.rateCents]));
+  const openRisks = doc.risks.filter((r) => r.status !== "closed");
+  const costLinesOut = costLines(est, viewer);
+  const riskLines = (["risk_events", "schedule_slip"] as const).reduce((sum, k) => sum + est.cost.lines[k].mean, 0);
+
+  const severityRank = { critical: 0, warning: 1, info: 2 } as const;
+  const view: ReportView = {
+    meta: {
+      engagementId: s.engagementId,
+      clientName: doc.engagement.clientName,
+      engagementName: doc.engagement.name,
+      firmName: s.firmName,
+      preparedBy: s.leadNames,
+      migrationType: doc.engagement.migrationType,
+      migrationTypeName: MIGRATION_TYPE_LABELS[doc.engagement.migrationType].name,
+      sourceSystem: doc.engagement.sourceSystem,
+      destinationSystem: doc.engagement.destinationSystem,
+      plannedStart: start,
+      currency,
+      status: doc.engagement.status,
+      isArchived: s.isArchived,
+      asOf: s.asOf,
+      seed: est.run.seed,
+      iterations: est.run.iterations,
+      engineVersion: est.engine.version,
+      reproduce: `npm run estimate -- engagement.json --seed ${est.run.seed}${est.run.iterations !== 10_000 ? ` --iterations ${est.run.iterations}` : ""}`,
+      sizeClass: est.input.sizeClass,
+      fieldRangeMonths: est.input.fieldRangeMonths,
+      canSeeRates: viewer.canSeeRates,
+    },
+    scope: scopeParagraph(doc, est),
+    headline: {
+      goLive: { base: est.basePlan.finalGoLiveDate, p50: at(pct(fgl, 50)), p80: at(pct(fgl, 80)) },
+      completion: { base: est.basePlan.endDate, p50: at(pct(tw, 50)), p80: at(pct(tw, 80)) },
+      months: { base: est.basePlan.totalMonths, p50: pct(est.duration.totalMonths, 50), p80: pct(est.duration.totalMonths, 80) },
+      cost: {
+        base: est.cost.totalCents.base,
+        p50: pct(est.cost.totalCents, 50),
+        p80: pct(est.cost.totalCents, 80),
+        contingency: est.contingency.costCents,
+        contingencyShareOfBase: est.contingency.costShareOfBase,
+      },
+      overlap: { p50: est.licenseOverlap.band.p50, p10: est.licenseOverlap.band.p10, p90: est.licenseOverlap.band.p90, base: est.licenseOverlap.base.totalCents, shareOfP50Cost: est.licenseOverlap.shareOfTotalCostP50 },
+    },
+    overlap: {
+      semantics: est.licenseOverlap.semantics,
+      explanation: est.licenseOverlap.explanation,
+      rampDown: lic.sourceRampsDownPerWave
+        ? `The source contract releases seats wave by wave, ${formatCount(lic.sourceNoticeMonths, 1)} months after each go-live (notice period).`
+        : `The source contract cannot ramp down per wave: every seat runs until decommission plus a ${formatCount(lic.sourceContractTailMonths, 1)}-month contract tail.`,
+      parts: { destination: est.licenseOverlap.base.destinationCents, source: est.licenseOverlap.base.sourceCents, archive: est.licenseOverlap.base.archiveCents },
+      perWave: est.licenseOverlap.perWave,
+      terms: {
+        billingStart: BILLING_START_WORDS[lic.destinationBillingStart] ?? lic.destinationBillingStart,
+        noticeMonths: lic.sourceNoticeMonths,
+        rampsDownPerWave: lic.sourceRampsDownPerWave,
+        tailMonths: lic.sourceContractTailMonths,
+        archiveMonths: lic.archiveMonths,
+      },
+      fees: viewer.canSeeRates
+        ? {
+            source: feeText(lic.sourceFeeCents, lic.sourceFeeBasis, currency),
+            destination: feeText(lic.destinationFeeCents, lic.destinationFeeBasis, currency),
+            archive: feeText(lic.archiveFeeCentsPerMonth, "flat_month", currency).replace(" (flat)", ""),
+          }
+        : null,
+    },
+    timeline: {
+      bars: est.gantt.base,
+      p80Bars: est.gantt.p80,
+      phases,
+      waves,
+      wavesDerived: est.waves.derived,
+      wavesBasis: est.waves.basis,
+      markers: { p50GoLiveWeeks: pct(fgl, 50), p80GoLiveWeeks: pct(fgl, 80), p50EndWeeks: pct(tw, 50), p80EndWeeks: pct(tw, 80) },
+      phase1Bound: est.basePlan.phase1.binding,
+    },
+    costs: {
+      lines: costLinesOut,
+      total: { base: est.cost.totalCents.base, mean: est.cost.totalCents.mean, p50: pct(est.cost.totalCents, 50), p80: pct(est.cost.totalCents, 80), p90: pct(est.cost.totalCents, 90) },
+      byPhase: est.breakdown.byPhase.map((b) => ({ key: b.phase, label: b.label, base: b.cost.base, mean: b.cost.mean })),
+    },
+    risks: {
+      matrix: { size: doc.riskMatrix.size, likelihoodLabels: doc.riskMatrix.likelihoodLabels, impactLabels: doc.riskMatrix.impactLabels },
+      rated: openRisks.map((r, i) => ({ id: `risk-${i + 1}`, title: r.title, likelihood: r.likelihood, impact: r.impact, residualLikelihood: r.residualLikelihood, residualImpact: r.residualImpact, status: r.status })),
+      top: topRisks(doc, est),
+      openCount: openRisks.length,
+      closedCount: doc.risks.length - openRisks.length,
+      usedDefaultLibrary: est.risks.some((r) => r.source === "default_library"),
+      expectedRiskCostCents: Math.round(riskLines),
+    },
+    flags: [...est.flags].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]).map((f) => ({ code: f.code, severity: f.severity, message: f.message })),
+    confidence: confidence(est),
+    assumptions: {
+      teamFte: doc.assumptions.teamFte,
+      interfaceEngineers: doc.assumptions.interfaceEngineers,
+      productiveHoursPerWeek: doc.assumptions.productiveHoursPerWeek,
+      buildFunctionPoints: doc.engagement.migrationType === "A" ? null : doc.assumptions.buildFunctionPoints,
+      targetGoLive: doc.assumptions.targetGoLive,
+      targetBudgetCents: doc.assumptions.targetBudgetCents,
+      rates: viewer.canSeeRates
+        ? WORKSTREAMS.filter((w) => w !== "build" || doc.engagement.migrationType !== "A").map((w) => ({
+            workstream: w,
+            label: WORKSTREAM_LABELS[w],
+            rateCents: defaultsRates.get(w) ?? 0,
+            isDefault: doc.assumptions.ratesCents[w] === undefined,
+          }))
+        : null,
+      overriddenConstants: est.assumptions.overridden.filter((c) => viewer.canSeeRates || !c.key.startsWith("rate.")),
+    },
+    signOff: s.signOff,
+    inventory: {
+      rows: inventoryRows(doc, s.completeness),
+      auditPolicy: AUDIT_POLICY_WORDS[s.completeness.auditTrail.policy ?? "undecided"] ?? AUDIT_POLICY_WORDS.undecided!,
+      unknownCount: 0,
+    },
+    baseline: s.baseline ? baselineView(s.baseline, { doc, est }, viewer) : null,
+  };
+  view.inventory.unknownCount = view.inventory.rows.reduce((n, r) => n + (r.count - r.complete), 0) + (s.completeness.auditTrail.policy && s.completeness.auditTrail.policy !== "undecided" ? 0 : 1);
+  return view;
+}
+
+/** Whole days between two ISO dates (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return parseIsoDate(b) - parseIsoDate(a);
+}

@@ -1,0 +1,450 @@
+// The executive report as a PDF, rendered on the server with @react-pdf/renderer (no browser): a cover
+// summary, then timeline (vector Gantt from Svg primitives), costs, risks, assumptions and inventory.
+// Built-in Helvetica only (no font loading); its WinAnsi encoding lacks a few glyphs we use on screen
+// (→ ≤ ≥ −), so every text goes through pdfText(). Every number is formatted by lib/report/format.ts, the
+// same functions as the page, so the PDF's text matches the page's.
+import { Document, G, Line, Page, Polygon, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+import type { ReactNode } from "react";
+import type { GanttBar } from "@/lib/estimate";
+import { buildHeatMap, SEVERITY_LABELS, type SeverityBand } from "@/lib/risk-matrix/heat-map";
+import {
+  formatCount,
+  formatMoneyFull,
+  formatMoneyShort,
+  formatMonthKey,
+  formatMonths,
+  formatRate,
+  formatReportDate,
+  formatReportDateTime,
+  formatShare,
+  formatWeeks,
+  plural,
+} from "@/lib/report/format";
+import { baselineMetricText, ganttRows, ganttTicks, reportTitleLine, signOffText } from "@/lib/report/presenters";
+import { SEVERITY_WORDS, type ReportView } from "@/lib/report/model";
+
+// ---------- text safe for the standard fonts (WinAnsi) ----------
+const REPLACEMENTS: Record<string, string> = {
+  "→": "->", "←": "<-", "↔": "<->", "≤": "<=", "≥": ">=", "≈": "~", "≠": "!=", "−": "-", "‐": "-", "‑": "-",
+  "Σ": "Sum ", "✓": "", "✔": "", "′": "'", "″": '"', "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "",
+};
+const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+
+export function pdfText(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if ((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || code === 0x0a || WIN_ANSI_EXTRA.has(ch)) out += ch;
+    else if (REPLACEMENTS[ch] !== undefined) out += REPLACEMENTS[ch];
+    else if (code === 0x09) out += " ";
+    else out += "?";
+  }
+  return out;
+}
+
+// ---------- styles ----------
+const C = {
+  ink900: "#121926", ink700: "#364152", ink600: "#4b5565", ink500: "#667085", ink400: "#8590a2", ink300: "#b0b7c3", ink200: "#d5d9e0", ink100: "#eceef2", ink50: "#f6f7f9",
+  brand900: "#0a2a40", brand700: "#104a72", brand600: "#155f91", brand500: "#1f79b3", brand200: "#acd3eb", brand100: "#d5e9f5", brand50: "#eef6fb",
+  red: "#b42318", redBg: "#fef3f2", amber: "#b54708", amberBg: "#fffaeb", green: "#067647", greenBg: "#ecfdf3",
+};
+const PHASE_COLORS: Record<string, string> = { P0: "#8590a2", P1: "#155f91", P2: "#7a5af8", P3: "#1f79b3", P4: "#4b5565" };
+const HEAT: Record<SeverityBand, { bg: string; fg: string }> = {
+  low: { bg: "#a7f3d0", fg: "#064e3b" },
+  medium: { bg: "#fde68a", fg: "#78350f" },
+  high: { bg: "#fdba74", fg: "#7c2d12" },
+  critical: { bg: "#ef4444", fg: "#ffffff" },
+};
+
+const s = StyleSheet.create({
+  page: { paddingTop: 44, paddingBottom: 56, paddingHorizontal: 44, fontFamily: "Helvetica", fontSize: 9.5, color: C.ink900 },
+  // INVARIANT: no lineHeight on the page itself: react-pdf then drops absolutely positioned fixed elements (the footer)
+  footer: { position: "absolute", left: 44, right: 44, bottom: 24, flexDirection: "row", justifyContent: "space-between", borderTopWidth: 0.5, borderTopColor: C.ink200, paddingTop: 6, fontSize: 7.5, color: C.ink500 },
+  eyebrow: { fontSize: 8, color: C.brand700, fontFamily: "Helvetica-Bold", letterSpacing: 1, textTransform: "uppercase" },
+  h1: { fontSize: 22, fontFamily: "Helvetica-Bold", color: C.ink900, marginTop: 10, lineHeight: 1.15 },
+  h2: { fontSize: 14, fontFamily: "Helvetica-Bold", color: C.brand900, marginBottom: 8 },
+  h3: { fontSize: 10.5, fontFamily: "Helvetica-Bold", color: C.ink900, marginTop: 12, marginBottom: 5 },
+  muted: { color: C.ink500 },
+  small: { fontSize: 8, color: C.ink600, lineHeight: 1.35 },
+  para: { marginBottom: 6, fontSize: 9.5, lineHeight: 1.4 }, // lineHeight needs an explicit fontSize (an inherited one is ignored)
+  row: { flexDirection: "row" },
+  card: { borderWidth: 0.75, borderColor: C.ink200, borderRadius: 4, padding: 9 },
+  kLabel: { fontSize: 7.5, color: C.ink500, textTransform: "uppercase", letterSpacing: 0.6, fontFamily: "Helvetica-Bold" },
+  kValue: { fontSize: 17, fontFamily: "Helvetica-Bold", color: C.ink900, marginTop: 3 },
+  kSub: { fontSize: 8, color: C.ink600, marginTop: 2 },
+  th: { fontFamily: "Helvetica-Bold", fontSize: 7.5, color: C.ink600, textTransform: "uppercase", letterSpacing: 0.3 },
+  td: { fontSize: 8.5, lineHeight: 1.3 },
+  tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: C.ink100, paddingVertical: 2.5 },
+  trHead: { flexDirection: "row", borderBottomWidth: 0.75, borderBottomColor: C.ink300, paddingBottom: 3 },
+  trTotal: { flexDirection: "row", borderTopWidth: 0.75, borderTopColor: C.ink400, paddingVertical: 4 },
+  num: { textAlign: "right" },
+  bold: { fontFamily: "Helvetica-Bold" },
+});
+
+// ---------- small building blocks ----------
+function P({ children, style }: { children: string; style?: object | object[] }) {
+  return <Text style={style as never}>{pdfText(children)}</Text>;
+}
+
+type Col = { title: string; width: number; align?: "left" | "right" };
+
+function Table({ cols, rows, total }: { cols: Col[]; rows: string[][]; total?: string[] }) {
+  const cell = (c: Col, v: string, i: number, bold = false) => (
+    <Text key={i} style={[s.td, { width: `${c.width}%`, paddingRight: 4 }, c.align === "right" ? s.num : {}, bold ? s.bold : {}] as never}>{pdfText(v)}</Text>
+  );
+  return (
+    <View>
+      <View style={s.trHead} fixed>
+        {cols.map((c, i) => (
+          <Text key={i} style={[s.th, { width: `${c.width}%`, paddingRight: 4 }, c.align === "right" ? s.num : {}] as never}>{pdfText(c.title)}</Text>
+        ))}
+      </View>
+      {rows.map((r, j) => (
+        <View key={j} style={s.tr} wrap={false}>
+          {cols.map((c, i) => cell(c, r[i] ?? "", i))}
+        </View>
+      ))}
+      {total ? <View style={s.trTotal} wrap={false}>{cols.map((c, i) => cell(c, total[i] ?? "", i, true))}</View> : null}
+    </View>
+  );
+}
+
+function Kpi({ label, value, sub, tone }: { label: string; value: string; sub?: string; tone?: "brand" }) {
+  return (
+    <View style={[s.card, { flex: 1, backgroundColor: tone === "brand" ? C.brand50 : "#ffffff", borderColor: tone === "brand" ? C.brand200 : C.ink200 }] as never}>
+      <P style={s.kLabel}>{label}</P>
+      <P style={s.kValue}>{value}</P>
+      {sub ? <P style={s.kSub}>{sub}</P> : null}
+    </View>
+  );
+}
+
+function FlagList({ flags }: { flags: ReportView["flags"] }) {
+  return (
+    <View>
+      {flags.map((f, i) => {
+        const tone = f.severity === "critical" ? { bg: C.redBg, fg: C.red } : f.severity === "warning" ? { bg: C.amberBg, fg: C.amber } : { bg: C.ink50, fg: C.ink600 };
+        return (
+          <View key={i} style={{ flexDirection: "row", backgroundColor: tone.bg, borderRadius: 3, padding: 6, marginBottom: 4 }} wrap={false}>
+            <P style={{ width: 56, fontFamily: "Helvetica-Bold", fontSize: 8, color: tone.fg }}>{SEVERITY_WORDS[f.severity]}</P>
+            <P style={{ flex: 1, fontSize: 8.5 }}>{f.message}</P>
+          </View>
+        );
+      })}
+    </View>
+  );
+}
+
+function Footer({ r }: { r: ReportView }) {
+  return (
+    <View style={s.footer} fixed>
+      <Text>{pdfText(`${r.meta.clientName} · ${r.meta.engagementName} · as of ${formatReportDate(r.meta.asOf)}`)}</Text>
+      <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+    </View>
+  );
+}
+
+function SectionPage({ r, title, eyebrow, children, size }: { r: ReportView; title: string; eyebrow: string; children: ReactNode; size: "A4" | "LETTER" }) {
+  return (
+    <Page size={size} style={s.page} wrap>
+      <P style={s.eyebrow}>{eyebrow}</P>
+      <P style={[s.h2, { marginTop: 3 }]}>{title}</P>
+      {children}
+      <Footer r={r} />
+    </Page>
+  );
+}
+
+/** SVG text (react-pdf types SVG text styles without fontSize; it is honoured). */
+function SvgText({ x, y, children, size = 7, fill = C.ink600, anchor = "start", bold = false }: { x: number; y: number; children: string; size?: number; fill?: string; anchor?: "start" | "middle" | "end"; bold?: boolean }) {
+  return (
+    <Text x={x} y={y} fill={fill} textAnchor={anchor} style={{ fontSize: size, fontFamily: bold ? "Helvetica-Bold" : "Helvetica" } as never}>
+      {pdfText(children)}
+    </Text>
+  );
+}
+
+// ---------- charts ----------
+function GanttSvg({ r, width }: { r: ReportView; width: number }) {
+  const rows = ganttRows(r);
+  const labelW = 150;
+  const rowH = 17;
+  const top = 26;
+  const chartW = width - labelW - 8;
+  const maxWeeks = Math.max(r.timeline.markers.p80EndWeeks, ...r.timeline.bars.map((b) => b.endWeek), ...r.timeline.p80Bars.map((b) => b.endWeek)) * 1.02;
+  const x = (w: number) => labelW + (w / maxWeeks) * chartW;
+  const height = top + rows.length * rowH + 30;
+  const ticks = ganttTicks(r.meta.plannedStart, maxWeeks, 9).filter((t) => x(t.weeks) < width - 34);
+  const markers = [
+    { weeks: r.timeline.markers.p50GoLiveWeeks, label: `P50 go-live ${formatReportDate(r.headline.goLive.p50)}`, color: C.brand700 },
+    { weeks: r.timeline.markers.p80GoLiveWeeks, label: `P80 go-live ${formatReportDate(r.headline.goLive.p80)}`, color: C.red },
+  ];
+  const p80ByKey = new Map(r.timeline.p80Bars.map((b) => [b.key, b]));
+  return (
+    <Svg width={width} height={height}>
+      {ticks.map((t, i) => (
+        <G key={i}>
+          <Line x1={x(t.weeks)} y1={top - 4} x2={x(t.weeks)} y2={top + rows.length * rowH} stroke={C.ink100} strokeWidth={0.6} />
+          <SvgText x={x(t.weeks) + 2} y={top - 8} size={6.5} fill={C.ink500}>{formatMonthKey(t.month)}</SvgText>
+        </G>
+      ))}
+      {rows.map((row, i) => {
+        const y = top + i * rowH;
+        const bar: GanttBar = row.bar;
+        const color = PHASE_COLORS[bar.phase] ?? C.brand500;
+        const p80 = p80ByKey.get(bar.key);
+        return (
+          <G key={bar.key}>
+            {i % 2 === 0 ? <Rect x={0} y={y} width={width} height={rowH} fill={C.ink50} /> : null}
+            <SvgText x={row.indent ? 12 : 2} y={y + 11.5} size={row.indent ? 7 : 7.5} fill={row.indent ? C.ink600 : C.ink900} bold={!row.indent}>{row.label}</SvgText>
+            {p80 && row.kind === "phase" ? <Rect x={x(p80.startWeek)} y={y + 3} width={Math.max(1, x(p80.endWeek) - x(p80.startWeek))} height={rowH - 6} fill="none" stroke={color} strokeWidth={0.7} strokeDasharray="2 1.5" /> : null}
+            <Rect x={x(bar.startWeek)} y={y + (row.indent ? 5 : 4)} width={Math.max(1.5, x(bar.endWeek) - x(bar.startWeek))} height={row.indent ? rowH - 10 : rowH - 8} fill={color} opacity={row.indent ? 0.55 : 1} />
+            {row.goLiveWeeks !== null ? (
+              <Polygon points={`${x(row.goLiveWeeks)},${y + 2.5} ${x(row.goLiveWeeks) + 4.5},${y + rowH / 2} ${x(row.goLiveWeeks)},${y + rowH - 2.5} ${x(row.goLiveWeeks) - 4.5},${y + rowH / 2}`} fill={C.ink900} />
+            ) : null}
+          </G>
+        );
+      })}
+      {markers.map((m, i) => (
+        <G key={i}>
+          <Line x1={x(m.weeks)} y1={top - 2} x2={x(m.weeks)} y2={top + rows.length * rowH + 4} stroke={m.color} strokeWidth={1} strokeDasharray="3 2" />
+          <SvgText x={x(m.weeks)} y={top + rows.length * rowH + 13 + i * 9} size={6.5} fill={m.color} anchor="middle" bold>{m.label}</SvgText>
+        </G>
+      ))}
+    </Svg>
+  );
+}
+
+function CostBarsSvg({ r, width }: { r: ReportView; width: number }) {
+  const lines = [...r.costs.lines].filter((l) => l.mean > 0).sort((a, b) => b.mean - a.mean);
+  const labelW = 170;
+  const valueW = 56;
+  const rowH = 12.5;
+  const max = Math.max(...lines.map((l) => l.p80), 1);
+  const w = (v: number) => (v / max) * (width - labelW - valueW);
+  return (
+    <Svg width={width} height={lines.length * rowH + 4}>
+      {lines.map((l, i) => {
+        const y = i * rowH;
+        const color = l.group === "labor" ? C.brand600 : l.group === "license" ? "#7a5af8" : C.amber;
+        return (
+          <G key={l.key}>
+            <SvgText x={0} y={y + 9.5} size={7}>{l.label}</SvgText>
+            <Rect x={labelW} y={y + 3} width={Math.max(1, w(l.mean))} height={rowH - 6} fill={color} />
+            <Line x1={labelW + w(l.p80)} y1={y + 2} x2={labelW + w(l.p80)} y2={y + rowH - 2} stroke={C.ink900} strokeWidth={0.8} />
+            <SvgText x={width} y={y + 9.5} size={7} anchor="end" fill={C.ink900}>{formatMoneyShort(l.mean, r.meta.currency)}</SvgText>
+          </G>
+        );
+      })}
+    </Svg>
+  );
+}
+
+function HeatGrid({ r, mode }: { r: ReportView; mode: "inherent" | "residual" }) {
+  const m = r.risks.matrix;
+  const model = buildHeatMap(m, r.risks.rated, mode);
+  const cell = 26;
+  return (
+    <View>
+      <P style={[s.small, s.bold, { marginBottom: 3 }]}>{mode === "inherent" ? "Inherent risk (before mitigation)" : "Residual risk (after mitigation)"}</P>
+      {model.rows.map((row) => (
+        <View key={row[0]!.likelihood} style={{ flexDirection: "row", alignItems: "center" }}>
+          <P style={{ width: 58, fontSize: 6.5, color: C.ink600, textAlign: "right", paddingRight: 4 }}>{m.likelihoodLabels[row[0]!.likelihood - 1] ?? String(row[0]!.likelihood)}</P>
+          {row.map((c) => (
+            <View key={c.impact} style={{ width: cell, height: cell * 0.75, margin: 1, borderRadius: 2, backgroundColor: c.risks.length ? HEAT[c.severity].bg : C.ink50, justifyContent: "center", alignItems: "center" }}>
+              <Text style={{ fontSize: 8, fontFamily: "Helvetica-Bold", color: c.risks.length ? HEAT[c.severity].fg : C.ink300 }}>{c.risks.length ? String(c.risks.length) : "·"}</Text>
+            </View>
+          ))}
+        </View>
+      ))}
+      <View style={{ flexDirection: "row", marginLeft: 58 }}>
+        {model.rows[0]!.map((c) => (
+          <P key={c.impact} style={{ width: cell + 2, fontSize: 5.5, color: C.ink600, textAlign: "center" }}>{m.impactLabels[c.impact - 1] ?? String(c.impact)}</P>
+        ))}
+      </View>
+      <P style={{ fontSize: 6.5, color: C.ink500, marginLeft: 58, marginTop: 2 }}>Rows: likelihood (highest at the top). Columns: impact.</P>
+    </View>
+  );
+}
+
+// ---------- the document ----------
+export function ReportPdfDocument({ r }: { r: ReportView }) {
+  const cur = r.meta.currency;
+  const size: "A4" | "LETTER" = cur === "USD" ? "LETTER" : "A4";
+  const contentW = (size === "LETTER" ? 612 : 595) - 88;
+  const h = r.headline;
+  const topFlags = r.flags.filter((f) => f.severity !== "info").slice(0, 4);
+  const moreFlags = r.flags.length - topFlags.length;
+
+  return (
+    <Document title={pdfText(`${r.meta.clientName} — priced timeline report`)} author={pdfText(r.meta.firmName)} subject={pdfText(r.meta.engagementName)} creator="Sounding" producer="Sounding">
+      {/* ---------- cover summary ---------- */}
+      <Page size={size} style={s.page}>
+        <View style={{ flexDirection: "row", justifyContent: "space-between", borderBottomWidth: 2, borderBottomColor: C.brand700, paddingBottom: 8 }}>
+          <P style={s.eyebrow}>Priced timeline report</P>
+          <P style={[s.small, s.bold]}>{r.meta.firmName}</P>
+        </View>
+        <P style={s.h1}>{r.meta.clientName}</P>
+        <P style={{ fontSize: 12, color: C.ink700, marginTop: 2 }}>{r.meta.engagementName}</P>
+        <P style={{ fontSize: 9, color: C.brand700, marginTop: 4, fontFamily: "Helvetica-Bold" }}>{reportTitleLine(r)}</P>
+        <P style={[s.para, { marginTop: 10, fontSize: 9, color: C.ink700 }]}>{r.scope}</P>
+
+        <View style={[s.row, { gap: 8, marginTop: 8 }]}>
+          <Kpi label="Final go-live (P50)" value={formatReportDate(h.goLive.p50)} sub={`P80: ${formatReportDate(h.goLive.p80)}`} tone="brand" />
+          <Kpi label="Completion (P50)" value={formatReportDate(h.completion.p50)} sub={`P80: ${formatReportDate(h.completion.p80)}`} />
+          <Kpi label="Duration (P50)" value={formatMonths(h.months.p50)} sub={`P80: ${formatMonths(h.months.p80)}`} />
+        </View>
+        <View style={[s.row, { gap: 8, marginTop: 8 }]}>
+          <Kpi label="Total cost (P50)" value={formatMoneyShort(h.cost.p50, cur)} sub={`P80: ${formatMoneyShort(h.cost.p80, cur)}`} tone="brand" />
+          <Kpi label="Contingency" value={formatMoneyShort(h.cost.contingency, cur)} sub={`P80 over the ${formatMoneyShort(h.cost.base, cur)} base plan (+${formatShare(h.cost.contingencyShareOfBase)})`} />
+          <Kpi label="License overlap (P50)" value={formatMoneyShort(h.overlap.p50, cur)} sub={`${formatShare(h.overlap.shareOfP50Cost)} of the P50 cost`} />
+        </View>
+
+        <P style={[s.small, { marginTop: 8 }]}>
+          {`P50: as likely to come in earlier/cheaper as later/dearer. P80: 4 in 5 simulated outcomes are at or below it — the figure to budget and commit to. The base plan has every estimate at its most likely value and no risk event; the contingency is what it takes to reach P80.`}
+        </P>
+
+        <P style={s.h3}>What needs attention</P>
+        {topFlags.length ? <FlagList flags={topFlags} /> : <P style={s.small}>No honesty flags were raised on these inputs.</P>}
+        {moreFlags > 0 ? <P style={s.small}>{`${plural(moreFlags, "further note")} on page 4.`}</P> : null}
+        <P style={[s.small, { marginTop: 4 }]}>{r.confidence.summary}</P>
+
+        <View style={{ marginTop: "auto", borderTopWidth: 0.5, borderTopColor: C.ink200, paddingTop: 6 }}>
+          <P style={s.small}>{`As of ${formatReportDateTime(r.meta.asOf)} · estimate seed ${r.meta.seed} · ${formatCount(r.meta.iterations)} Monte Carlo iterations · engine ${r.meta.engineVersion}. Reproduce from the engagement's JSON export: ${r.meta.reproduce}`}</P>
+          {r.meta.preparedBy.length ? <P style={[s.small, { marginTop: 2 }]}>{`Prepared by ${r.meta.preparedBy.join(", ")}, ${r.meta.firmName}.`}</P> : null}
+        </View>
+        <Footer r={r} />
+      </Page>
+
+      {/* ---------- timeline ---------- */}
+      <SectionPage r={r} size={size} eyebrow="1 · Timeline" title="Phases, cutover waves and license overlap">
+        <P style={[s.para, s.small]}>
+          {`Solid bars: the base plan (most likely, no risk event). Dashed outlines: the P80 scenario. Diamonds: wave go-lives. Phase 1 is bounded by ${r.timeline.phase1Bound}.`}
+        </P>
+        <GanttSvg r={r} width={contentW} />
+        <P style={s.h3}>Phase durations</P>
+        <Table
+          cols={[{ title: "Phase", width: 34 }, { title: "Base plan", width: 26 }, { title: "Base", width: 10, align: "right" }, { title: "P50", width: 10, align: "right" }, { title: "P80", width: 10, align: "right" }, { title: "Field min.", width: 10, align: "right" }]}
+          rows={r.timeline.phases.map((p) => [p.label, `${formatReportDate(p.start)} – ${formatReportDate(p.end)}`, formatWeeks(p.baseWeeks), formatWeeks(p.p50Weeks), formatWeeks(p.p80Weeks), formatWeeks(p.fieldMinimumWeeks)])}
+        />
+        <P style={s.h3}>{r.meta.migrationType === "C" ? "User cohorts" : "Cutover waves"}</P>
+        <Table
+          cols={[{ title: "Wave", width: 30 }, { title: "Cohort", width: 40 }, { title: "Providers", width: 10, align: "right" }, { title: "Users", width: 8, align: "right" }, { title: "Go-live (plan)", width: 12, align: "right" }]}
+          rows={r.timeline.waves.map((w) => [w.name, w.cohort || "—", formatCount(w.providers), formatCount(w.users), formatReportDate(w.goLive)])}
+        />
+        <P style={[s.small, { marginTop: 4 }]}>{r.timeline.wavesBasis}</P>
+        <P style={s.h3}>{`License overlap: ${formatMoneyShort(h.overlap.p50, cur)} (P50)`}</P>
+        <P style={s.para}>{r.overlap.explanation}</P>
+        <P style={s.para}>{`${r.overlap.rampDown} The destination bills from ${r.overlap.terms.billingStart}; the archive is kept ${formatCount(r.overlap.terms.archiveMonths)} months after decommission.${r.overlap.fees ? ` Fees: destination ${r.overlap.fees.destination}; source ${r.overlap.fees.source}; archive ${r.overlap.fees.archive}.` : ""}`}</P>
+        <Table
+          cols={[{ title: "Wave", width: 40 }, { title: "Destination before go-live", width: 30, align: "right" }, { title: "Source after go-live", width: 30, align: "right" }]}
+          rows={r.overlap.perWave.map((w) => [w.wave, `${formatMoneyFull(w.destinationCents, cur)} (${formatCount(w.destinationMonths, 1)} mo)`, `${formatMoneyFull(w.sourceCents, cur)} (${formatCount(w.sourceMonths, 1)} mo)`])}
+        />
+      </SectionPage>
+
+      {/* ---------- costs ---------- */}
+      <SectionPage r={r} size={size} eyebrow="2 · Cost" title="Where the money goes">
+        <P style={[s.para, s.small]}>{"Bars: expected cost (mean of the simulation) per line; tick: the line's P80."}</P>
+        <CostBarsSvg r={r} width={contentW} />
+        <P style={s.h3}>Cost lines</P>
+        <Table
+          cols={[{ title: "Line", width: 40 }, { title: "Base plan", width: 15, align: "right" }, { title: "Expected", width: 15, align: "right" }, { title: "P50", width: 15, align: "right" }, { title: "P80", width: 15, align: "right" }]}
+          rows={r.costs.lines.map((l) => [l.label, formatMoneyFull(l.base, cur), formatMoneyFull(l.mean, cur), formatMoneyFull(l.p50, cur), formatMoneyFull(l.p80, cur)])}
+          total={["Total", formatMoneyFull(r.costs.total.base, cur), formatMoneyFull(r.costs.total.mean, cur), formatMoneyFull(r.costs.total.p50, cur), formatMoneyFull(r.costs.total.p80, cur)]}
+        />
+        <P style={[s.small, { marginTop: 3 }]}>Percentiles of the lines do not add up to the percentile of the total (they come from different simulated outcomes); the base plan and the expected cost do.</P>
+        <P style={s.h3}>Cost by phase (base plan and expected)</P>
+        <Table
+          cols={[{ title: "Phase", width: 60 }, { title: "Base plan", width: 20, align: "right" }, { title: "Expected", width: 20, align: "right" }]}
+          rows={r.costs.byPhase.map((b) => [b.label, formatMoneyFull(b.base, cur), formatMoneyFull(b.mean, cur)])}
+        />
+      </SectionPage>
+
+      {/* ---------- risks ---------- */}
+      <SectionPage r={r} size={size} eyebrow="3 · Risk" title="Top risks and honesty flags">
+        <P style={[s.para, s.small]}>
+          {`${plural(r.risks.openCount, "open risk")}${r.risks.closedCount ? ` (${formatCount(r.risks.closedCount)} closed)` : ""}${r.risks.usedDefaultLibrary ? "; the register is empty, so the estimate assumes the default risk library for this migration type" : ""}. Expected impact = probability × impact, averaged over the simulation (cost includes the team's burn for the weeks a risk adds).`}
+        </P>
+        <Table
+          cols={[{ title: "Risk", width: 27 }, { title: "Prob.", width: 8, align: "right" }, { title: "Expected impact", width: 15, align: "right" }, { title: "Owner", width: 15 }, { title: "Mitigation", width: 35 }]}
+          rows={r.risks.top.map((t) => [t.title, formatShare(t.probability), `${formatMoneyShort(t.expectedCostCents, cur)} · ${formatWeeks(t.expectedWeeks)}`, t.owner || "No owner", t.mitigation || (t.treatment === "accept" ? "Accepted" : "No mitigation recorded")])}
+        />
+        {r.risks.rated.length ? (
+          <View style={[s.row, { gap: 24, marginTop: 12 }]} wrap={false}>
+            <HeatGrid r={r} mode="inherent" />
+            <HeatGrid r={r} mode="residual" />
+          </View>
+        ) : null}
+        <View style={[s.row, { gap: 10, marginTop: 6 }]}>
+          {(Object.keys(SEVERITY_LABELS) as SeverityBand[]).map((b) => (
+            <View key={b} style={[s.row, { alignItems: "center", gap: 3 }]}>
+              <View style={{ width: 7, height: 7, backgroundColor: HEAT[b].bg }} />
+              <P style={{ fontSize: 6.5, color: C.ink600 }}>{SEVERITY_LABELS[b]}</P>
+            </View>
+          ))}
+        </View>
+        <P style={s.h3}>Honesty flags</P>
+        {r.flags.length ? <FlagList flags={r.flags} /> : <P style={s.small}>No honesty flags were raised on these inputs.</P>}
+        <P style={s.h3}>{`Input confidence: ${r.confidence.score} of 100 (${r.confidence.level})`}</P>
+        <P style={s.para}>{r.confidence.summary}</P>
+        <Table cols={[{ title: "What is known", width: 58 }, { title: "Known", width: 12, align: "right" }, { title: "Detail", width: 30 }]} rows={r.confidence.components.map((c) => [c.label, formatShare(c.value), c.detail])} />
+      </SectionPage>
+
+      {/* ---------- assumptions & inventory ---------- */}
+      <SectionPage r={r} size={size} eyebrow="4 · Basis" title="Key assumptions and inventory">
+        <P style={s.h3}>Team and plan</P>
+        <Table
+          cols={[{ title: "Assumption", width: 55 }, { title: "Value", width: 45 }]}
+          rows={[
+            ["Migration team", `${formatCount(r.assumptions.teamFte, 1)} FTE · ${formatCount(r.assumptions.productiveHoursPerWeek, 1)} productive hours per week`],
+            ["Interface engineers", formatCount(r.assumptions.interfaceEngineers)],
+            ["Planned start", formatReportDate(r.meta.plannedStart)],
+            ["Cutover", `${plural(r.timeline.waves.length, r.meta.migrationType === "C" ? "cohort" : "wave")}${r.timeline.wavesDerived ? " (derived)" : ""}`],
+            ...(r.assumptions.buildFunctionPoints !== null ? [["Custom build size", `${formatCount(r.assumptions.buildFunctionPoints)} function points`]] : []),
+            ...(r.assumptions.targetGoLive ? [["Target go-live", formatReportDate(r.assumptions.targetGoLive)]] : []),
+            ...(r.assumptions.targetBudgetCents !== null ? [["Target budget", formatMoneyFull(r.assumptions.targetBudgetCents, cur)]] : []),
+            ["Destination billing starts at", r.overlap.terms.billingStart],
+            ["Source notice / contract tail", `${formatCount(r.overlap.terms.noticeMonths, 1)} months / ${formatCount(r.overlap.terms.tailMonths, 1)} months${r.overlap.terms.rampsDownPerWave ? " · ramps down per wave" : " · no ramp-down per wave"}`],
+            ...(r.overlap.fees ? [["Destination fee", r.overlap.fees.destination], ["Source fee", r.overlap.fees.source], ["Archive fee", `${r.overlap.fees.archive} for ${formatCount(r.overlap.terms.archiveMonths)} months`]] : []),
+          ]}
+        />
+        {r.assumptions.rates ? (
+          <>
+            <P style={s.h3}>Labor rates</P>
+            <Table cols={[{ title: "Workstream", width: 60 }, { title: "Rate per hour", width: 20, align: "right" }, { title: "Source", width: 20, align: "right" }]} rows={r.assumptions.rates.map((x) => [x.label, formatRate(x.rateCents, cur), x.isDefault ? "default" : "engagement"])} />
+          </>
+        ) : null}
+        {r.assumptions.overriddenConstants.length ? <P style={[s.small, { marginTop: 4 }]}>{`Model constants changed from their defaults: ${r.assumptions.overriddenConstants.map((c) => `${c.key} ${c.value} (default ${c.default})`).join("; ")}.`}</P> : null}
+
+        <P style={s.h3}>Workflow sign-off</P>
+        <P style={s.para}>{signOffText(r.signOff)}</P>
+
+        <P style={s.h3}>Inventory summary</P>
+        <Table
+          cols={[{ title: "Inventory", width: 30 }, { title: "Rows", width: 10, align: "right" }, { title: "Complete", width: 12, align: "right" }, { title: "Still unknown", width: 48 }]}
+          rows={r.inventory.rows.map((x) => [x.label, formatCount(x.count), x.count ? formatShare(x.complete / x.count) : "—", x.unknowns.join("; ") || (x.count ? "Nothing" : "Inventory is empty")])}
+        />
+        <P style={[s.small, { marginTop: 4 }]}>{`Audit trail: ${r.inventory.auditPolicy}.`}</P>
+
+        <P style={s.h3}>Compared with the baseline</P>
+        {r.baseline ? (
+          r.baseline.comparable ? (
+            <>
+              <P style={s.para}>{`Baseline “${r.baseline.name}”, saved ${formatReportDateTime(r.baseline.createdAt)}${r.baseline.createdByName ? ` by ${r.baseline.createdByName}` : ""} (seed ${r.baseline.seed}).`}</P>
+              <Table cols={[{ title: "Measure", width: 34 }, { title: "Baseline", width: 22, align: "right" }, { title: "Now", width: 22, align: "right" }, { title: "Change", width: 22, align: "right" }]} rows={r.baseline.metrics.map((m) => baselineMetricText(m, cur))} />
+              {r.baseline.inputChanges.length ? <P style={[s.small, { marginTop: 4 }]}>{`What changed in the inputs: ${r.baseline.inputChanges.join("; ")}.`}</P> : <P style={[s.small, { marginTop: 4 }]}>The inputs are unchanged since the baseline.</P>}
+            </>
+          ) : (
+            <P style={s.para}>{`Baseline “${r.baseline.name}” (saved ${formatReportDateTime(r.baseline.createdAt)}) could not be read for a comparison.`}</P>
+          )
+        ) : (
+          <P style={s.para}>No baseline has been saved for this engagement yet.</P>
+        )}
+      </SectionPage>
+    </Document>
+  );
+}
+
+export function renderReportPdf(r: ReportView): Promise<Buffer> {
+  return renderToBuffer(<ReportPdfDocument r={r} />);
+}

@@ -1,0 +1,42 @@
+// The PDF: renders without a browser, its text carries the headline numbers exactly as the page formats them.
+import { describe, expect, it } from "vitest";
+import { formatMoneyShort, formatMonths, formatReportDate } from "@/lib/report/format";
+import { pdfText, renderReportPdf } from "@/lib/report/pdf";
+import { fixtureReport, pdfToText } from "./support";
+
+describe("report PDF", () => {
+  it("keeps text inside the standard fonts' WinAnsi set", () => {
+    expect(pdfText("eCW → athena ≤ 3 − 1 “ok” — fine · 5×")).toBe("eCW -> athena <= 3 - 1 “ok” — fine · 5×");
+    expect(pdfText("漢")).toBe("?");
+  });
+
+  it("is a multi-page PDF whose text contains the headline numbers, page numbers and the footer", async () => {
+    const r = fixtureReport();
+    const buf = await renderReportPdf(r);
+    expect(buf.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = pdfToText(buf);
+    for (const s of [
+      formatReportDate(r.headline.goLive.p50),
+      formatReportDate(r.headline.goLive.p80),
+      formatReportDate(r.headline.completion.p50),
+      formatReportDate(r.headline.completion.p80),
+      formatMonths(r.headline.months.p50),
+      formatMonths(r.headline.months.p80),
+      formatMoneyShort(r.headline.cost.p50),
+      formatMoneyShort(r.headline.cost.p80),
+      formatMoneyShort(r.headline.cost.contingency),
+      formatMoneyShort(r.headline.overlap.p50),
+      "Cedar Valley Medical Group",
+      "Page 1 of 5",
+      "Page 5 of 5",
+      "as of Feb 27, 2026",
+      "estimate seed 1",
+      "Labor rates",
+    ]) expect(text, s).toContain(s);
+
+    const reviewerText = pdfToText(await renderReportPdf(fixtureReport({ canSeeRates: false })));
+    expect(reviewerText).not.toContain("Labor rates");
+    expect(reviewerText).not.toContain("per provider per month");
+    expect(reviewerText).toContain(formatMoneyShort(r.headline.cost.p50));
+  }, 60_000);
+});
