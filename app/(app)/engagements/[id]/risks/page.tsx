@@ -9,6 +9,7 @@ import { searchParamsRecord, todayIso } from "@/lib/inventories/table-query";
 import { sectionBySlug } from "@/lib/engagements/sections";
 import { RiskTotals } from "@/components/risks/risk-totals";
 import { RiskRegisterView } from "@/components/risks/risk-register-view";
+import { RiskSubnav } from "@/components/risk-matrix/risk-subnav";
 
 export const metadata: Metadata = { title: "Risk register" };
 
@@ -26,6 +27,7 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
       <RiskRegisterView
         title="Risk register"
         description={sectionBySlug("risks")?.description}
+        subnav={<RiskSubnav engagementId={access.engagementId} current="register" />}
         totals={<RiskTotals totals={totals} currency={settings.currency} />}
         engagementId={access.engagementId}
         matrix={settings.matrix}

@@ -9,6 +9,7 @@ import { searchParamsRecord } from "@/lib/inventories/table-query";
 import { sectionBySlug } from "@/lib/engagements/sections";
 import { WorkflowTotals } from "@/components/workflows/workflow-totals";
 import { WorkflowInventoryView } from "@/components/workflows/workflow-inventory-view";
+import { WorkflowSubnav } from "@/components/workflow-review/workflow-subnav";
 
 export const metadata: Metadata = { title: "Workflows" };
 
@@ -24,6 +25,7 @@ export default async function WorkflowsPage({ params, searchParams }: { params: 
       <WorkflowInventoryView
         title="Workflows"
         description={sectionBySlug("workflows")?.description}
+        subnav={<WorkflowSubnav engagementId={access.engagementId} current="inventory" />}
         totals={<WorkflowTotals totals={totals} />}
         engagementId={access.engagementId}
         page={page}
