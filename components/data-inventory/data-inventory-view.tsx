@@ -143,7 +143,7 @@ export function DataInventoryView(props: {
         sort={props.sort}
         params={props.params}
         inventoryTotal={props.inventoryTotal}
-        searchPlaceholder="Search source objects, destinations, notes"
+        searchPlaceholder="Search source objects…"
         filters={[
           { name: "entity", label: "Entity", options: optionsFrom(DATA_ENTITY_KIND_LABELS) },
           { name: "decision", label: "Decision", options: optionsFrom(MIGRATE_DECISION_LABELS) },

@@ -86,7 +86,7 @@ export function IntegrationInventoryView(props: {
     { id: "kind", header: "Kind", sortKey: "kind", cell: (r) => <span className="text-ink-700">{labelOf(INTEGRATION_KIND_LABELS, r.kind)}</span> },
     {
       id: "standard",
-      header: "Standard · direction",
+      header: "Standard",
       sortKey: "standard",
       cell: (r) => (
         <div className="whitespace-nowrap">
@@ -95,7 +95,7 @@ export function IntegrationInventoryView(props: {
         </div>
       ),
     },
-    { id: "impact", header: "Clinical impact", sortKey: "clinicalImpact", firstDir: "desc", cell: (r) => <SeverityBadge value={r.clinicalImpact} /> },
+    { id: "impact", header: "Impact", sortKey: "clinicalImpact", firstDir: "desc", cell: (r) => <SeverityBadge value={r.clinicalImpact} /> },
     { id: "complexity", header: "Complexity", sortKey: "complexity", firstDir: "desc", cell: (r) => <InterfaceComplexityBadge value={r.complexity} /> },
     { id: "strategy", header: "Transition", sortKey: "transitionStrategy", cell: (r) => <StrategyBadge value={r.transitionStrategy} /> },
     { id: "status", header: "Status", sortKey: "status", cell: (r) => <WorkStatusBadge value={r.status} /> },
@@ -130,7 +130,7 @@ export function IntegrationInventoryView(props: {
         sort={props.sort}
         params={props.params}
         inventoryTotal={props.inventoryTotal}
-        searchPlaceholder="Search names, partners, message types"
+        searchPlaceholder="Search interfaces…"
         filters={[
           { name: "kind", label: "Kind", options: optionsFrom(INTEGRATION_KIND_LABELS) },
           { name: "standard", label: "Standard", options: optionsFrom(INTEGRATION_STANDARD_LABELS) },

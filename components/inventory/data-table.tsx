@@ -83,7 +83,7 @@ export function DataTable<Row>({
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-ink-200/70" role="search" aria-label={`Filter ${plural}`}>
-        <div className="min-w-56 flex-1">
+        <div className="min-w-48 flex-1">
           <label htmlFor={`${uid}-q`} className="sr-only">Search {plural}</label>
           <div className="relative">
             <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-ink-400" aria-hidden />
@@ -115,7 +115,7 @@ export function DataTable<Row>({
               id={`${uid}-${f.name}`}
               value={params[f.name] ?? ""}
               onChange={(e) => navigate({ [f.name]: e.currentTarget.value || null })}
-              className={cn(controlClass, "max-w-52 pr-8", params[f.name] && "ring-2 ring-brand-500")}
+              className={cn(controlClass, "max-w-44 pr-8", params[f.name] && "ring-2 ring-brand-500")}
             >
               <option value="">{f.label}: all</option>
               {f.options.map((o) => (
@@ -146,12 +146,12 @@ export function DataTable<Row>({
                     key={c.id}
                     scope="col"
                     aria-sort={isSorted ? (sort.dir === "asc" ? "ascending" : "descending") : undefined}
-                    className={cn("whitespace-nowrap px-3 py-2.5", c.align === "right" && "text-right", c.className)}
+                    className={cn("whitespace-nowrap px-2.5 py-2.5 first:pl-4 last:pr-3", c.align === "right" && "text-right", c.className)}
                   >
                     {c.sortKey ? (
                       <button
                         type="button"
-                        className={cn("inline-flex items-center gap-1 rounded uppercase tracking-wide hover:text-ink-900", isSorted && "text-ink-900", c.align === "right" && "flex-row-reverse")}
+                        className={cn("inline-flex items-center gap-1 rounded align-middle uppercase tracking-wide hover:text-ink-900", isSorted && "text-ink-900", c.align === "right" && "flex-row-reverse")}
                         onClick={() => navigate({ sort: c.sortKey!, dir: isSorted ? (sort.dir === "asc" ? "desc" : "asc") : (c.firstDir ?? "asc") })}
                       >
                         {c.header}
@@ -180,7 +180,7 @@ export function DataTable<Row>({
               rows.map((row) => (
                 <tr key={rowKey(row)} className={cn("align-top hover:bg-ink-50/60", rowClassName?.(row))}>
                   {columns.map((c) => (
-                    <td key={c.id} className={cn("px-3 py-2.5", c.align === "right" && "tabular text-right", c.className)}>
+                    <td key={c.id} className={cn("px-2.5 py-2.5 first:pl-4 last:pr-3", c.align === "right" && "tabular text-right", c.className)}>
                       {c.cell(row)}
                     </td>
                   ))}

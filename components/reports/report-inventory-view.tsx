@@ -118,7 +118,7 @@ export function ReportInventoryView(props: {
         sort={props.sort}
         params={props.params}
         inventoryTotal={props.inventoryTotal}
-        searchPlaceholder="Search names, consumers, plans"
+        searchPlaceholder="Search reports…"
         filters={[
           { name: "kind", label: "Kind", options: optionsFrom(REPORT_KIND_LABELS) },
           { name: "frequency", label: "Frequency", options: optionsFrom(FREQUENCY_LABELS) },

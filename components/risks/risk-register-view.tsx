@@ -138,7 +138,7 @@ export function RiskRegisterView(props: {
         sort={props.sort}
         params={props.params}
         inventoryTotal={props.inventoryTotal}
-        searchPlaceholder="Search titles, causes, owners, plans"
+        searchPlaceholder="Search risks…"
         filters={[
           { name: "status", label: "Status", options: optionsFrom(RISK_STATUS_LABELS) },
           { name: "category", label: "Category", options: optionsFrom(RISK_CATEGORY_LABELS) },

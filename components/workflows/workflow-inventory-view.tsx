@@ -104,7 +104,7 @@ export function WorkflowInventoryView(props: {
         sort={props.sort}
         params={props.params}
         inventoryTotal={props.inventoryTotal}
-        searchPlaceholder="Search names, departments, notes"
+        searchPlaceholder="Search workflows…"
         filters={[
           { name: "kind", label: "Kind", options: optionsFrom(WORKFLOW_KIND_LABELS) },
           { name: "disposition", label: "Disposition", options: optionsFrom(DISPOSITION_LABELS) },
