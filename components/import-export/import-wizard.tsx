@@ -3,7 +3,7 @@
 // preview) → dry run (per-row outcome) → apply. The file travels once; every later step works from the
 // import batch stored on the server, whose id is kept in the URL (?batch=…) so a reload resumes.
 import { useMemo, useRef, useState, type DragEvent, type ReactNode } from "react";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import Link from "next/link";
 import { toast } from "sonner";
 import { AlertTriangle, ArrowLeft, Check, CheckCircle2, FileSpreadsheet, FileUp, Info, Upload } from "lucide-react";
@@ -52,7 +52,6 @@ const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n)}
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function ImportWizard(props: ImportWizardProps) {
-  const router = useRouter();
   const pathname = usePathname();
   const spec = inventorySpec(props.inventory);
   const [view, setView] = useState<ImportBatchView | null>(props.initial);
@@ -126,9 +125,9 @@ export function ImportWizard(props: ImportWizardProps) {
     try {
       const res = await props.actions.apply({ engagementId: props.engagementId, batchId: view.batchId });
       if (res.ok) {
+        // the action revalidates the inventory pages; this page needs no refresh
         show(res.data);
         toast.success("Import applied");
-        router.refresh();
       } else toast.error(res.message, { duration: 8000 });
     } catch {
       toast.error("Sounding could not be reached. Nothing was imported; try again.");
