@@ -14,20 +14,20 @@ export function CostBars({ report }: { report: ReportView }) {
   const valueW = 90;
   const rowH = 26;
   const height = lines.length * rowH + 6;
-  const max = Math.max(...lines.map((l) => l.p80), 1);
+  const max = Math.max(...lines.map((l) => l.p80 ?? l.mean), 1);
   const w = (v: number) => (v / max) * (width - labelW - valueW - 10);
   return (
     <figure className="m-0">
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-labelledby={`${uid}-t ${uid}-d`}>
         <title id={`${uid}-t`}>Expected cost by line</title>
-        <desc id={`${uid}-d`}>{lines.map((l) => `${l.label}: ${formatMoneyShort(l.mean, cur)} expected, ${formatMoneyShort(l.p80, cur)} at P80`).join("; ")}.</desc>
+        <desc id={`${uid}-d`}>{lines.map((l) => `${l.label}: ${formatMoneyShort(l.mean, cur)} expected${l.p80 !== null ? `, ${formatMoneyShort(l.p80, cur)} at P80` : ""}`).join("; ")}.</desc>
         {lines.map((l, i) => {
           const y = i * rowH;
           return (
             <g key={l.key}>
               <text x={0} y={y + rowH / 2 + 4.5} fontSize={13} fill="#364152">{l.label}</text>
               <rect x={labelW} y={y + 6} width={Math.max(2, w(l.mean))} height={rowH - 12} rx={2} fill={GROUP_COLORS[l.group]} />
-              <line x1={labelW + w(l.p80)} x2={labelW + w(l.p80)} y1={y + 3} y2={y + rowH - 3} stroke="#121926" strokeWidth={1.6} />
+              {l.p80 !== null ? <line x1={labelW + w(l.p80)} x2={labelW + w(l.p80)} y1={y + 3} y2={y + rowH - 3} stroke="#121926" strokeWidth={1.6} /> : null}
               <text x={width} y={y + rowH / 2 + 4.5} fontSize={13} fontWeight={600} fill="#121926" textAnchor="end">{formatMoneyShort(l.mean, cur)}</text>
             </g>
           );

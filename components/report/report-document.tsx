@@ -19,11 +19,14 @@ import {
   formatWeeks,
   plural,
 } from "@/lib/report/format";
-import { baselineMetricText, reportTitleLine, signOffText } from "@/lib/report/presenters";
+import { baselineIntro, baselineMetricText, reportTitleLine, signOffText } from "@/lib/report/presenters";
 import { SEVERITY_WORDS, type ReportView } from "@/lib/report/model";
 import "./report.css";
 
 type Col = { title: string; align?: "right"; className?: string };
+
+const moneyOrDash = (cents: number | null, cur: string) => (cents === null ? "—" : formatMoneyFull(cents, cur));
+const overlapCell = (cents: number | null, months: number, cur: string) => (cents === null ? `${formatCount(months, 1)} months` : `${formatMoneyFull(cents, cur)} (${formatCount(months, 1)} mo)`);
 
 function DataTable({ caption, cols, rows, total }: { caption: string; cols: Col[]; rows: ReactNode[][]; total?: ReactNode[] }) {
   return (
@@ -205,12 +208,8 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
             <DataTable
               caption="License overlap per wave in the base plan"
               cols={[{ title: waveWord === "cohort" ? "Cohort" : "Wave" }, { title: "Destination before go-live", align: "right" }, { title: "Source after go-live", align: "right" }]}
-              rows={r.overlap.perWave.map((w) => [w.wave, `${formatMoneyFull(w.destinationCents, cur)} (${formatCount(w.destinationMonths, 1)} mo)`, `${formatMoneyFull(w.sourceCents, cur)} (${formatCount(w.sourceMonths, 1)} mo)`])}
-              total={[
-                "Base plan, with archive " + formatMoneyFull(r.overlap.parts.archive, cur),
-                formatMoneyFull(r.overlap.parts.destination, cur),
-                formatMoneyFull(r.overlap.parts.source, cur),
-              ]}
+              rows={r.overlap.perWave.map((w) => [w.wave, overlapCell(w.destinationCents, w.destinationMonths, cur), overlapCell(w.sourceCents, w.sourceMonths, cur)])}
+              total={r.overlap.parts ? [`Base plan (plus archive ${formatMoneyFull(r.overlap.parts.archive, cur)})`, formatMoneyFull(r.overlap.parts.destination, cur), formatMoneyFull(r.overlap.parts.source, cur)] : undefined}
             />
           </div>
         </Sub>
@@ -227,13 +226,16 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
               l.label,
               formatMoneyFull(l.base, cur),
               formatMoneyFull(l.mean, cur),
-              formatMoneyFull(l.p50, cur),
-              formatMoneyFull(l.p80, cur),
+              moneyOrDash(l.p50, cur),
+              moneyOrDash(l.p80, cur),
               ...(r.meta.canSeeRates ? [l.hours === null ? "" : formatCount(l.hours), l.rateCents === null ? "" : `${formatRate(l.rateCents, cur)}/h`] : []),
             ])}
             total={["Total", formatMoneyFull(r.costs.total.base, cur), formatMoneyFull(r.costs.total.mean, cur), formatMoneyFull(r.costs.total.p50, cur), formatMoneyFull(r.costs.total.p80, cur), ...(r.meta.canSeeRates ? ["", ""] : [])]}
           />
-          <p className="mt-2 text-xs text-ink-500">Percentiles of the lines do not add up to the percentile of the total (they come from different simulated outcomes); the base plan and the expected cost do.</p>
+          <p className="mt-2 text-xs text-ink-500">
+            Percentiles of the lines do not add up to the percentile of the total (they come from different simulated outcomes); the base plan and the expected cost do.
+            {r.meta.canSeeRates ? "" : " Labor rates and license fees are not shown in this view, so labor is one line."}
+          </p>
         </Sub>
         <Sub title="Cost by phase">
           <DataTable
@@ -342,24 +344,25 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
         </Sub>
         <Sub title="Compared with the baseline">
           {r.baseline ? (
-            r.baseline.comparable ? (
-              <>
-                <p className="mb-2 text-sm text-ink-700">
-                  Baseline “{r.baseline.name}”, saved {formatReportDateTime(r.baseline.createdAt)}
-                  {r.baseline.createdByName ? ` by ${r.baseline.createdByName}` : ""} (seed {r.baseline.seed}).
-                </p>
-                <DataTable
-                  caption="Headline numbers now and at the baseline"
-                  cols={[{ title: "Measure" }, { title: "Baseline", align: "right" }, { title: "Now", align: "right" }, { title: "Change", align: "right" }]}
-                  rows={r.baseline.metrics.map((m) => baselineMetricText(m, cur))}
-                />
-                <p className="mt-2 text-sm text-ink-700">
-                  {r.baseline.inputChanges.length ? <>What changed in the inputs: {r.baseline.inputChanges.join("; ")}.</> : "The inputs are unchanged since the baseline."}
-                </p>
-              </>
-            ) : (
-              <p className="text-sm text-ink-700">Baseline “{r.baseline.name}” (saved {formatReportDateTime(r.baseline.createdAt)}) could not be read for a comparison.</p>
-            )
+            <>
+              <p className="mb-2 text-sm text-ink-700">{baselineIntro(r.baseline)}</p>
+              <DataTable
+                caption="Headline numbers now and at the baseline"
+                cols={[{ title: "Measure" }, { title: "Baseline", align: "right" }, { title: "Now", align: "right" }, { title: "Change", align: "right" }]}
+                rows={r.baseline.metrics.map((m) => baselineMetricText(m, cur))}
+              />
+              <div className="mt-3 text-sm text-ink-700" data-testid="report-baseline-changes">
+                {r.baseline.inputChanges.length ? (
+                  <>
+                    <p className="font-medium text-ink-900">What changed in the inputs</p>
+                    <ul className="mt-1 list-disc space-y-0.5 pl-5">{r.baseline.inputChanges.map((t) => <li key={t}>{t}</li>)}</ul>
+                  </>
+                ) : (
+                  <p>The inputs are unchanged since the baseline.</p>
+                )}
+                {r.baseline.flagChanges.length ? <ul className="mt-2 list-disc space-y-0.5 pl-5">{r.baseline.flagChanges.map((t) => <li key={t}>{t}</li>)}</ul> : null}
+              </div>
+            </>
           ) : (
             <p className="text-sm text-ink-600">No baseline has been saved for this engagement yet.</p>
           )}

@@ -1,14 +1,16 @@
 // Reads behind the executive report (page, PDF, exports, share page): everything comes through loadReport,
 // so all of them show the same numbers for the same inputs and seed.
 import "server-only";
-import { z } from "zod";
+import { ZodError } from "zod";
 import { db } from "@/lib/db";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
-import { loadEngagementDocument } from "@/lib/engagement-format/data";
-import { EngagementDocumentSchema, type EngagementDocument } from "@/lib/engagement-format/schema";
 import { findInventoryCounts } from "@/lib/engagements/data";
-import { DEFAULT_ITERATIONS, DEFAULT_SEED, estimate, type Estimate } from "@/lib/estimate";
+import { DEFAULT_SEED, type Estimate } from "@/lib/estimate";
+import type { EngagementDocument } from "@/lib/engagement-format/schema";
+import { computeEngagementEstimate, findLatestBaseline, type Baseline } from "@/lib/estimates/data";
+import { runEstimate } from "@/lib/estimates/runner";
 import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
+import { logError } from "@/lib/log";
 import { buildReportView, type BaselineSource, type ReportView, type ReportViewer } from "@/lib/report/model";
 
 export type LoadReportOptions = ReportViewer & {
@@ -18,28 +20,20 @@ export type LoadReportOptions = ReportViewer & {
   now?: Date;
 };
 
-/**
- * The estimate the report shows. INVARIANT: same inputs and seed as the estimate page and `npm run estimate`
- * (DEFAULT_ITERATIONS, default percentiles). When lib/estimates exports the estimate page's own function,
- * this is the one line to switch.
- */
-export function computeReportEstimate(doc: EngagementDocument, seed: number): Estimate {
-  return estimate(doc, { seed, iterations: DEFAULT_ITERATIONS });
-}
-
 /** The whole report for one engagement, as of now. */
 export async function loadReport(engagementId: AuthorizedEngagementId, options: LoadReportOptions): Promise<ReportView> {
   const now = options.now ?? new Date();
   const seed = options.seed ?? DEFAULT_SEED;
-  const [doc, header, signOff, counts, baseline] = await Promise.all([
-    loadEngagementDocument(engagementId, now),
+  const [computed, header, signOff, counts, latest] = await Promise.all([
+    // INVARIANT: the estimate page's own function — same document, seed and iterations as the page and
+    // `npm run estimate -- <exported engagement.json> --seed N`; it runs after the read, outside any transaction.
+    computeEngagementEstimate(engagementId, { seed }),
     findReportHeader(engagementId),
     findWorkflowSignOffSummary(engagementId),
     findInventoryCounts(engagementId, now.toISOString().slice(0, 10)),
-    findReportBaseline(engagementId),
+    findLatestBaselineSafely(engagementId),
   ]);
-  // INVARIANT: the Monte Carlo run happens after the reads, outside any transaction (TRUST.md).
-  const est = computeReportEstimate(doc, seed);
+  const { document: doc, estimate: est } = computed;
   return buildReportView({
     engagementId,
     doc,
@@ -49,7 +43,7 @@ export async function loadReport(engagementId: AuthorizedEngagementId, options: 
     isArchived: header.isArchived,
     signOff,
     completeness: counts.completeness,
-    baseline,
+    baseline: latest ? await baselineSource(latest, doc, est) : null,
     asOf: now.toISOString(),
     viewer: { canSeeRates: options.canSeeRates },
   });
@@ -67,42 +61,20 @@ async function findReportHeader(engagementId: AuthorizedEngagementId) {
   return { firmName: e.organization.name, leadNames: e.memberships.map((m) => m.user.name), isArchived: e.archivedAt !== null };
 }
 
-// The fields of a stored Estimate the comparison reads (a baseline written by another engine version may
-// carry more; one that lacks these is recomputed from its inputs).
-const StoredEstimateSchema = z.looseObject({
-  schemaVersion: z.literal(1),
-  input: z.looseObject({ plannedStart: z.string() }),
-  duration: z.looseObject({
-    totalMonths: z.looseObject({ percentiles: z.record(z.string(), z.number()) }),
-    finalGoLiveWeeks: z.looseObject({ percentiles: z.record(z.string(), z.number()) }),
-  }),
-  cost: z.looseObject({ totalCents: z.looseObject({ percentiles: z.record(z.string(), z.number()) }) }),
-  licenseOverlap: z.looseObject({ band: z.looseObject({ p50: z.number() }) }),
-  inputConfidence: z.looseObject({ score: z.number() }),
-});
-
-/**
- * The latest saved baseline with its inputs and estimate. Until lib/estimates exports findLatestBaseline,
- * this reads the Baseline table itself: outputs are used when they are a stored Estimate, otherwise the
- * estimate is recomputed from the stored inputs with the stored seed and iterations (deterministic).
- */
-export async function findReportBaseline(engagementId: AuthorizedEngagementId): Promise<BaselineSource | null> {
-  const b = await db.baseline.findFirst({
-    where: { engagementId },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { name: true, createdAt: true, createdByName: true, seed: true, iterations: true, inputs: true, outputs: true },
-  });
-  if (!b) return null;
-  const parsedDoc = EngagementDocumentSchema.safeParse(b.inputs);
-  const doc = parsedDoc.success ? parsedDoc.data : null;
-  let est: Estimate | null = null;
-  if (StoredEstimateSchema.safeParse(b.outputs).success) est = b.outputs as unknown as Estimate;
-  else if (doc) {
-    try {
-      est = estimate(doc, { seed: b.seed, iterations: b.iterations });
-    } catch {
-      est = null;
-    }
+/** A baseline whose stored inputs no longer parse must not take the report down with it: it is left out (and logged). */
+async function findLatestBaselineSafely(engagementId: AuthorizedEngagementId): Promise<Baseline | null> {
+  try {
+    return await findLatestBaseline(engagementId);
+  } catch (err) {
+    if (!(err instanceof ZodError)) throw err;
+    logError("latest baseline could not be read for the report", err, { engagementId });
+    return null;
   }
-  return { name: b.name, createdAt: b.createdAt.toISOString(), createdByName: b.createdByName, seed: b.seed, iterations: b.iterations, doc, estimate: est };
+}
+
+/** Today's inputs estimated with the baseline's seed and iterations, so the comparison shows input changes, not sampling noise. */
+async function baselineSource(b: Baseline, doc: EngagementDocument, current: Estimate): Promise<BaselineSource> {
+  const same = b.seed === current.run.seed && b.iterations === current.run.iterations;
+  const comparable = same ? current : (await runEstimate(doc, { seed: b.seed, iterations: b.iterations })).estimate;
+  return { name: b.name, createdAt: b.createdAt, createdByName: b.createdByName, seed: b.seed, iterations: b.iterations, document: b.document, estimate: b.estimate, current: comparable };
 }

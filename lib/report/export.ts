@@ -12,11 +12,14 @@ export type Cell = { t: "text"; v: string } | { t: "money"; v: number } | { t: "
 export type Table = { title: string; headers: string[]; widths: number[]; rows: Cell[][] };
 
 const text = (v: string): Cell => ({ t: "text", v });
-const money = (cents: number): Cell => ({ t: "money", v: Math.round(cents) / 100 });
+const money = (cents: number | null): Cell => (cents === null ? null : { t: "money", v: Math.round(cents) / 100 });
 const num = (v: number, digits = 2): Cell => ({ t: "number", v: Math.round(v * 10 ** digits) / 10 ** digits, digits });
 const date = (v: string): Cell => ({ t: "date", v });
 
-/** Cost lines with the base plan, the mean and P50/P80/P90; hours and rates only for viewers who may see rates. */
+/**
+ * Cost lines with the base plan, the mean and P50/P80/P90; hours and rates only for viewers who may see rates
+ * (for the others, labor is one line with its base and mean only — as on the estimate page).
+ */
 export function costTable(r: ReportView): Table {
   const withRates = r.meta.canSeeRates;
   const cur = r.meta.currency;
@@ -30,7 +33,7 @@ export function costTable(r: ReportView): Table {
     money(l.p50),
     money(l.p80),
     money(l.p90),
-    ...(withRates ? [l.hours === null ? null : num(l.hours, 0), l.rateCents === null ? null : money(l.rateCents)] : []),
+    ...(withRates ? [l.hours === null ? null : num(l.hours, 0), money(l.rateCents)] : []),
   ]);
   const t = r.costs.total;
   rows.push([text("total"), text("Total"), text(""), money(t.base), money(t.mean), money(t.p50), money(t.p80), money(t.p90), ...(withRates ? [null, null] : [])]);

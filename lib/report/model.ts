@@ -1,11 +1,15 @@
 // The executive report as data: one plain, serializable view built from the engagement document, the
 // estimate and a few summaries. The page, the PDF, the share page and the exports all render this one
 // object, so they cannot disagree. Pure (client + server): no database, no clock (asOf comes in).
-// INVARIANT: what a viewer without `rates.view` may not see (labor rates, hours beside labor cost — from
-// which a rate follows —, license fees, rate constants) is left out here, not merely hidden by the UI.
+// INVARIANT: what a viewer without `rates.view` may not see is left out here, not merely hidden by the UI —
+// by the estimate page's own rules (lib/estimates/view.ts toEstimateView): no labor rate, no license fee,
+// and nothing that gives them away (per-workstream labor cost, the overlap split and per-wave amounts).
 import { MIGRATION_TYPE_LABELS, WORKSTREAMS, type AuditTrailPolicy, type EngagementDocument, type Risk, type Workstream } from "@/lib/engagement-format/schema";
-import { COST_LINE_LABELS, COST_LINES, PHASE_LABELS, WORKSTREAM_LABELS, type CostLineKey, type Distribution, type Estimate, type GanttBar, type PhaseKey } from "@/lib/estimate";
+import { PHASE_LABELS, WORKSTREAM_LABELS, type CostLineKey, type Distribution, type Estimate, type GanttBar, type PhaseKey } from "@/lib/estimate";
 import { addWeeks, parseIsoDate } from "@/lib/estimate/calendar";
+import { compareEstimates, type MetricChange } from "@/lib/estimates/compare";
+import { describeDocumentDiff, diffEngagementDocuments } from "@/lib/estimates/input-diff";
+import { toEstimateView } from "@/lib/estimates/view";
 import type { RatedRisk } from "@/lib/risk-matrix/schema";
 import type { WorkflowSignOffSummary } from "@/lib/workflow-review/schema";
 import { formatCount, formatReportDate, listInWords, plural } from "@/lib/report/format";
@@ -26,15 +30,19 @@ export type InventoryCompleteness = {
   auditTrail: { policy: string | null; retrievalProcedure: string; destination: string };
 };
 
-/** A saved baseline: its identity and, when they could be read, its inputs and its estimate. */
+/**
+ * The latest saved baseline (lib/estimates findLatestBaseline): its inputs and engine output as they were, and
+ * today's estimate computed with the baseline's seed and iterations, so only the inputs differ.
+ */
 export type BaselineSource = {
   name: string;
   createdAt: string;
   createdByName: string;
   seed: number;
   iterations: number;
-  doc: EngagementDocument | null;
-  estimate: Estimate | null;
+  document: EngagementDocument;
+  estimate: Estimate;
+  current: Estimate;
 };
 
 export type ReportSources = {
@@ -55,14 +63,16 @@ export type ReportSources = {
 export type HeadlineBand = { base: string; p50: string; p80: string };
 
 export type CostLineRow = {
-  key: CostLineKey;
+  /** an engine cost line, or "labor" — all workstreams in one line for viewers without rates.view */
+  key: CostLineKey | "labor";
   label: string;
   group: "labor" | "license" | "risk";
   base: number;
   mean: number;
-  p50: number;
-  p80: number;
-  p90: number;
+  /** null on the combined labor line (percentiles of a sum are not the sum of percentiles) */
+  p50: number | null;
+  p80: number | null;
+  p90: number | null;
   /** base-plan hours of a labor line; null for viewers without rates.view and for non-labor lines */
   hours: number | null;
   /** $/h in cents of a labor line; null for viewers without rates.view and for non-labor lines */
@@ -140,8 +150,9 @@ export type ReportView = {
     semantics: string;
     explanation: string;
     rampDown: string;
-    parts: { destination: number; source: number; archive: number };
-    perWave: { wave: string; destinationCents: number; sourceCents: number; destinationMonths: number; sourceMonths: number }[];
+    /** the base-plan split; null for viewers without rates.view (÷ months ÷ providers = the fee) */
+    parts: { destination: number; source: number; archive: number } | null;
+    perWave: { wave: string; destinationCents: number | null; sourceCents: number | null; destinationMonths: number; sourceMonths: number }[];
     /** contract terms without money: always shown */
     terms: { billingStart: string; noticeMonths: number; rampsDownPerWave: boolean; tailMonths: number; archiveMonths: number };
     /** fees: only for viewers with rates.view */
@@ -192,9 +203,14 @@ export type ReportView = {
     createdAt: string;
     createdByName: string;
     seed: number;
-    comparable: boolean;
+    iterations: number;
+    /** the report's own seed differs: today's numbers below are recomputed with the baseline's seed */
+    recomputedWithBaselineSeed: boolean;
     metrics: BaselineMetric[];
+    /** the inputs that changed, in plain words (amounts of rates and fees hidden without rates.view) */
     inputChanges: string[];
+    /** honesty flags raised or cleared since */
+    flagChanges: string[];
   };
 };
 
@@ -274,24 +290,26 @@ export function scopeParagraph(doc: EngagementDocument, est: Estimate): string {
 
 // ---------- sections ----------
 
-function costLines(est: Estimate, viewer: ReportViewer): CostLineRow[] {
+function costLines(est: Estimate, view: ReturnType<typeof toEstimateView>, viewer: ReportViewer): CostLineRow[] {
   const rateOf = new Map(est.breakdown.byWorkstream.map((w) => [w.workstream, w.rateCents]));
-  return COST_LINES.map((key) => {
-    const d = est.cost.lines[key];
-    const ws = key.startsWith("labor.") ? (key.slice(6) as Workstream) : null;
-    return {
-      key,
-      label: COST_LINE_LABELS[key],
-      group: ws ? "labor" : key === "license_overlap" ? "license" : "risk",
-      base: d.base,
-      mean: d.mean,
-      p50: pct(d, 50),
-      p80: pct(d, 80),
-      p90: pct(d, 90),
-      hours: ws && viewer.canSeeRates ? est.basePlan.hours[ws] : null,
-      rateCents: ws && viewer.canSeeRates ? (rateOf.get(ws) ?? null) : null,
-    } satisfies CostLineRow;
-  }).filter((l) => l.base !== 0 || l.mean !== 0 || l.p80 !== 0);
+  return view.cost.lines
+    .map((d): CostLineRow => {
+      const ws = d.key.startsWith("labor.") ? (d.key.slice(6) as Workstream) : null;
+      const hasPercentiles = d.key !== "labor";
+      return {
+        key: d.key,
+        label: d.key === "labor" ? "Labor (all workstreams)" : d.label,
+        group: d.key === "labor" || ws ? "labor" : d.key === "license_overlap" ? "license" : "risk",
+        base: d.base,
+        mean: d.mean,
+        p50: hasPercentiles ? pct(d as Distribution, 50) : null,
+        p80: hasPercentiles ? pct(d as Distribution, 80) : null,
+        p90: hasPercentiles ? pct(d as Distribution, 90) : null,
+        hours: ws && viewer.canSeeRates ? est.basePlan.hours[ws] : null,
+        rateCents: ws && viewer.canSeeRates ? (rateOf.get(ws) ?? null) : null,
+      };
+    })
+    .filter((l) => l.base !== 0 || l.mean !== 0 || (l.p80 ?? 0) !== 0);
 }
 
 function topRisks(doc: EngagementDocument, est: Estimate): TopRisk[] {
@@ -383,72 +401,35 @@ function confidence(est: Estimate): ReportView["confidence"] {
   };
 }
 
-function baselineView(src: BaselineSource, current: { doc: EngagementDocument; est: Estimate }, viewer: ReportViewer): NonNullable<ReportView["baseline"]> {
-  const base = { name: src.name, createdAt: src.createdAt, createdByName: src.createdByName, seed: src.seed };
-  if (!src.estimate) return { ...base, comparable: false, metrics: [], inputChanges: [] };
-  const b = src.estimate;
-  const a = current.est;
-  const goLive = (e: Estimate, p: number) => addWeeks(e.input.plannedStart, pct(e.duration.finalGoLiveWeeks, p));
-  const metrics: BaselineMetric[] = [
-    { label: "P50 cost", kind: "money", before: pct(b.cost.totalCents, 50), after: pct(a.cost.totalCents, 50) },
-    { label: "P80 cost", kind: "money", before: pct(b.cost.totalCents, 80), after: pct(a.cost.totalCents, 80) },
-    { label: "P50 duration", kind: "months", before: pct(b.duration.totalMonths, 50), after: pct(a.duration.totalMonths, 50) },
-    { label: "P80 duration", kind: "months", before: pct(b.duration.totalMonths, 80), after: pct(a.duration.totalMonths, 80) },
-    { label: "P50 final go-live", kind: "date", before: goLive(b, 50), after: goLive(a, 50) },
-    { label: "P80 final go-live", kind: "date", before: goLive(b, 80), after: goLive(a, 80) },
-    { label: "License overlap (P50)", kind: "money", before: b.licenseOverlap.band.p50, after: a.licenseOverlap.band.p50 },
-    { label: "Input confidence", kind: "score", before: b.inputConfidence.score, after: a.inputConfidence.score },
-  ];
-  return { ...base, comparable: true, metrics, inputChanges: src.doc ? inputChanges(src.doc, current.doc, viewer) : [] };
-}
+const BASELINE_METRICS: Record<string, BaselineMetric["kind"]> = {
+  p50Cost: "money",
+  p80Cost: "money",
+  p50Months: "months",
+  p80Months: "months",
+  p50GoLive: "date",
+  p80GoLive: "date",
+  overlapP50: "money",
+  confidence: "score",
+};
 
-/** Plain-words differences between the baseline's inputs and today's. */
-export function inputChanges(before: EngagementDocument, after: EngagementDocument, viewer: ReportViewer): string[] {
-  const out: string[] = [];
-  const change = (label: string, x: number | string | boolean | null, y: number | string | boolean | null, fmt: (v: never) => string = (v) => String(v)) => {
-    if (x !== y) out.push(`${label}: ${fmt(x as never)} → ${fmt(y as never)}`);
+function baselineView(src: BaselineSource, doc: EngagementDocument, reportSeed: number, viewer: ReportViewer): NonNullable<ReportView["baseline"]> {
+  // compareEstimates / diffEngagementDocuments: the baselines page's own comparison (lib/estimates)
+  const c = compareEstimates(src.estimate, src.current);
+  const metrics = c.headline
+    .filter((m: MetricChange) => BASELINE_METRICS[m.key] && m.before !== null && m.after !== null)
+    .map((m) => ({ label: m.label, kind: BASELINE_METRICS[m.key]!, before: m.before as number | string, after: m.after as number | string }));
+  const flagChanges = [...c.flags.added.map((f) => `New: ${f.message}`), ...c.flags.removed.map((f) => `No longer flagged: ${f.message}`)];
+  return {
+    name: src.name,
+    createdAt: src.createdAt,
+    createdByName: src.createdByName,
+    seed: src.seed,
+    iterations: src.iterations,
+    recomputedWithBaselineSeed: src.seed !== reportSeed,
+    metrics,
+    inputChanges: describeDocumentDiff(diffEngagementDocuments(src.document, doc), { hideMoney: !viewer.canSeeRates }).map((t) => t.replace(/\.$/, "")),
+    flagChanges: viewer.canSeeRates ? flagChanges : flagChanges.filter((t) => !/rate|fee/i.test(t)),
   };
-  const pb = before.engagement.profile, pa = after.engagement.profile;
-  change("Planned start", before.engagement.plannedStart, after.engagement.plannedStart, formatReportDate as never);
-  change("Migration type", before.engagement.migrationType, after.engagement.migrationType);
-  change("Providers", pb.providers, pa.providers, formatCount as never);
-  change("Locations", pb.locations, pa.locations, formatCount as never);
-  change("Specialties", pb.specialties, pa.specialties, formatCount as never);
-  change("EMR users", pb.staffUsers, pa.staffUsers, formatCount as never);
-  change("Active patients", pb.activePatients, pa.activePatients, formatCount as never);
-  change("Source systems", pb.sourceSystemCount, pa.sourceSystemCount, formatCount as never);
-  const rows = (d: EngagementDocument) => ({
-    "Data entities": d.dataEntities.length,
-    "Workflow items": d.workflows.reduce((s, w) => s + w.quantity, 0),
-    Interfaces: d.integrations.length,
-    Reports: d.reports.length,
-    "Open risks": d.risks.filter((r) => r.status !== "closed").length,
-  });
-  const rb = rows(before), ra = rows(after);
-  for (const k of Object.keys(rb) as (keyof typeof rb)[]) change(k, rb[k], ra[k], formatCount as never);
-  change("Audit-trail policy", auditPolicyOf(before.auditTrail), auditPolicyOf(after.auditTrail));
-  const sb = before.assumptions, sa = after.assumptions;
-  change("Team (FTE)", sb.teamFte, sa.teamFte, ((v: number) => formatCount(v, 1)) as never);
-  change("Interface engineers", sb.interfaceEngineers, sa.interfaceEngineers, formatCount as never);
-  change("Cutover waves", sb.waves.length || "derived", sa.waves.length || "derived");
-  change("Target go-live", sb.targetGoLive, sa.targetGoLive, ((v: string | null) => (v ? formatReportDate(v) : "none")) as never);
-  const lb = sb.license, la = sa.license;
-  change("Source notice (months)", lb.sourceNoticeMonths, la.sourceNoticeMonths);
-  change("Source contract tail (months)", lb.sourceContractTailMonths, la.sourceContractTailMonths);
-  change("Source ramps down per wave", lb.sourceRampsDownPerWave, la.sourceRampsDownPerWave, ((v: boolean) => (v ? "yes" : "no")) as never);
-  if (viewer.canSeeRates) {
-    const fee = (v: number) => `$${(v / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
-    change("Source fee", lb.sourceFeeCents, la.sourceFeeCents, fee as never);
-    change("Destination fee", lb.destinationFeeCents, la.destinationFeeCents, fee as never);
-    change("Archive fee per month", lb.archiveFeeCentsPerMonth, la.archiveFeeCentsPerMonth, fee as never);
-    for (const w of WORKSTREAMS) {
-      const x = sb.ratesCents[w] ?? null, y = sa.ratesCents[w] ?? null;
-      if (x !== y) out.push(`Rate — ${WORKSTREAM_LABELS[w]}: ${x === null ? "default" : fee(x)} → ${y === null ? "default" : fee(y)}`);
-    }
-  }
-  const constantsChanged = Object.keys({ ...sb.constants, ...sa.constants }).filter((k) => (viewer.canSeeRates || !k.startsWith("rate.")) && sb.constants[k] !== sa.constants[k]);
-  if (constantsChanged.length) out.push(`Model constants changed: ${constantsChanged.join(", ")}`);
-  return out;
 }
 
 // ---------- the view ----------
@@ -472,7 +453,9 @@ export function buildReportView(s: ReportSources): ReportView {
 
   const defaultsRates = new Map(est.breakdown.byWorkstream.map((w) => [w.workstream, w.rateCents]));
   const openRisks = doc.risks.filter((r) => r.status !== "closed");
-  const costLinesOut = costLines(est, viewer);
+  // the estimate as this viewer may see it (rates and fees removed for roles without rates.view)
+  const seen = toEstimateView(est, { canSeeRates: viewer.canSeeRates });
+  const costLinesOut = costLines(est, seen, viewer);
   const riskLines = (["risk_events", "schedule_slip"] as const).reduce((sum, k) => sum + est.cost.lines[k].mean, 0);
 
   const severityRank = { critical: 0, warning: 1, info: 2 } as const;
@@ -515,13 +498,13 @@ export function buildReportView(s: ReportSources): ReportView {
       overlap: { p50: est.licenseOverlap.band.p50, p10: est.licenseOverlap.band.p10, p90: est.licenseOverlap.band.p90, base: est.licenseOverlap.base.totalCents, shareOfP50Cost: est.licenseOverlap.shareOfTotalCostP50 },
     },
     overlap: {
-      semantics: est.licenseOverlap.semantics,
-      explanation: est.licenseOverlap.explanation,
+      semantics: seen.licenseOverlap.semantics,
+      explanation: seen.licenseOverlap.explanation,
       rampDown: lic.sourceRampsDownPerWave
         ? `The source contract releases seats wave by wave, ${formatCount(lic.sourceNoticeMonths, 1)} months after each go-live (notice period).`
         : `The source contract cannot ramp down per wave: every seat runs until decommission plus a ${formatCount(lic.sourceContractTailMonths, 1)}-month contract tail.`,
-      parts: { destination: est.licenseOverlap.base.destinationCents, source: est.licenseOverlap.base.sourceCents, archive: est.licenseOverlap.base.archiveCents },
-      perWave: est.licenseOverlap.perWave,
+      parts: viewer.canSeeRates ? { destination: est.licenseOverlap.base.destinationCents, source: est.licenseOverlap.base.sourceCents, archive: est.licenseOverlap.base.archiveCents } : null,
+      perWave: seen.licenseOverlap.perWave,
       terms: {
         billingStart: BILLING_START_WORDS[lic.destinationBillingStart] ?? lic.destinationBillingStart,
         noticeMonths: lic.sourceNoticeMonths,
@@ -561,7 +544,7 @@ export function buildReportView(s: ReportSources): ReportView {
       usedDefaultLibrary: est.risks.some((r) => r.source === "default_library"),
       expectedRiskCostCents: Math.round(riskLines),
     },
-    flags: [...est.flags].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]).map((f) => ({ code: f.code, severity: f.severity, message: f.message })),
+    flags: [...seen.flags].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]).map((f) => ({ code: f.code, severity: f.severity, message: f.message })),
     confidence: confidence(est),
     assumptions: {
       teamFte: doc.assumptions.teamFte,
@@ -578,7 +561,7 @@ export function buildReportView(s: ReportSources): ReportView {
             isDefault: doc.assumptions.ratesCents[w] === undefined,
           }))
         : null,
-      overriddenConstants: est.assumptions.overridden.filter((c) => viewer.canSeeRates || !c.key.startsWith("rate.")),
+      overriddenConstants: seen.assumptions.overridden,
     },
     signOff: s.signOff,
     inventory: {
@@ -586,7 +569,7 @@ export function buildReportView(s: ReportSources): ReportView {
       auditPolicy: AUDIT_POLICY_WORDS[s.completeness.auditTrail.policy ?? "undecided"] ?? AUDIT_POLICY_WORDS.undecided!,
       unknownCount: 0,
     },
-    baseline: s.baseline ? baselineView(s.baseline, { doc, est }, viewer) : null,
+    baseline: s.baseline ? baselineView(s.baseline, doc, est.run.seed, viewer) : null,
   };
   view.inventory.unknownCount = view.inventory.rows.reduce((n, r) => n + (r.count - r.complete), 0) + (s.completeness.auditTrail.policy && s.completeness.auditTrail.policy !== "undecided" ? 0 : 1);
   return view;

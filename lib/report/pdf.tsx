@@ -20,7 +20,7 @@ import {
   formatWeeks,
   plural,
 } from "@/lib/report/format";
-import { baselineMetricText, ganttRows, ganttTicks, reportTitleLine, signOffText } from "@/lib/report/presenters";
+import { baselineIntro, baselineMetricText, ganttRows, ganttTicks, reportTitleLine, signOffText } from "@/lib/report/presenters";
 import { SEVERITY_WORDS, type ReportView } from "@/lib/report/model";
 
 // ---------- text safe for the standard fonts (WinAnsi) ----------
@@ -220,7 +220,7 @@ function CostBarsSvg({ r, width }: { r: ReportView; width: number }) {
   const labelW = 170;
   const valueW = 56;
   const rowH = 12.5;
-  const max = Math.max(...lines.map((l) => l.p80), 1);
+  const max = Math.max(...lines.map((l) => l.p80 ?? l.mean), 1);
   const w = (v: number) => (v / max) * (width - labelW - valueW);
   return (
     <Svg width={width} height={lines.length * rowH + 4}>
@@ -231,7 +231,7 @@ function CostBarsSvg({ r, width }: { r: ReportView; width: number }) {
           <G key={l.key}>
             <SvgText x={0} y={y + 9.5} size={7}>{l.label}</SvgText>
             <Rect x={labelW} y={y + 3} width={Math.max(1, w(l.mean))} height={rowH - 6} fill={color} />
-            <Line x1={labelW + w(l.p80)} y1={y + 2} x2={labelW + w(l.p80)} y2={y + rowH - 2} stroke={C.ink900} strokeWidth={0.8} />
+            {l.p80 !== null ? <Line x1={labelW + w(l.p80)} y1={y + 2} x2={labelW + w(l.p80)} y2={y + rowH - 2} stroke={C.ink900} strokeWidth={0.8} /> : null}
             <SvgText x={width} y={y + 9.5} size={7} anchor="end" fill={C.ink900}>{formatMoneyShort(l.mean, r.meta.currency)}</SvgText>
           </G>
         );
@@ -266,6 +266,9 @@ function HeatGrid({ r, mode }: { r: ReportView; mode: "inherent" | "residual" })
     </View>
   );
 }
+
+const moneyOrDash = (cents: number | null, cur: string) => (cents === null ? "—" : formatMoneyFull(cents, cur));
+const overlapCell = (cents: number | null, months: number, cur: string) => (cents === null ? `${formatCount(months, 1)} months` : `${formatMoneyFull(cents, cur)} (${formatCount(months, 1)} mo)`);
 
 // ---------- the document ----------
 export function ReportPdfDocument({ r }: { r: ReportView }) {
@@ -338,7 +341,7 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
         <P style={s.para}>{`${r.overlap.rampDown} The destination bills from ${r.overlap.terms.billingStart}; the archive is kept ${formatCount(r.overlap.terms.archiveMonths)} months after decommission.${r.overlap.fees ? ` Fees: destination ${r.overlap.fees.destination}; source ${r.overlap.fees.source}; archive ${r.overlap.fees.archive}.` : ""}`}</P>
         <Table
           cols={[{ title: "Wave", width: 40 }, { title: "Destination before go-live", width: 30, align: "right" }, { title: "Source after go-live", width: 30, align: "right" }]}
-          rows={r.overlap.perWave.map((w) => [w.wave, `${formatMoneyFull(w.destinationCents, cur)} (${formatCount(w.destinationMonths, 1)} mo)`, `${formatMoneyFull(w.sourceCents, cur)} (${formatCount(w.sourceMonths, 1)} mo)`])}
+          rows={r.overlap.perWave.map((w) => [w.wave, overlapCell(w.destinationCents, w.destinationMonths, cur), overlapCell(w.sourceCents, w.sourceMonths, cur)])}
         />
       </SectionPage>
 
@@ -349,10 +352,10 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
         <P style={s.h3}>Cost lines</P>
         <Table
           cols={[{ title: "Line", width: 40 }, { title: "Base plan", width: 15, align: "right" }, { title: "Expected", width: 15, align: "right" }, { title: "P50", width: 15, align: "right" }, { title: "P80", width: 15, align: "right" }]}
-          rows={r.costs.lines.map((l) => [l.label, formatMoneyFull(l.base, cur), formatMoneyFull(l.mean, cur), formatMoneyFull(l.p50, cur), formatMoneyFull(l.p80, cur)])}
+          rows={r.costs.lines.map((l) => [l.label, formatMoneyFull(l.base, cur), formatMoneyFull(l.mean, cur), moneyOrDash(l.p50, cur), moneyOrDash(l.p80, cur)])}
           total={["Total", formatMoneyFull(r.costs.total.base, cur), formatMoneyFull(r.costs.total.mean, cur), formatMoneyFull(r.costs.total.p50, cur), formatMoneyFull(r.costs.total.p80, cur)]}
         />
-        <P style={[s.small, { marginTop: 3 }]}>Percentiles of the lines do not add up to the percentile of the total (they come from different simulated outcomes); the base plan and the expected cost do.</P>
+        <P style={[s.small, { marginTop: 3 }]}>{`Percentiles of the lines do not add up to the percentile of the total (they come from different simulated outcomes); the base plan and the expected cost do.${r.meta.canSeeRates ? "" : " Labor rates and license fees are not shown in this view, so labor is one line."}`}</P>
         <P style={s.h3}>Cost by phase (base plan and expected)</P>
         <Table
           cols={[{ title: "Phase", width: 60 }, { title: "Base plan", width: 20, align: "right" }, { title: "Expected", width: 20, align: "right" }]}
@@ -428,15 +431,12 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
 
         <P style={s.h3}>Compared with the baseline</P>
         {r.baseline ? (
-          r.baseline.comparable ? (
-            <>
-              <P style={s.para}>{`Baseline “${r.baseline.name}”, saved ${formatReportDateTime(r.baseline.createdAt)}${r.baseline.createdByName ? ` by ${r.baseline.createdByName}` : ""} (seed ${r.baseline.seed}).`}</P>
-              <Table cols={[{ title: "Measure", width: 34 }, { title: "Baseline", width: 22, align: "right" }, { title: "Now", width: 22, align: "right" }, { title: "Change", width: 22, align: "right" }]} rows={r.baseline.metrics.map((m) => baselineMetricText(m, cur))} />
-              {r.baseline.inputChanges.length ? <P style={[s.small, { marginTop: 4 }]}>{`What changed in the inputs: ${r.baseline.inputChanges.join("; ")}.`}</P> : <P style={[s.small, { marginTop: 4 }]}>The inputs are unchanged since the baseline.</P>}
-            </>
-          ) : (
-            <P style={s.para}>{`Baseline “${r.baseline.name}” (saved ${formatReportDateTime(r.baseline.createdAt)}) could not be read for a comparison.`}</P>
-          )
+          <>
+            <P style={s.para}>{baselineIntro(r.baseline)}</P>
+            <Table cols={[{ title: "Measure", width: 34 }, { title: "Baseline", width: 22, align: "right" }, { title: "Now", width: 22, align: "right" }, { title: "Change", width: 22, align: "right" }]} rows={r.baseline.metrics.map((m) => baselineMetricText(m, cur))} />
+            <P style={[s.small, { marginTop: 4 }]}>{r.baseline.inputChanges.length ? `What changed in the inputs: ${r.baseline.inputChanges.join("; ")}.` : "The inputs are unchanged since the baseline."}</P>
+            {r.baseline.flagChanges.length ? <P style={[s.small, { marginTop: 2 }]}>{`Flags: ${r.baseline.flagChanges.join(" ")}`}</P> : null}
+          </>
         ) : (
           <P style={s.para}>No baseline has been saved for this engagement yet.</P>
         )}

@@ -60,3 +60,9 @@ export function baselineMetricText(m: BaselineMetric, currency: string): [string
     }
   }
 }
+
+export function baselineIntro(b: NonNullable<ReportView["baseline"]>): string {
+  const who = b.createdByName ? ` by ${b.createdByName}` : "";
+  const seed = b.recomputedWithBaselineSeed ? ` Today's figures in this comparison use the baseline's seed ${b.seed}, so only the inputs differ.` : "";
+  return `Compared with the baseline “${b.name}”, saved ${formatReportDateTime(b.createdAt)}${who} (seed ${b.seed}, ${formatCount(b.iterations)} iterations).${seed}`;
+}

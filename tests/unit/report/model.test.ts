@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { estimate } from "@/lib/estimate";
 import { addWeeks } from "@/lib/estimate/calendar";
-import { inputChanges, TOP_RISK_COUNT } from "@/lib/report/model";
+import { WORKSTREAMS } from "@/lib/engagement-format/schema";
+import { TOP_RISK_COUNT } from "@/lib/report/model";
 import { fixtureDoc, fixtureReport } from "./support";
 
 describe("buildReportView", () => {
@@ -53,17 +54,38 @@ describe("buildReportView", () => {
     expect(r.risks.rated.every((x) => x.status !== "closed")).toBe(true);
   });
 
-  it("a viewer without rates.view gets no rates, no hours beside labor cost and no license fees", () => {
-    const reviewer = fixtureReport({ doc, canSeeRates: false });
+  it("a viewer without rates.view gets no rate, no fee, nor what gives them away (the estimate page's rules)", () => {
+    // distinctive amounts, so a leak is found by searching the serialized view (as tests/unit/estimates/view.test.ts)
+    const RATES = Object.fromEntries(WORKSTREAMS.map((w, i) => [w, 98_761 + i * 1_000]));
+    const FEES = { sourceFeeCents: 43_217, destinationFeeCents: 52_319, archiveFeeCentsPerMonth: 311_173 };
+    const d = fixtureDoc();
+    d.assumptions.ratesCents = RATES;
+    d.assumptions.license = { ...d.assumptions.license, ...FEES };
+    const needles = [
+      ...Object.values(RATES).flatMap((c) => [String(c), (c / 100).toFixed(2), String(c / 100)]),
+      ...Object.values(FEES).flatMap((c) => [String(c), (c / 100).toFixed(2), String(c / 100), (c / 100).toLocaleString("en-US")]),
+      String(FEES.sourceFeeCents * 60),
+      String(FEES.destinationFeeCents * 60),
+    ];
+    const lead = fixtureReport({ doc: d, canSeeRates: true });
+    expect(needles.filter((n) => JSON.stringify(lead).includes(n)).length).toBeGreaterThan(5); // the test can see a leak
+
+    const reviewer = fixtureReport({ doc: d, canSeeRates: false });
+    const json = JSON.stringify(reviewer);
+    for (const n of needles) expect(json.includes(n), `leaks ${n}`).toBe(false);
+    expect(json).not.toContain("per provider per month");
     expect(reviewer.meta.canSeeRates).toBe(false);
     expect(reviewer.assumptions.rates).toBeNull();
     expect(reviewer.overlap.fees).toBeNull();
-    expect(reviewer.costs.lines.every((l) => l.hours === null && l.rateCents === null)).toBe(true);
-    // costs themselves are visible
-    expect(reviewer.headline.cost.p50).toBe(r.headline.cost.p50);
-    const json = JSON.stringify(reviewer);
-    expect(json).not.toContain("per provider per month");
-    expect(json).not.toMatch(/"rateCents":\d/);
+    expect(reviewer.overlap.parts).toBeNull();
+    expect(reviewer.overlap.perWave.every((w) => w.destinationCents === null && w.sourceCents === null && w.destinationMonths > 0)).toBe(true);
+    // labor is one line (base and mean add up; no percentiles of a sum), the other lines stay
+    expect(reviewer.costs.lines.map((l) => l.key)).toEqual(["labor", "license_overlap", "risk_events", "schedule_slip", "risk_mitigation"]);
+    expect(reviewer.costs.lines[0]).toMatchObject({ label: "Labor (all workstreams)", p50: null, p80: null, hours: null, rateCents: null });
+    expect(reviewer.costs.lines.reduce((s, l) => s + l.base, 0)).toBeCloseTo(reviewer.costs.total.base, -1);
+    // every cost total and date is the same as the lead's
+    expect(reviewer.headline).toEqual(lead.headline);
+    expect(reviewer.costs.total).toEqual(lead.costs.total);
 
     expect(r.assumptions.rates?.find((x) => x.workstream === "data_migration")).toMatchObject({ rateCents: 12_500, isDefault: true });
     expect(r.overlap.fees).toEqual({ source: "$500 per provider per month", destination: "$520 per provider per month", archive: "$1,800 per month" });
@@ -81,21 +103,26 @@ describe("buildReportView", () => {
     expect(empty.inventory.rows.find((x) => x.key === "data")).toMatchObject({ count: 0, complete: 0 });
   });
 
-  it("baseline comparison: metrics and what changed in the inputs", () => {
+  it("baseline comparison: headline metrics, what changed in the inputs, flags (lib/estimates compare and input diff)", () => {
     const before = fixtureDoc();
     const after = { ...before, assumptions: { ...before.assumptions, teamFte: 10 }, engagement: { ...before.engagement, profile: { ...before.engagement.profile, providers: 64 } } };
-    const withBaseline = fixtureReport({ doc: after, baseline: { name: "SOW v1", createdAt: "2026-02-01T10:00:00.000Z", createdByName: "Dana", seed: 1, iterations: 10_000, doc: before, estimate: est } });
-    expect(withBaseline.baseline).toMatchObject({ name: "SOW v1", comparable: true });
-    const p50 = withBaseline.baseline!.metrics.find((m) => m.label === "P50 cost")!;
-    expect(p50.before).toBe(est.cost.totalCents.percentiles.P50);
-    expect(p50.after).toBe(withBaseline.headline.cost.p50);
-    expect(withBaseline.baseline!.inputChanges).toEqual(expect.arrayContaining(["Providers: 60 → 64", "Team (FTE): 12 → 10"]));
+    const current = estimate(after, { seed: 1 });
+    const withBaseline = fixtureReport({ doc: after, baseline: { name: "SOW v1", createdAt: "2026-02-01T10:00:00.000Z", createdByName: "Dana", seed: 1, iterations: 10_000, document: before, estimate: est, current } });
+    const b = withBaseline.baseline!;
+    expect(b).toMatchObject({ name: "SOW v1", seed: 1, recomputedWithBaselineSeed: false });
+    expect(b.metrics.map((m) => m.label)).toEqual(["P50 duration", "P80 duration", "P50 final go-live", "P80 final go-live", "P50 cost", "P80 cost", "License overlap (P50)", "Input confidence"]);
+    const p50 = b.metrics.find((m) => m.label === "P50 cost")!;
+    expect(p50).toMatchObject({ kind: "money", before: est.cost.totalCents.percentiles.P50, after: withBaseline.headline.cost.p50 });
+    expect(b.inputChanges.join("\n")).toMatch(/Providers: 60 → 64/);
+    expect(b.inputChanges.join("\n")).toMatch(/12 → 10/);
 
-    const fees = { ...before, assumptions: { ...before.assumptions, license: { ...before.assumptions.license, sourceFeeCents: 60_000 } } };
-    expect(inputChanges(before, fees, { canSeeRates: true })).toEqual(["Source fee: $500 → $600"]);
-    expect(inputChanges(before, fees, { canSeeRates: false })).toEqual([]);
-    const unreadable = fixtureReport({ doc, baseline: { name: "old", createdAt: "2026-01-01T00:00:00.000Z", createdByName: "", seed: 1, iterations: 10, doc: null, estimate: null } });
-    expect(unreadable.baseline).toMatchObject({ comparable: false, metrics: [] });
+    const fees = { ...before, assumptions: { ...before.assumptions, license: { ...before.assumptions.license, sourceFeeCents: 61_234 } } };
+    const feeCurrent = estimate(fees, { seed: 1 });
+    const src = { name: "v2", createdAt: "2026-02-01T10:00:00.000Z", createdByName: "", seed: 1, iterations: 10_000, document: before, estimate: est, current: feeCurrent };
+    expect(JSON.stringify(fixtureReport({ doc: fees, baseline: src, canSeeRates: true }).baseline)).toContain("612.34");
+    const hidden = fixtureReport({ doc: fees, baseline: src, canSeeRates: false }).baseline!;
+    expect(JSON.stringify(hidden)).not.toContain("612");
+    expect(hidden.inputChanges.join(" ")).toMatch(/hidden for your role/);
   });
 
   it("is plain, serializable data", () => {
