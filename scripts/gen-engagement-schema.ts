@@ -1,25 +1,31 @@
-// Writes docs/engagement-format.schema.json (JSON Schema of the "sounding.engagement" format) from the zod
-// contract. Run after changing lib/engagement-format/schema.ts:  npx tsx scripts/gen-engagement-schema.ts
-// (tests/unit/import-export/engagement-json.test.ts fails while the committed file is stale; --check
-// exits 1 instead of writing).
+// Writes the generated parts of the format docs from the code, so they cannot drift:
+//   docs/engagement-format.schema.json  JSON Schema of "sounding.engagement" (from the zod contract)
+//   docs/engagement-format.md           its "Columns per inventory" section (from lib/import-export/columns.ts)
+// Run after changing either:  npx tsx scripts/gen-engagement-schema.ts   (--check: exit 1 if stale, write
+// nothing). tests/unit/import-export/engagement-json.test.ts fails while a committed file is stale.
 import fs from "node:fs";
 import path from "node:path";
 import { ENGAGEMENT_SCHEMA_PATH, engagementJsonSchemaText } from "@/lib/engagement-format/json-schema";
+import { withSpreadsheetColumns } from "@/lib/import-export/docs";
+
+const FORMAT_DOC_PATH = "docs/engagement-format.md";
 
 function main() {
-  const file = path.resolve(__dirname, "..", ENGAGEMENT_SCHEMA_PATH);
-  const text = engagementJsonSchemaText();
-  const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const root = path.resolve(__dirname, "..");
+  const read = (p: string) => (fs.existsSync(path.join(root, p)) ? fs.readFileSync(path.join(root, p), "utf8") : "");
+  const targets = [
+    { file: ENGAGEMENT_SCHEMA_PATH, text: engagementJsonSchemaText() },
+    { file: FORMAT_DOC_PATH, text: withSpreadsheetColumns(read(FORMAT_DOC_PATH)) },
+  ];
+  const stale = targets.filter((t) => read(t.file) !== t.text);
   if (process.argv.includes("--check")) {
-    if (current !== text) {
-      console.error(`${ENGAGEMENT_SCHEMA_PATH} is stale: run npx tsx scripts/gen-engagement-schema.ts`);
-      process.exit(1);
-    }
-    console.log(`${ENGAGEMENT_SCHEMA_PATH} is current.`);
+    for (const t of stale) console.error(`${t.file} is stale: run npx tsx scripts/gen-engagement-schema.ts`);
+    if (stale.length) process.exit(1);
+    console.log("The generated format docs are current.");
     return;
   }
-  fs.writeFileSync(file, text);
-  console.log(current === text ? `${ENGAGEMENT_SCHEMA_PATH} was already current.` : `Wrote ${ENGAGEMENT_SCHEMA_PATH}.`);
+  for (const t of stale) fs.writeFileSync(path.join(root, t.file), t.text);
+  console.log(stale.length ? `Wrote ${stale.map((t) => t.file).join(", ")}.` : "The generated format docs were already current.");
 }
 
 main();

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseEngagementDocument, stripNpmBanner } from "@/lib/import-export/engagement-json";
 import { ENGAGEMENT_SCHEMA_PATH, engagementJsonSchemaText } from "@/lib/engagement-format/json-schema";
+import { withSpreadsheetColumns } from "@/lib/import-export/docs";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const fixture = fs.readFileSync(path.join(ROOT, "tests/fixtures/engagements/mid-size-type-a.json"), "utf8");
@@ -59,6 +60,11 @@ describe("docs/engagement-format.schema.json", () => {
   it("is generated from the zod contract and committed current (npx tsx scripts/gen-engagement-schema.ts)", () => {
     const committed = fs.readFileSync(path.join(ROOT, ENGAGEMENT_SCHEMA_PATH), "utf8");
     expect(committed).toBe(engagementJsonSchemaText());
+  });
+  it("docs/engagement-format.md's column tables are generated from the column specs and current", () => {
+    const doc = fs.readFileSync(path.join(ROOT, "docs/engagement-format.md"), "utf8");
+    expect(doc).toBe(withSpreadsheetColumns(doc));
+    expect(doc).toContain("| Record count |");
   });
   it("describes the document: required parts and vocabularies", () => {
     const schema = JSON.parse(engagementJsonSchemaText());
