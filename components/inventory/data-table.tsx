@@ -61,14 +61,23 @@ export function DataTable<Row>({
   const pathname = usePathname();
   const [isPending, startTransition] = useTransition();
   const searchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
   const uid = useId();
+  // INVARIANT: two quick changes (a filter, then another before the first page arrived) must both stick,
+  // so links are built from the latest requested params, not from the last rendered ones.
+  const latest = useRef(params);
+  useEffect(() => {
+    latest.current = params;
+  }, [params]);
 
   useEffect(() => () => {
     if (searchTimer.current) clearTimeout(searchTimer.current);
   }, []);
 
   const navigate = (changes: Record<string, string | null>) => {
-    startTransition(() => router.push(hrefWith(pathname, params, changes), { scroll: false }));
+    const href = hrefWith(pathname, latest.current, changes);
+    latest.current = Object.fromEntries(new URLSearchParams(href.split("?")[1] ?? ""));
+    startTransition(() => router.push(href, { scroll: false }));
   };
 
   const activeFilters = filters.filter((f) => params[f.name]);
@@ -88,6 +97,7 @@ export function DataTable<Row>({
           <div className="relative">
             <Search className="pointer-events-none absolute left-2.5 top-2.5 size-4 text-ink-400" aria-hidden />
             <input
+              ref={searchInput}
               id={`${uid}-q`}
               type="search"
               defaultValue={params.q ?? ""}
@@ -119,7 +129,7 @@ export function DataTable<Row>({
             >
               <option value="">{f.label}: all</option>
               {f.options.map((o) => (
-                <option key={o.value} value={o.value}>{o.label}</option>
+                <option key={o.value} value={o.value}>{`${f.label}: ${o.label}`}</option>
               ))}
             </select>
           </div>
@@ -127,7 +137,11 @@ export function DataTable<Row>({
         {isFiltered ? (
           <button
             type="button"
-            onClick={() => navigate(Object.fromEntries([...filters.map((f) => [f.name, null]), ["q", null]]))}
+            onClick={() => {
+              if (searchTimer.current) clearTimeout(searchTimer.current);
+              if (searchInput.current) searchInput.current.value = "";
+              navigate(Object.fromEntries([...filters.map((f) => [f.name, null]), ["q", null]]));
+            }}
             className="inline-flex h-9 items-center gap-1 rounded-md px-2 text-sm text-brand-700 hover:bg-brand-50"
           >
             <X className="size-4" aria-hidden /> Clear filters

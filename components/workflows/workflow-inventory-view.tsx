@@ -55,7 +55,7 @@ export function WorkflowInventoryView(props: {
   const canEdit = actions !== null;
 
   const columns: Column<WorkflowRow>[] = [
-    { id: "kind", header: "Kind", sortKey: "kind", cell: (r) => <span className="whitespace-nowrap text-ink-700">{labelOf(WORKFLOW_KIND_LABELS, r.kind)}</span> },
+    { id: "kind", header: "Kind", sortKey: "kind", cell: (r) => <span className="text-ink-700">{labelOf(WORKFLOW_KIND_LABELS, r.kind)}</span> },
     {
       id: "name",
       header: "Name",
