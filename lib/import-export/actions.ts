@@ -9,7 +9,6 @@ import { AppError, invalid, type ActionResult } from "@/lib/errors";
 import { ApplyInputSchema, DryRunInputSchema, INVENTORY_PAGE_SLUGS, UploadFieldsSchema, type ImportBatchView } from "@/lib/import-export/schema";
 import { inventorySpec } from "@/lib/import-export/columns";
 import { FileProblem, MAX_FILE_BYTES, MAX_FILE_LABEL, parseSpreadsheet } from "@/lib/import-export/parse";
-import { findImportBatch } from "@/lib/import-export/data";
 import { toBatchView } from "@/lib/import-export/batch";
 import { applyImportBatch, createImportBatch, runDryRun } from "@/lib/import-export/mutations";
 import { MAX_DOCUMENT_BYTES, parseEngagementDocument } from "@/lib/import-export/engagement-json";
@@ -17,12 +16,6 @@ import { createEngagementFromDocument } from "@/lib/engagement-format/mutations"
 
 function refuseArchived(access: EngagementAccess) {
   if (access.isArchived) throw new AppError("CONFLICT", "This engagement is archived. Restore it in Settings before importing into it.");
-}
-
-async function currentView(access: EngagementAccess, batchId: string): Promise<ImportBatchView> {
-  const batch = await findImportBatch(access.engagementId, batchId);
-  if (!batch) throw new AppError("NOT_FOUND", "This import is no longer available. Upload the file again.");
-  return toBatchView(batch);
 }
 
 function fileFrom(formData: FormData): File | null {
@@ -50,8 +43,8 @@ export async function uploadImportFileAction(formData: FormData): Promise<Action
       if (err instanceof FileProblem) throw new AppError("INVALID", err.message, { file: [err.message] });
       throw err;
     }
-    const batchId = await createImportBatch(access.engagementId, { ...user, role: access.role }, { inventory: parsed.data.inventory, fileName: file.name || "upload", fileSize: file.size, parsed: fileParse });
-    return { ok: true, data: await currentView(access, batchId) };
+    const batch = await createImportBatch(access.engagementId, { ...user, role: access.role }, { inventory: parsed.data.inventory, fileName: file.name || "upload", fileSize: file.size, parsed: fileParse });
+    return { ok: true, data: toBatchView(batch) };
   });
 }
 
@@ -63,8 +56,8 @@ export async function runDryRunAction(input: unknown): Promise<ActionResult<Impo
     if (!parsed.success) return invalid(parsed.error);
     const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "data.import");
     refuseArchived(access);
-    await runDryRun(access.engagementId, parsed.data.batchId, parsed.data.mapping);
-    return { ok: true, data: await currentView(access, parsed.data.batchId) };
+    const batch = await runDryRun(access.engagementId, parsed.data.batchId, parsed.data.mapping);
+    return { ok: true, data: toBatchView(batch) };
   });
 }
 
@@ -76,11 +69,10 @@ export async function applyImportAction(input: unknown): Promise<ActionResult<Im
     if (!parsed.success) return invalid(parsed.error);
     const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "data.import");
     refuseArchived(access);
-    const batch = await findImportBatch(access.engagementId, parsed.data.batchId);
-    await applyImportBatch(access.engagementId, { ...user, role: access.role }, parsed.data.batchId, rid);
-    if (batch) revalidatePath(`/engagements/${access.engagementId}/${INVENTORY_PAGE_SLUGS[batch.inventory]}`);
+    const { batch } = await applyImportBatch(access.engagementId, { ...user, role: access.role }, parsed.data.batchId, rid);
+    revalidatePath(`/engagements/${access.engagementId}/${INVENTORY_PAGE_SLUGS[batch.inventory]}`);
     revalidatePath(`/engagements/${access.engagementId}`, "layout");
-    return { ok: true, data: await currentView(access, parsed.data.batchId) };
+    return { ok: true, data: toBatchView(batch) };
   });
 }
 

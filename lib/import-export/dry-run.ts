@@ -155,6 +155,8 @@ export function valueAtPath(input: unknown, path: readonly PropertyKey[]): unkno
   return v;
 }
 
+const found = (value: unknown) => (typeof value === "number" ? ` (it is ${Number.parseFloat(value.toPrecision(12))})` : "");
+
 /** A zod issue in plain words; `value` is what the input held at the issue's path. */
 export function plainIssueMessage(issue: Issue, value?: unknown): string {
   const i = issue as Issue & { minimum?: number | bigint; maximum?: number | bigint; origin?: string; values?: unknown[]; expected?: string; format?: string };
@@ -167,11 +169,11 @@ export function plainIssueMessage(issue: Issue, value?: unknown): string {
       if (i.origin === "string" && Number(i.minimum) === 1) return "is required";
       if (i.origin === "string") return `needs at least ${i.minimum} characters`;
       if (i.origin === "array") return `needs at least ${i.minimum} entries`;
-      return `must be at least ${i.minimum}`;
+      return `must be at least ${i.minimum}${found(value)}`;
     case "too_big":
       if (i.origin === "string") return `is too long (at most ${Number(i.maximum).toLocaleString("en-US")} characters)`;
       if (i.origin === "array") return `has too many entries (at most ${i.maximum})`;
-      return `must be at most ${i.maximum}`;
+      return `must be at most ${i.maximum}${found(value)}`;
     case "invalid_value":
       return `must be one of: ${allowedLabels((i.values ?? []).map(String))}`;
     case "invalid_format":
@@ -183,8 +185,8 @@ export function plainIssueMessage(issue: Issue, value?: unknown): string {
   }
 }
 
-/** The column an issue belongs to: the file's header when the column is mapped, else the column's own header. */
-function issueColumn(spec: InventorySpec, issue: Issue, input: Record<string, unknown>, headerOf: (id: string) => string | undefined): string {
+/** The column an issue belongs to: its id (when it maps to one) and the header to show. */
+function issueColumn(spec: InventorySpec, issue: Issue, input: Record<string, unknown>, headerOf: (id: string) => string | undefined): { col?: ColumnDef; header: string } {
   const path = issue.path.map(String);
   let candidates: string[];
   if (path[0] === "costImpact") {
@@ -194,13 +196,26 @@ function issueColumn(spec: InventorySpec, issue: Issue, input: Record<string, un
   else candidates = [path[0]];
   for (const id of candidates) {
     if (!id) continue;
-    const header = headerOf(id) ?? columnById(spec, id)?.header;
+    const col = columnById(spec, id);
+    const header = headerOf(id) ?? col?.header;
     if (header) {
-      const where = path[0] === "quirks" && path[1] !== undefined ? `quirk ${Number(path[1]) + 1}${path[2] ? ` ${path[2]}` : ""} ` : "";
-      return where ? `${header}: ${where.trim()}` : header;
+      const where = path[0] === "quirks" && path[1] !== undefined ? `quirk ${Number(path[1]) + 1}${path[2] ? ` ${path[2]}` : ""}` : "";
+      return { col, header: where ? `${header}: ${where}` : header };
     }
   }
-  return path.join(".") || "row";
+  return { header: path.join(".") || "row" };
+}
+
+/** Range messages in the column's own unit: percent columns in %, money columns in dollars. */
+function columnMessage(col: ColumnDef | undefined, issue: Issue, value: unknown): string {
+  const i = issue as Issue & { minimum?: number | bigint; maximum?: number | bigint; origin?: string };
+  const isRange = (issue.code === "too_big" || issue.code === "too_small") && i.origin === "number";
+  if (isRange && (col?.kind === "percent" || col?.kind === "money")) {
+    const bound = Number(issue.code === "too_big" ? i.maximum : i.minimum);
+    const show = (n: number) => (col.kind === "percent" ? `${Number.parseFloat((n * 100).toPrecision(12))}%` : `$${(n / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}`);
+    return `must be ${issue.code === "too_big" ? "at most" : "at least"} ${show(bound)}${typeof value === "number" ? ` (it is ${show(value)})` : ""}`;
+  }
+  return plainIssueMessage(issue, value);
 }
 
 // ---------- comparing and describing ----------
@@ -330,7 +345,10 @@ export function classifyRows({ spec, headers, mapping, rows, existing, context =
     const candidate = match ? { ...match.row, ...input } : input;
     const parsed = spec.schema.safeParse(candidate);
     if (!parsed.success) {
-      fail(parsed.error.issues.map((issue) => ({ column: issueColumn(spec, issue, input, headerOf), message: plainIssueMessage(issue, valueAtPath(candidate, issue.path)) })));
+      fail(parsed.error.issues.map((issue) => {
+        const { col, header } = issueColumn(spec, issue, input, headerOf);
+        return { column: header, message: columnMessage(col, issue, valueAtPath(candidate, issue.path)) };
+      }));
       continue;
     }
     const data = parsed.data as Record<string, unknown>;

@@ -83,7 +83,7 @@ function pick(row: Record<string, unknown>, names: readonly string[]): Record<st
 }
 
 // ---------- step 1: upload ----------
-export async function createImportBatch(engagementId: AuthorizedEngagementId, actor: Actor, input: { inventory: InventoryKey; fileName: string; fileSize: number; parsed: ParsedFile }): Promise<string> {
+export async function createImportBatch(engagementId: AuthorizedEngagementId, actor: Actor, input: { inventory: InventoryKey; fileName: string; fileSize: number; parsed: ParsedFile }): Promise<StoredBatch> {
   const spec = inventorySpec(input.inventory);
   const suggested = suggestMapping(spec, input.parsed.headers);
   const rows: StoredRows = {
@@ -109,12 +109,14 @@ export async function createImportBatch(engagementId: AuthorizedEngagementId, ac
   };
   // JSON goes in as text: Prisma's JSON input path takes seconds for a 10k-row file, the database milliseconds
   const [id] = orderedIds(1);
+  const fileName = input.fileName.slice(0, 255);
+  const createdAt = new Date();
   await db.$transaction([
     db.importBatch.deleteMany({ where: { engagementId, appliedAt: null, createdAt: { lt: new Date(Date.now() - STALE_BATCH_MS) } } }),
     db.$executeRaw`INSERT INTO "ImportBatch" ("id", "engagementId", "inventory", "fileName", "createdById", "rows", "summary", "createdAt")
-      VALUES (${id}, ${engagementId}, ${input.inventory}, ${input.fileName.slice(0, 255)}, ${actor.id}, ${JSON.stringify(rows)}::jsonb, ${JSON.stringify(summary)}::jsonb, now())`,
+      VALUES (${id}, ${engagementId}, ${input.inventory}, ${fileName}, ${actor.id}, ${JSON.stringify(rows)}::jsonb, ${JSON.stringify(summary)}::jsonb, ${createdAt})`,
   ]);
-  return id;
+  return { id, engagementId, inventory: input.inventory, fileName, rows, summary, appliedAt: null, createdAt };
 }
 
 function requireOpenBatch(batch: StoredBatch | null): StoredBatch {
@@ -124,8 +126,8 @@ function requireOpenBatch(batch: StoredBatch | null): StoredBatch {
 }
 
 // ---------- step 2: dry run ----------
-/** Classifies every row against the inventory as it is now and stores the outcome in the batch. */
-export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: string, mapping: (string | null)[]): Promise<void> {
+/** Classifies every row against the inventory as it is now and stores the outcome in the batch; returns the updated batch. */
+export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: string, mapping: (string | null)[]): Promise<StoredBatch> {
   const batch = requireOpenBatch(await findImportBatch(engagementId, batchId));
   const spec = inventorySpec(batch.inventory);
   const width = batch.rows.headers.length;
@@ -149,10 +151,11 @@ export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: s
   const count = await db.$executeRaw`UPDATE "ImportBatch" SET "rows" = jsonb_set("rows", '{results}', ${JSON.stringify(out.results)}::jsonb), "summary" = ${JSON.stringify(summary)}::jsonb
     WHERE "id" = ${batch.id} AND "engagementId" = ${engagementId} AND "appliedAt" IS NULL`;
   if (count === 0) throw new AppError("CONFLICT", "This file was imported meanwhile. Upload it again to run a new dry run.");
+  return { ...batch, rows: { ...batch.rows, results: out.results }, summary };
 }
 
 // ---------- step 3: apply ----------
-export type ApplyResult = { created: number; updated: number; unchanged: number };
+export type ApplyResult = { created: number; updated: number; unchanged: number; batch: StoredBatch };
 export type ApplyHooks = { afterChunkWritten?: (what: "insert" | "update") => Promise<void> | void };
 
 /**
@@ -173,13 +176,16 @@ export async function applyImportBatch(engagementId: AuthorizedEngagementId, act
   const creates = results.filter((r): r is RowResult & { data: Record<string, unknown>; key: string } => r.status === "create" && !!r.data && !!r.key);
   const updates = results.filter((r): r is RowResult & { data: Record<string, unknown>; id: string; version: number } => r.status === "update" && !!r.data && !!r.id);
   const matched = results.filter((r) => (r.status === "update" || r.status === "unchanged") && r.id);
-  const result: ApplyResult = { created: creates.length, updated: updates.length, unchanged: counts.unchanged };
+  const result = { created: creates.length, updated: updates.length, unchanged: counts.unchanged };
+  let appliedAt = new Date();
+  let appliedSummary = batch.summary;
 
   try {
     await db.$transaction(
       async (tx) => {
-        const appliedAt = new Date();
+        appliedAt = new Date();
         const summary: StoredSummary = { ...batch.summary, stage: "applied", applied: result };
+        appliedSummary = summary;
         const claimed = await tx.importBatch.updateMany({ where: { id: batch.id, engagementId, appliedAt: null }, data: { appliedAt, summary: summary as object } });
         if (claimed.count === 0) throw new AppError("CONFLICT", "This file has already been imported.");
 
@@ -229,7 +235,7 @@ export async function applyImportBatch(engagementId: AuthorizedEngagementId, act
     }
     throw err;
   }
-  return result;
+  return { ...result, batch: { ...batch, appliedAt, summary: appliedSummary } };
 }
 
 async function currentKeys(tx: Tx, inventory: InventoryKey, engagementId: string): Promise<{ byId: Map<string, number>; keys: Set<string> }> {

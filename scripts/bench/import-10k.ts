@@ -73,7 +73,6 @@ async function measure(rowsWanted: number): Promise<ImportBenchResult> {
   const { inventoryXlsxBuffer } = await import("@/lib/import-export/write");
   const { parseSpreadsheet } = await import("@/lib/import-export/parse");
   const { applyImportBatch, createImportBatch, runDryRun } = await import("@/lib/import-export/mutations");
-  const { findImportBatch } = await import("@/lib/import-export/data");
   type AuthorizedEngagementId = import("@/lib/auth/access").AuthorizedEngagementId;
 
   const spec = INVENTORY_SPECS.data;
@@ -106,11 +105,10 @@ async function measure(rowsWanted: number): Promise<ImportBenchResult> {
     const parsed = await parseSpreadsheet(name, new Uint8Array(bytes), spec);
     times.parseMs = performance.now() - s;
     s = performance.now();
-    const batchId = await createImportBatch(engagementId, actor, { inventory: "data", fileName: name, fileSize: bytes.byteLength, parsed });
+    const { id: batchId, summary } = await createImportBatch(engagementId, actor, { inventory: "data", fileName: name, fileSize: bytes.byteLength, parsed });
     times.storeMs = performance.now() - s;
     s = performance.now();
-    const batch = await findImportBatch(engagementId, batchId);
-    await runDryRun(engagementId, batchId, batch!.summary.suggested);
+    await runDryRun(engagementId, batchId, summary.suggested);
     times.dryRunMs = performance.now() - s;
     s = performance.now();
     const applied = await applyImportBatch(engagementId, actor, batchId);

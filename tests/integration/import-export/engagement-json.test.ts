@@ -71,7 +71,7 @@ describe("whole-engagement JSON through the app", () => {
     const before = await db.engagement.count();
     signInAs(world.consultant);
     const res = await importEngagementAction(jsonForm(JSON.stringify(doc)));
-    expect(res).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { "risks[2].impact": ["must be at least 1"], "integrations[1].direction": [expect.stringMatching(/^must be one of: Inbound, Outbound, Bidirectional/)] } });
+    expect(res).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { "risks[2].impact": ["must be at least 1 (it is 0)"], "integrations[1].direction": [expect.stringMatching(/^must be one of: Inbound, Outbound, Bidirectional/)] } });
     const dup = { ...fixtureDocument(), dataEntities: [...fixtureDocument().dataEntities, fixtureDocument().dataEntities[0]] };
     const res2 = await importEngagementAction(jsonForm(JSON.stringify(dup)));
     expect(res2).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { [`dataEntities[${dup.dataEntities.length - 1}]`]: [expect.stringMatching(/repeats dataEntities\[0\]/)] } });
@@ -166,7 +166,7 @@ describe("the CLI (npm run engagement)", () => {
       const res = await runCli(["import", file]);
       expect(res.code).toBe(1);
       expect(res.stdout).toBe("");
-      expect(res.stderr).toMatch(/bad\.json: 1 problem; nothing was imported\.\n\s+risks\[0\]\.likelihood: must be at most 7/);
+      expect(res.stderr).toMatch(/bad\.json: 1 problem; nothing was imported\.\n\s+risks\[0\]\.likelihood: must be at most 7 \(it is 12\)/);
       const good = path.join(dir, "good.json");
       fs.writeFileSync(good, JSON.stringify(fixtureDocument()));
       const nobody = await runCli(["import", good, "--as", "nobody@example.invalid"]);

@@ -184,6 +184,15 @@ describe("uploads", () => {
     expect(unknownInventory).toMatchObject({ ok: false, code: "INVALID" });
   });
 
+  it("an archived engagement takes no imports", async () => {
+    const archived = await seedEngagement(world.consultant);
+    await db.engagement.update({ where: { id: archived }, data: { archivedAt: new Date() } });
+    signInAs(world.consultant);
+    const res = await uploadImportFileAction(uploadForm(archived, "reports", "r.csv", new TextEncoder().encode("Name,Kind\r\nX,Financial\r\n")));
+    expect(res).toMatchObject({ ok: false, code: "CONFLICT", message: expect.stringMatching(/archived/) });
+    expect(await db.importBatch.count({ where: { engagementId: archived } })).toBe(0);
+  });
+
   it("a mapping without the key column is refused before the dry run", async () => {
     signInAs(world.consultant);
     const up = await uploadImportFileAction(uploadForm(source, "reports", "r.csv", new TextEncoder().encode("Title,Kind\r\nX,Financial\r\n")));

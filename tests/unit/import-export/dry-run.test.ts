@@ -79,7 +79,7 @@ describe("dry-run classification", () => {
     ]);
     expect(out.results[3].errors?.[0].message).toMatch(/min, most likely and max weeks/);
     expect(out.results[4].errors?.[0].message).toMatch(/either in dollars or as extra effort/);
-    expect(out.results[5].errors).toEqual([{ column: "Probability", message: "must be at most 1" }]);
+    expect(out.results[5].errors).toEqual([{ column: "Probability", message: "must be at most 100% (it is 250%)" }]);
   });
 
   it("numbers too large for the database are row errors, not failed applies", () => {

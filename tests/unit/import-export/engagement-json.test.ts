@@ -41,7 +41,7 @@ describe("whole-engagement JSON", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toEqual(expect.arrayContaining([
-      { path: "risks[3].likelihood", message: "must be at most 7" },
+      { path: "risks[3].likelihood", message: "must be at most 7 (it is 9)" },
       { path: "dataEntities[1].recordCount", message: "must be a number" },
       { path: "engagement.clientName", message: "is required" },
       { path: "integrations[0].kind", message: "is required" },
