@@ -5,7 +5,9 @@ import { db } from "@/lib/db";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import { can, type Role } from "@/lib/auth/access-matrix";
 import { AssumptionsSchema, type Assumptions, type MigrationType } from "@/lib/engagement-format/schema";
-import { toFormValues, unknownConstantKeys, type AssumptionsFormValues } from "@/lib/assumptions/schema";
+import { toFormValues, unknownConstantKeys, type AssumptionsDto } from "@/lib/assumptions/schema";
+
+export type { AssumptionsDto };
 
 export const assumptionsSelect = {
   id: true,
@@ -30,20 +32,6 @@ type AssumptionsRecord = {
   currency: string;
   assumptions: unknown;
   assumptionsVersion: number;
-};
-
-export type AssumptionsDto = {
-  engagementId: string;
-  version: number;
-  migrationType: MigrationType;
-  plannedStart: string;
-  currency: string;
-  profile: { providers: number; locations: number; staffUsers: number };
-  /** false: rates and license fees are absent (null) in `values` */
-  canSeeRates: boolean;
-  values: AssumptionsFormValues;
-  /** stored constant keys that are not model constants (the engine ignores them; a save drops them) */
-  unknownConstantKeys: string[];
 };
 
 /** Stored JSON → the contract's Assumptions (defaults filled in). An unreadable document reads as the defaults. */

@@ -84,6 +84,21 @@ export type AssumptionsFormValues = {
   constants: Record<string, string>;
 };
 
+/** The assumptions page's data (lib/assumptions/data.ts findAssumptions), redacted for the viewer's role. */
+export type AssumptionsDto = {
+  engagementId: string;
+  version: number;
+  migrationType: "A" | "B" | "C";
+  plannedStart: string;
+  currency: string;
+  profile: { providers: number; locations: number; staffUsers: number };
+  /** false: rates and license fees are absent (null) in `values` */
+  canSeeRates: boolean;
+  values: AssumptionsFormValues;
+  /** stored constant keys that are not model constants (the engine ignores them; a save drops them) */
+  unknownConstantKeys: string[];
+};
+
 // ---------- number parsing (thousands separators and a leading $ are fine) ----------
 type Parsed = { ok: true; value: number | undefined } | { ok: false; message: string };
 

@@ -11,23 +11,17 @@ import { EngagementDocumentSchema, MIGRATION_TYPES, type EngagementDocument, typ
 import { DEFAULT_SEED, type Estimate } from "@/lib/estimate";
 import { AppError } from "@/lib/errors";
 import { runEstimate, type EngineRun } from "@/lib/estimates/runner";
-import { toEstimateView, type EstimateView } from "@/lib/estimates/view";
-import { PAGE_ITERATIONS } from "@/lib/estimates/schema";
-import { compareEstimates, redactComparison, type EstimateComparison } from "@/lib/estimates/compare";
-import { describeDocumentDiff, diffEngagementDocuments, type DocumentDiff } from "@/lib/estimates/input-diff";
-import { isRateOrFeePath } from "@/lib/assumptions/diff";
-import { applyScenarioChanges, summarizeScenario, type ScenarioSummary, type ScenarioVariant } from "@/lib/estimates/scenarios";
+import { toEstimateView } from "@/lib/estimates/view";
+import { PAGE_ITERATIONS, type EstimateTimings } from "@/lib/estimates/schema";
 
-export type EstimateTimings = {
-  /** loading the engagement document from the database */
-  loadMs: number;
-  /** the engine itself */
-  engineMs: number;
-  /** the engine call as seen by the request (queue + transfer + engine) */
-  estimateMs: number;
-  totalMs: number;
-  mode: EngineRun["mode"];
-};
+export type { EstimateTimings };
+import { compareEstimates, redactComparison } from "@/lib/estimates/compare";
+import { describeDocumentDiff, diffEngagementDocuments } from "@/lib/estimates/input-diff";
+import { isRateOrFeePath } from "@/lib/assumptions/diff";
+import { applyScenarioChanges, summarizeScenario, type ScenarioColumn, type ScenarioVariant } from "@/lib/estimates/scenarios";
+import type { Baseline, BaselineComparison, BaselineListItem, EstimatePageData } from "@/lib/estimates/types";
+
+export type { Baseline, BaselineComparison, BaselineListItem, EstimatePageData, ScenarioColumn };
 
 export type ComputedEstimate = { document: EngagementDocument; estimate: Estimate; timings: EstimateTimings };
 
@@ -51,24 +45,18 @@ export async function computeEngagementEstimate(engagementId: AuthorizedEngageme
 }
 
 /** The estimate page's data: the current estimate as `role` may see it. */
-export async function loadEstimatePage(engagementId: AuthorizedEngagementId, role: Role, seed: number): Promise<{ view: EstimateView; timings: EstimateTimings }> {
-  const { estimate, timings } = await computeEngagementEstimate(engagementId, { seed });
-  return { view: toEstimateView(estimate, { canSeeRates: can(role, "rates.view") }), timings };
+export async function loadEstimatePage(engagementId: AuthorizedEngagementId, role: Role, seed: number): Promise<EstimatePageData> {
+  const { document, estimate, timings } = await computeEngagementEstimate(engagementId, { seed });
+  return {
+    view: toEstimateView(estimate, { canSeeRates: can(role, "rates.view") }),
+    timings,
+    targets: { goLive: document.assumptions.targetGoLive, budgetCents: document.assumptions.targetBudgetCents },
+  };
 }
 
 // ---------- scenarios ----------
-export type ScenarioColumn = {
-  key: string;
-  name: string;
-  kind: "current" | "type" | "variant";
-  /** what differs from the current inputs, in words */
-  description: string;
-  summary: ScenarioSummary | null;
-  error: string | null;
-};
-
 /** The current inputs, the same engagement as Type A, B and C, and each variant — all with the same seed. */
-export async function computeScenarios(engagementId: AuthorizedEngagementId, variants: ScenarioVariant[], seed: number): Promise<{ columns: ScenarioColumn[]; currentType: MigrationType; hasBuildSize: boolean; totalMs: number }> {
+export async function computeScenarios(engagementId: AuthorizedEngagementId, variants: ScenarioVariant[], seed: number): Promise<{ columns: ScenarioColumn[]; currentType: MigrationType; currency: string; hasBuildSize: boolean; totalMs: number }> {
   const t0 = performance.now();
   const doc = await loadEngagementDocument(engagementId);
   const currentType = doc.engagement.migrationType;
@@ -93,24 +81,10 @@ export async function computeScenarios(engagementId: AuthorizedEngagementId, var
     summary: results[i] ? summarizeScenario((results[i] as EngineRun).estimate) : null,
     error: j.error,
   }));
-  return { columns, currentType, hasBuildSize: doc.assumptions.buildFunctionPoints !== null, totalMs: ms(performance.now() - t0) };
+  return { columns, currentType, currency: doc.engagement.currency, hasBuildSize: doc.assumptions.buildFunctionPoints !== null, totalMs: ms(performance.now() - t0) };
 }
 
 // ---------- baselines ----------
-export type BaselineListItem = {
-  id: string;
-  name: string;
-  seed: number;
-  iterations: number;
-  createdAt: string;
-  createdByName: string;
-  p50Months: number | null;
-  p80Months: number | null;
-  p50CostCents: number | null;
-  p80CostCents: number | null;
-  migrationType: string | null;
-};
-
 type BaselineListRecord = {
   id: string;
   name: string;
@@ -153,20 +127,6 @@ export async function findBaselines(engagementId: AuthorizedEngagementId): Promi
   }));
 }
 
-export type Baseline = {
-  id: string;
-  engagementId: string;
-  name: string;
-  seed: number;
-  iterations: number;
-  createdAt: string;
-  createdByName: string;
-  /** the inputs as they were (EngagementDocument) */
-  document: EngagementDocument;
-  /** the full engine output as it was */
-  estimate: Estimate;
-};
-
 type BaselineRecord = { id: string; engagementId: string; name: string; seed: number; iterations: number; inputs: unknown; outputs: unknown; createdAt: Date; createdByName: string };
 
 function toBaseline(r: BaselineRecord): Baseline {
@@ -194,18 +154,6 @@ export async function findLatestBaseline(engagementId: AuthorizedEngagementId): 
   const row = await db.baseline.findFirst({ where: { engagementId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
   return row ? toBaseline(row) : null;
 }
-
-export type BaselineComparison = {
-  baseline: Omit<Baseline, "document" | "estimate"> & { engineVersion: string };
-  /** the current estimate, computed with the baseline's seed and iterations so only inputs differ */
-  current: EstimateView;
-  then: EstimateView;
-  comparison: EstimateComparison;
-  inputs: DocumentDiff;
-  /** the input changes in plain words (money hidden for roles without rates.view) */
-  inputChanges: string[];
-  timings: EstimateTimings;
-};
 
 /** Now vs a baseline: what changed in the numbers and which inputs caused it, as `role` may see it. */
 export async function loadBaselineComparison(engagementId: AuthorizedEngagementId, role: Role, baselineId: string): Promise<BaselineComparison> {

@@ -178,6 +178,16 @@ export type ScenarioSummary = {
   targetProbability: number | null;
 };
 
+export type ScenarioColumn = {
+  key: string;
+  name: string;
+  kind: "current" | "type" | "variant";
+  /** what differs from the current inputs, in words */
+  description: string;
+  summary: ScenarioSummary | null;
+  error: string | null;
+};
+
 /** One column of the scenario comparison. */
 export function summarizeScenario(e: Estimate): ScenarioSummary {
   const start = e.input.plannedStart;

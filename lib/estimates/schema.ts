@@ -18,6 +18,18 @@ export function parseSeedParam(raw: string | string[] | undefined): { seed: numb
   return { seed: Number(v), error: null };
 }
 
+/** How long the estimate took on the request path (shown on the page; measured in lib/estimates/data.ts). */
+export type EstimateTimings = {
+  /** loading the engagement document from the database */
+  loadMs: number;
+  /** the engine itself */
+  engineMs: number;
+  /** the engine call as seen by the request (queue + transfer + engine) */
+  estimateMs: number;
+  totalMs: number;
+  mode: "worker" | "inline";
+};
+
 export const IdSchema = z.string().min(1).max(64);
 
 export const BaselineFormSchema = z.strictObject({

@@ -1,0 +1,173 @@
+"use client";
+// "Explain" on a line of the estimate: a disclosure with the number, the formula in words, the inputs
+// it used and the assumptions behind it — each assumption linked to its field on the assumptions page.
+// Escape or a click elsewhere closes it.
+import Link from "next/link";
+import { useEffect, useRef } from "react";
+import { Info } from "lucide-react";
+import type { Explanation } from "@/lib/estimate";
+import { anchorForConstant, anchorForInput } from "@/lib/assumptions/anchors";
+import { constantDefinition } from "@/lib/assumptions/schema";
+import { cn } from "@/components/ui/cn";
+
+const money = (cents: number, currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(cents / 100);
+const num = (v: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 }).format(v);
+
+export function formatExplainValue(value: number, unit: Explanation["unit"], currency: string): string {
+  switch (unit) {
+    case "cents":
+      return money(value, currency);
+    case "weeks":
+      return `${num(value)} weeks`;
+    case "months":
+      return `${num(value)} months`;
+    case "hours":
+      return `${Math.round(value).toLocaleString("en-US")} hours`;
+    case "share":
+      return num(value);
+    case "score":
+      return `${Math.round(value)}/100`;
+  }
+}
+
+/** "teamFte" → "Team FTE", "p50Cents" → "P50", "candidate: COCOMO (weeks)" stays. */
+export function inputLabel(key: string): string {
+  if (/[:()]/.test(key)) return key;
+  return key
+    .replace(/Cents$/, "")
+    .replace(/CentsPerMonth$/, " per month")
+    .replace(/([a-z])([A-Z0-9])/g, "$1 $2")
+    .replace(/^p(\d+)/i, "P$1")
+    .replace(/\bfte\b/i, "FTE")
+    .replace(/^./, (c) => c.toUpperCase());
+}
+
+function inputValue(key: string, value: number | string | boolean | null, currency: string): string {
+  if (value === null) return "—";
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "string") return value;
+  if (/cents/i.test(key)) return money(value, currency);
+  if (/weeks/i.test(key)) return `${num(value)} weeks`;
+  if (/months/i.test(key)) return `${num(value)} months`;
+  if (/hours/i.test(key)) return `${Math.round(value).toLocaleString("en-US")} h`;
+  return num(value);
+}
+
+function constantValue(key: string, value: number, currency: string): string {
+  if (key.startsWith("rate.")) return `${money(value, currency)}/h`;
+  const d = constantDefinition(key);
+  return d ? `${num(value)} ${d.unit}` : num(value);
+}
+
+export function Explain({
+  explanation,
+  engagementId,
+  currency = "USD",
+  align = "right",
+  label = "Explain",
+}: {
+  explanation: Explanation | undefined;
+  engagementId: string;
+  currency?: string;
+  align?: "left" | "right";
+  label?: string;
+}) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" && el.open) {
+        el.open = false;
+        el.querySelector("summary")?.focus();
+      }
+    };
+    const onClick = (e: MouseEvent) => {
+      if (el.open && !el.contains(e.target as Node)) el.open = false;
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("mousedown", onClick);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("mousedown", onClick);
+    };
+  }, []);
+  if (!explanation) return null;
+  const e = explanation;
+  const assumptionsHref = (anchor: string) => `/engagements/${engagementId}/assumptions#${anchor}`;
+  const inputs = Object.entries(e.inputs);
+  return (
+    <details ref={ref} className="group relative inline-block text-left align-middle" data-explain={e.label}>
+      <summary className="inline-flex cursor-pointer list-none items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50 hover:text-brand-800 [&::-webkit-details-marker]:hidden" aria-label={`${label}: ${e.label}`}>
+        <Info className="size-3.5" aria-hidden />
+        {label}
+      </summary>
+      <div
+        role="region"
+        aria-label={`How “${e.label}” is computed`}
+        className={cn("absolute z-30 mt-1 w-[min(30rem,80vw)] rounded-lg bg-white p-4 text-sm shadow-lg ring-1 ring-ink-200", align === "right" ? "right-0" : "left-0")}
+      >
+        <div className="flex items-baseline justify-between gap-3">
+          <h4 className="font-semibold text-ink-900">{e.label}</h4>
+          <span className="tabular font-semibold text-ink-900">{formatExplainValue(e.value, e.unit, currency)}</span>
+        </div>
+        <p className="mt-0.5 text-xs text-ink-500">Base plan value (most likely inputs, no risk events).</p>
+        <h5 className="mt-3 text-xs font-semibold uppercase tracking-wide text-ink-500">Formula</h5>
+        <p className="mt-1 text-ink-800">{e.formula}</p>
+        {inputs.length ? (
+          <>
+            <h5 className="mt-3 text-xs font-semibold uppercase tracking-wide text-ink-500">Inputs</h5>
+            <dl className="mt-1 grid grid-cols-[1fr_auto] gap-x-4 gap-y-0.5 text-xs">
+              {inputs.map(([k, v]) => {
+                const anchor = anchorForInput(k);
+                return (
+                  <div key={k} className="contents">
+                    <dt className="text-ink-600">{anchor ? <Link className="text-brand-700 underline decoration-brand-200 hover:decoration-brand-700" href={assumptionsHref(anchor)}>{inputLabel(k)}</Link> : inputLabel(k)}</dt>
+                    <dd className="tabular text-right text-ink-900">{inputValue(k, v, currency)}</dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </>
+        ) : null}
+        {e.constants.length ? (
+          <>
+            <h5 className="mt-3 text-xs font-semibold uppercase tracking-wide text-ink-500">Assumptions</h5>
+            <ul className="mt-1 space-y-0.5 text-xs">
+              {e.constants.map((c) => {
+                const anchor = anchorForConstant(c.key);
+                const d = constantDefinition(c.key);
+                return (
+                  <li key={c.key} className="flex justify-between gap-3">
+                    {anchor ? (
+                      <Link href={assumptionsHref(anchor)} className="truncate text-brand-700 underline decoration-brand-200 hover:decoration-brand-700" title={d?.label ?? c.key}>
+                        {d?.label ?? c.key} <span className="text-ink-400">({c.key})</span>
+                      </Link>
+                    ) : (
+                      <span className="truncate text-ink-600">{c.key}</span>
+                    )}
+                    <span className="tabular shrink-0 text-ink-900">
+                      {constantValue(c.key, c.value, currency)}
+                      {d && !c.key.startsWith("rate.") && d.value !== c.value ? <span className="ml-1 text-amber-700">(default {num(d.value)})</span> : null}
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        ) : null}
+        {e.notes?.length ? (
+          <>
+            <h5 className="mt-3 text-xs font-semibold uppercase tracking-wide text-ink-500">Largest items</h5>
+            <ul className="mt-1 list-disc space-y-0.5 pl-4 text-xs text-ink-700">
+              {e.notes.map((n) => <li key={n}>{n}</li>)}
+            </ul>
+          </>
+        ) : null}
+        <p className="mt-3 border-t border-ink-100 pt-2 text-xs">
+          <Link href={`/engagements/${engagementId}/assumptions`} className="text-brand-700 hover:text-brand-800">All assumptions →</Link>
+        </p>
+      </div>
+    </details>
+  );
+}

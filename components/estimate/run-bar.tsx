@@ -1,0 +1,31 @@
+// The run behind the numbers: iterations, seed (changeable with ?seed=, a plain GET form), engine
+// version, and how long the computation took on the server.
+import { DEFAULT_SEED, MAX_SEED, type EstimateTimings } from "@/lib/estimates/schema";
+import { buttonClass } from "@/components/ui/button";
+import { controlClass } from "@/components/ui/field";
+import { cn } from "@/components/ui/cn";
+
+export function RunBar({ seed, iterations, engineVersion, timings, seedError, action }: { seed: number; iterations: number; engineVersion: string; timings: EstimateTimings; seedError: string | null; action: string }) {
+  return (
+    <div className="rounded-lg bg-white px-4 py-3 text-sm shadow-sm ring-1 ring-ink-200/70">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <p className="text-ink-600">
+          <strong className="text-ink-800">{iterations.toLocaleString("en-US")}</strong> Monte Carlo runs · seed <strong className="text-ink-800">{seed}</strong>
+          {seed === DEFAULT_SEED ? " (default)" : ""} · engine {engineVersion} · computed in{" "}
+          <span title={`Loading the inputs ${timings.loadMs} ms; engine ${timings.engineMs} ms (${timings.mode === "worker" ? "in a worker thread" : "inline"}); engine call on the request ${timings.estimateMs} ms`}>
+            {Math.round(timings.totalMs)} ms
+          </span>
+          . Same inputs and seed give the same numbers.
+        </p>
+        <form method="get" action={action} className="flex items-end gap-2" aria-label="Change the seed">
+          <label className="text-xs font-medium text-ink-700">
+            Seed
+            <input name="seed" inputMode="numeric" pattern="\d*" defaultValue={seed} className={cn(controlClass, "mt-1 h-8 w-32 py-1")} aria-describedby={seedError ? "seed-error" : undefined} max={MAX_SEED} />
+          </label>
+          <button type="submit" className={buttonClass("secondary", "sm")}>Recompute</button>
+        </form>
+      </div>
+      {seedError ? <p id="seed-error" role="alert" className="mt-2 text-sm text-red-700">{seedError}</p> : null}
+    </div>
+  );
+}
