@@ -178,7 +178,7 @@ export function AuditTrailForm({
         {!readOnly ? <Button type="submit" pending={pending}>{version === 0 ? "Save policy" : "Save changes"}</Button> : null}
         <p className="text-xs text-ink-500">
           {saved ? `Last saved ${formatDateTime(saved.updatedAt)} · version ${version}` : "Not recorded yet: the first save creates the policy."}
-          {readOnly ? " Read only for your role." : ""}
+          {readOnly ? " Read only." : ""}
         </p>
       </div>
     </form>

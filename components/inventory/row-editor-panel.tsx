@@ -41,7 +41,7 @@ export function RowEditorPanel<State extends Record<string, unknown>, Row extend
       <Drawer
         open={mode !== null}
         title={title}
-        description={mode === "view" ? "Read only: your role on this engagement does not edit this inventory." : mode === "edit" && row ? rowName(row) : "Fields marked * are required. Enter saves; Esc closes."}
+        description={mode === "view" ? "Read only." : mode === "edit" && row ? rowName(row) : "Fields marked * are required. Enter saves; Esc closes."}
         onClose={() => editor.close()}
         onSubmit={mode === "view" ? undefined : () => void editor.submit()}
         formLabel={title}

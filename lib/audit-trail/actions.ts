@@ -5,7 +5,7 @@ import { runAction } from "@/lib/action";
 import { requireUser } from "@/lib/auth/session";
 import { requireEngagementAccess } from "@/lib/auth/access";
 import type { ActionResult } from "@/lib/errors";
-import { invalidValues } from "@/lib/inventories/action-input";
+import { invalidValues, refuseIfArchived } from "@/lib/inventories/action-input";
 import { AuditTrailSaveSchema } from "@/lib/audit-trail/schema";
 import { saveAuditTrailPolicy } from "@/lib/audit-trail/mutations";
 
@@ -15,6 +15,7 @@ export async function saveAuditTrailPolicyAction(input: unknown): Promise<Action
     const parsed = AuditTrailSaveSchema.safeParse(input);
     if (!parsed.success) return invalidValues(parsed.error);
     const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "inventory.edit");
+    refuseIfArchived(access);
     const saved = await saveAuditTrailPolicy(access.engagementId, { ...user, role: access.role }, parsed.data.version, parsed.data.values, rid);
     revalidatePath(`/engagements/${access.engagementId}/audit-trail`);
     revalidatePath(`/engagements/${access.engagementId}`);

@@ -2,7 +2,7 @@
 // form values. strictObject everywhere (TRUST.md): a client cannot slip in another engagementId field,
 // a version inside the values, or a reviewStatus the form does not own. Client-safe.
 import { z } from "zod";
-import { fieldErrorsFrom, defaultMessage, type ActionResult, type FieldErrors } from "@/lib/errors";
+import { AppError, fieldErrorsFrom, defaultMessage, type ActionResult, type FieldErrors } from "@/lib/errors";
 
 export const IdSchema = z.string().min(1).max(64);
 export const VersionSchema = z.int().min(1);
@@ -33,3 +33,8 @@ export function invalidValues(error: z.ZodError): ActionResult<never> {
 
 /** What a saved row returns to the form: its id and new version. */
 export type SavedRow = { id: string; version: number };
+
+/** Archived engagements are frozen: inventories are read, not changed (imports refuse them the same way). */
+export function refuseIfArchived(access: { isArchived: boolean }): void {
+  if (access.isArchived) throw new AppError("CONFLICT", "This engagement is archived. Restore it in Settings before changing its inventories.");
+}

@@ -81,4 +81,12 @@ describe("audit-trail policy", () => {
     expect(await db.auditTrailPolicy.count({ where: { engagementId: fresh.engagement.id } })).toBe(0);
     expect((await db.auditTrailPolicy.findUniqueOrThrow({ where: { engagementId: world.engagement.id } })).version).toBe(2);
   });
+
+  it("an archived engagement refuses the save", async () => {
+    const archived = await createEngagementWorld(db);
+    await db.engagement.update({ where: { id: archived.engagement.id }, data: { archivedAt: new Date() } });
+    signInAs(archived.lead);
+    expect(await saveAuditTrailPolicyAction({ engagementId: archived.engagement.id, version: 0, values: values() })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(await db.auditTrailPolicy.count({ where: { engagementId: archived.engagement.id } })).toBe(0);
+  });
 });

@@ -199,6 +199,20 @@ export function describeRowActions(spec: RowSpec) {
       expect(await db.auditEvent.count({ where: { entityId: foreign.id } })).toBe(1);
     });
 
+    it("an archived engagement refuses create, update and delete (CONFLICT); nothing changes", async () => {
+      const archived = await createEngagementWorld(db);
+      const values = spec.values(unique());
+      const row = await createAs(archived, values);
+      await db.engagement.update({ where: { id: archived.engagement.id }, data: { archivedAt: new Date() } });
+      signInAs(archived.lead);
+      const refused = { ok: false, code: "CONFLICT", message: expect.stringMatching(/archived/) };
+      expect(await spec.create({ engagementId: archived.engagement.id, values: spec.values(unique()) })).toMatchObject(refused);
+      expect(await spec.update({ engagementId: archived.engagement.id, id: row.id, version: 1, values: spec.change(values, "x") })).toMatchObject(refused);
+      expect(await spec.remove({ engagementId: archived.engagement.id, id: row.id, version: 1 })).toMatchObject(refused);
+      expect(await spec.count(archived.engagement.id)).toBe(1);
+      expect(await spec.read(row.id)).toMatchObject({ version: 1 });
+    });
+
     it("signed out → no write", async () => {
       signInAs(null);
       const before = await spec.count(world.engagement.id);

@@ -8,6 +8,7 @@ import { saveAuditTrailPolicyAction } from "@/lib/audit-trail/actions";
 import { auditTrailToForm } from "@/lib/audit-trail/schema";
 import { AuditTrailPolicySchema } from "@/lib/engagement-format/schema";
 import { sectionBySlug } from "@/lib/engagements/sections";
+import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody } from "@/components/ui/card";
 import { AuditTrailForm } from "@/components/audit-trail/audit-trail-form";
@@ -18,10 +19,11 @@ export default async function AuditTrailPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   const { access } = await requirePageAccess(id, "inventory.view");
   const saved = await findAuditTrailPolicy(access.engagementId);
-  const canEdit = can(access.role, "inventory.edit");
+  const canEdit = can(access.role, "inventory.edit") && !access.isArchived;
   return (
     <main>
       <PageHeader title="Audit-trail policy" description={sectionBySlug("audit-trail")?.description} />
+      <ArchivedNotice isArchived={access.isArchived} />
       <Card>
         <CardBody className="py-6">
           <AuditTrailForm

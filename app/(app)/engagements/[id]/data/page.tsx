@@ -7,6 +7,7 @@ import { DataEntityQuerySchema } from "@/lib/data-inventory/schema";
 import { searchParamsRecord } from "@/lib/inventories/table-query";
 import { createDataEntityAction, deleteDataEntityAction, updateDataEntityAction } from "@/lib/data-inventory/actions";
 import { sectionBySlug } from "@/lib/engagements/sections";
+import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { DataTotals } from "@/components/data-inventory/data-totals";
 import { DataInventoryView } from "@/components/data-inventory/data-inventory-view";
 
@@ -18,19 +19,19 @@ export default async function DataInventoryPage({ params, searchParams }: { para
   const sp = await searchParams;
   const query = DataEntityQuerySchema.parse(sp);
   const [page, totals] = await Promise.all([findDataEntityPage(access.engagementId, query), findDataEntityTotals(access.engagementId)]);
-  const canEdit = can(access.role, "inventory.edit");
+  const canEdit = can(access.role, "inventory.edit") && !access.isArchived;
   return (
     <main>
       <DataInventoryView
         title="Data inventory"
         description={sectionBySlug("data")?.description}
-        totals={<DataTotals totals={totals} />}
+        totals={<><ArchivedNotice isArchived={access.isArchived} /><DataTotals totals={totals} /></>}
         engagementId={access.engagementId}
         page={page}
         sort={{ key: query.sort, dir: query.dir }}
         params={searchParamsRecord(sp)}
         inventoryTotal={totals.entities}
-        canImport={can(access.role, "data.import")}
+        canImport={can(access.role, "data.import") && !access.isArchived}
         canExport={can(access.role, "data.export")}
         actions={canEdit ? { create: createDataEntityAction, update: updateDataEntityAction, remove: deleteDataEntityAction } : null}
       />

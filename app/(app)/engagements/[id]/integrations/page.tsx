@@ -7,6 +7,7 @@ import { IntegrationQuerySchema } from "@/lib/integrations/schema";
 import { createIntegrationAction, deleteIntegrationAction, updateIntegrationAction } from "@/lib/integrations/actions";
 import { searchParamsRecord } from "@/lib/inventories/table-query";
 import { sectionBySlug } from "@/lib/engagements/sections";
+import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { IntegrationTotals } from "@/components/integrations/integration-totals";
 import { IntegrationInventoryView } from "@/components/integrations/integration-inventory-view";
 
@@ -18,19 +19,19 @@ export default async function IntegrationsPage({ params, searchParams }: { param
   const sp = await searchParams;
   const query = IntegrationQuerySchema.parse(sp);
   const [page, totals] = await Promise.all([findIntegrationPage(access.engagementId, query), findIntegrationTotals(access.engagementId)]);
-  const canEdit = can(access.role, "inventory.edit");
+  const canEdit = can(access.role, "inventory.edit") && !access.isArchived;
   return (
     <main>
       <IntegrationInventoryView
         title="Integrations"
         description={sectionBySlug("integrations")?.description}
-        totals={<IntegrationTotals totals={totals} />}
+        totals={<><ArchivedNotice isArchived={access.isArchived} /><IntegrationTotals totals={totals} /></>}
         engagementId={access.engagementId}
         page={page}
         sort={{ key: query.sort, dir: query.dir }}
         params={searchParamsRecord(sp)}
         inventoryTotal={totals.interfaces}
-        canImport={can(access.role, "data.import")}
+        canImport={can(access.role, "data.import") && !access.isArchived}
         canExport={can(access.role, "data.export")}
         actions={canEdit ? { create: createIntegrationAction, update: updateIntegrationAction, remove: deleteIntegrationAction } : null}
       />

@@ -7,6 +7,7 @@ import { ReportQuerySchema } from "@/lib/reports/schema";
 import { createReportAction, deleteReportAction, updateReportAction } from "@/lib/reports/actions";
 import { searchParamsRecord } from "@/lib/inventories/table-query";
 import { sectionBySlug } from "@/lib/engagements/sections";
+import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { ReportTotals } from "@/components/reports/report-totals";
 import { ReportInventoryView } from "@/components/reports/report-inventory-view";
 
@@ -18,19 +19,19 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
   const sp = await searchParams;
   const query = ReportQuerySchema.parse(sp);
   const [page, totals] = await Promise.all([findReportPage(access.engagementId, query), findReportTotals(access.engagementId)]);
-  const canEdit = can(access.role, "inventory.edit");
+  const canEdit = can(access.role, "inventory.edit") && !access.isArchived;
   return (
     <main>
       <ReportInventoryView
         title="Reports"
         description={sectionBySlug("reports")?.description}
-        totals={<ReportTotals totals={totals} />}
+        totals={<><ArchivedNotice isArchived={access.isArchived} /><ReportTotals totals={totals} /></>}
         engagementId={access.engagementId}
         page={page}
         sort={{ key: query.sort, dir: query.dir }}
         params={searchParamsRecord(sp)}
         inventoryTotal={totals.reports}
-        canImport={can(access.role, "data.import")}
+        canImport={can(access.role, "data.import") && !access.isArchived}
         canExport={can(access.role, "data.export")}
         actions={canEdit ? { create: createReportAction, update: updateReportAction, remove: deleteReportAction } : null}
       />

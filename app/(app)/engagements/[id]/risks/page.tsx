@@ -7,6 +7,7 @@ import { RiskQuerySchema } from "@/lib/risks/schema";
 import { createRiskAction, deleteRiskAction, updateRiskAction } from "@/lib/risks/actions";
 import { searchParamsRecord, todayIso } from "@/lib/inventories/table-query";
 import { sectionBySlug } from "@/lib/engagements/sections";
+import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { RiskTotals } from "@/components/risks/risk-totals";
 import { RiskRegisterView } from "@/components/risks/risk-register-view";
 import { RiskSubnav } from "@/components/risk-matrix/risk-subnav";
@@ -21,14 +22,14 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
   const today = todayIso();
   const [settings, page] = await Promise.all([findRiskSettings(access.engagementId), findRiskPage(access.engagementId, query, today)]);
   const totals = await findRiskTotals(access.engagementId, today, settings.matrix.size);
-  const canEdit = can(access.role, "risks.edit");
+  const canEdit = can(access.role, "risks.edit") && !access.isArchived;
   return (
     <main>
       <RiskRegisterView
         title="Risk register"
         description={sectionBySlug("risks")?.description}
         subnav={<RiskSubnav engagementId={access.engagementId} current="register" />}
-        totals={<RiskTotals totals={totals} currency={settings.currency} />}
+        totals={<><ArchivedNotice isArchived={access.isArchived} /><RiskTotals totals={totals} currency={settings.currency} /></>}
         engagementId={access.engagementId}
         matrix={settings.matrix}
         currency={settings.currency}
@@ -37,7 +38,7 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
         sort={{ key: query.sort, dir: query.dir }}
         params={searchParamsRecord(sp)}
         inventoryTotal={totals.risks}
-        canImport={can(access.role, "data.import")}
+        canImport={can(access.role, "data.import") && !access.isArchived}
         canExport={can(access.role, "data.export")}
         canUseLibrary={canEdit}
         actions={canEdit ? { create: createRiskAction, update: updateRiskAction, remove: deleteRiskAction } : null}

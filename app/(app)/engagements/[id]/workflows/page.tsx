@@ -7,6 +7,7 @@ import { WorkflowQuerySchema } from "@/lib/workflows/schema";
 import { createWorkflowItemAction, deleteWorkflowItemAction, updateWorkflowItemAction } from "@/lib/workflows/actions";
 import { searchParamsRecord } from "@/lib/inventories/table-query";
 import { sectionBySlug } from "@/lib/engagements/sections";
+import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { WorkflowTotals } from "@/components/workflows/workflow-totals";
 import { WorkflowInventoryView } from "@/components/workflows/workflow-inventory-view";
 import { WorkflowSubnav } from "@/components/workflow-review/workflow-subnav";
@@ -19,20 +20,20 @@ export default async function WorkflowsPage({ params, searchParams }: { params: 
   const sp = await searchParams;
   const query = WorkflowQuerySchema.parse(sp);
   const [page, totals] = await Promise.all([findWorkflowPage(access.engagementId, query), findWorkflowTotals(access.engagementId)]);
-  const canEdit = can(access.role, "inventory.edit");
+  const canEdit = can(access.role, "inventory.edit") && !access.isArchived;
   return (
     <main>
       <WorkflowInventoryView
         title="Workflows"
         description={sectionBySlug("workflows")?.description}
         subnav={<WorkflowSubnav engagementId={access.engagementId} current="inventory" />}
-        totals={<WorkflowTotals totals={totals} />}
+        totals={<><ArchivedNotice isArchived={access.isArchived} /><WorkflowTotals totals={totals} /></>}
         engagementId={access.engagementId}
         page={page}
         sort={{ key: query.sort, dir: query.dir }}
         params={searchParamsRecord(sp)}
         inventoryTotal={totals.items}
-        canImport={can(access.role, "data.import")}
+        canImport={can(access.role, "data.import") && !access.isArchived}
         canExport={can(access.role, "data.export")}
         actions={canEdit ? { create: createWorkflowItemAction, update: updateWorkflowItemAction, remove: deleteWorkflowItemAction } : null}
       />
