@@ -143,7 +143,17 @@ async function main() {
   process.exitCode = code;
 }
 
+function describe(err: unknown): string {
+  if (err instanceof UsageError) return err.message;
+  const e = err as { code?: string; message?: string; stack?: string } | null;
+  if (e?.code === "P2021" || /does not exist in the current database|relation ".*" does not exist/i.test(e?.message ?? "")) {
+    return "the database has no Sounding tables yet: run npm run db:migrate first";
+  }
+  if (err instanceof Error) return process.env.DEBUG ? String(err.stack) : err.message;
+  return String(err);
+}
+
 main().catch((err) => {
-  console.error(`engagement: ${err instanceof UsageError ? err.message : err instanceof Error ? (process.env.DEBUG ? err.stack : err.message) : String(err)}`);
+  console.error(`engagement: ${describe(err)}`);
   process.exitCode = 1;
 });
