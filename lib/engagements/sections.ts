@@ -16,6 +16,7 @@ export const SECTIONS: Section[] = [
   { slug: "assumptions", label: "Assumptions", group: "Estimate", capability: "estimate.view", description: "Rates, team, license terms, cutover waves and model constants." },
   { slug: "estimate", label: "Estimate", group: "Estimate", capability: "estimate.view", description: "Risk-adjusted timeline and price with P50/P80 confidence and license overlap." },
   { slug: "report", label: "Executive report", group: "Estimate", capability: "report.view", description: "The priced timeline report for decision makers." },
+  { slug: "import", label: "Import & export", group: "Administration", capability: "data.import", description: "Spreadsheets in and out of the inventories; the whole engagement as JSON." },
   { slug: "members", label: "Members", group: "Administration", capability: "engagement.view", description: "Who can see this engagement, and in which role." },
   { slug: "activity", label: "Activity log", group: "Administration", capability: "audit.view", description: "Who changed what, and when." },
   { slug: "settings", label: "Settings", group: "Administration", capability: "engagement.edit", description: "Engagement details, organization profile, archive." },

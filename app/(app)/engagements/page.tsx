@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Plus, Search, Waves } from "lucide-react";
+import { Plus, Search, Upload, Waves } from "lucide-react";
 import { requireUser } from "@/lib/auth/session";
 import { findEngagementsForUser } from "@/lib/engagements/data";
 import { EngagementListFilterSchema, ENGAGEMENT_STATUS_LABELS } from "@/lib/engagements/schema";
@@ -27,7 +27,12 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
       <PageHeader
         title="Engagements"
         description="Client migrations you are a member of. Each one holds its Phase 0 inventories, risk register, estimate and report."
-        actions={<ButtonLink href="/engagements/new"><Plus className="size-4" aria-hidden /> New engagement</ButtonLink>}
+        actions={
+          <>
+            <ButtonLink href="/engagements/import" variant="secondary"><Upload className="size-4" aria-hidden /> Import engagement</ButtonLink>
+            <ButtonLink href="/engagements/new"><Plus className="size-4" aria-hidden /> New engagement</ButtonLink>
+          </>
+        }
       />
 
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 shadow-sm ring-1 ring-ink-200/70" role="search">
