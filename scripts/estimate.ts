@@ -2,6 +2,7 @@
 // Prints the estimate of a whole-engagement JSON file (lib/engagement-format) to stdout, without a database.
 // Any problem (missing file, invalid JSON, schema errors, bad flags) → one paragraph on stderr, exit code 1.
 import { readFileSync } from "node:fs";
+import { stripNpmBanner } from "@/lib/import-export/engagement-json";
 import { EngagementDocumentSchema } from "@/lib/engagement-format/schema";
 import { estimate, EstimateOptionsError, MAX_ITERATIONS, type EstimateOptions } from "@/lib/estimate";
 
@@ -61,7 +62,8 @@ function main(): void {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // `npm run engagement -- export <id> > file.json` leaves npm's banner lines at the top: skip them.
+    json = JSON.parse(stripNpmBanner(text));
   } catch (e) {
     fail(`${args.file} is not valid JSON: ${(e as Error).message}.`);
   }
