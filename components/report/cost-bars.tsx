@@ -17,7 +17,7 @@ export function CostBars({ report }: { report: ReportView }) {
   const max = Math.max(...lines.map((l) => l.p80 ?? l.mean), 1);
   const w = (v: number) => (v / max) * (width - labelW - valueW - 10);
   return (
-    <figure className="m-0">
+    <figure>
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-labelledby={`${uid}-t ${uid}-d`}>
         <title id={`${uid}-t`}>Expected cost by line</title>
         <desc id={`${uid}-d`}>{lines.map((l) => `${l.label}: ${formatMoneyShort(l.mean, cur)} expected${l.p80 !== null ? `, ${formatMoneyShort(l.p80, cur)} at P80` : ""}`).join("; ")}.</desc>

@@ -21,7 +21,7 @@ export function GanttChart({ report }: { report: ReportView }) {
   const x = (w: number) => labelW + (w / maxWeeks) * chartW;
   const bottom = top + rows.length * rowH;
   const height = bottom + 48;
-  const ticks = ganttTicks(report.meta.plannedStart, maxWeeks, 12).filter((t) => x(t.weeks) < width - 50);
+  const ticks = ganttTicks(report.meta.plannedStart, maxWeeks, 12).filter((t) => x(t.weeks) < width - 72);
   const p80ByKey = new Map(report.timeline.p80Bars.map((b) => [b.key, b]));
   const markers = [
     { weeks: m.p50GoLiveWeeks, label: `P50 final go-live · ${formatReportDate(report.headline.goLive.p50)}`, color: "#104a72" },
@@ -29,7 +29,7 @@ export function GanttChart({ report }: { report: ReportView }) {
   ];
 
   return (
-    <figure className="m-0">
+    <figure>
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" role="img" aria-labelledby={`${uid}-t ${uid}-d`}>
         <title id={`${uid}-t`}>Phase plan with cutover waves</title>
         <desc id={`${uid}-d`}>

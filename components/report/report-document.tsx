@@ -69,7 +69,7 @@ function DataTable({ caption, cols, rows, total }: { caption: string; cols: Col[
 
 function Section({ id, number, title, children, breakBefore = true }: { id: string; number?: string; title: string; children: ReactNode; breakBefore?: boolean }) {
   return (
-    <section aria-labelledby={`${id}-title`} className={cn("report-section border-t border-ink-200 pt-8", breakBefore && "report-break")}>
+    <section aria-labelledby={`${id}-title`} className={cn("report-section mt-10 border-t border-ink-200 pt-8", breakBefore && "report-break")}>
       {number ? <div className="text-xs font-semibold tracking-widest text-brand-700 uppercase">{number}</div> : null}
       <h2 id={`${id}-title`} className="mt-1 mb-4 text-xl font-semibold text-brand-900">{title}</h2>
       <div className="space-y-5">{children}</div>
@@ -78,8 +78,9 @@ function Section({ id, number, title, children, breakBefore = true }: { id: stri
 }
 
 function Sub({ title, children }: { title: string; children: ReactNode }) {
+  // not kept whole on paper: long tables may run on (their rows and the heading stay together)
   return (
-    <div className="report-keep">
+    <div>
       <h3 className="mb-2 text-base font-semibold">{title}</h3>
       {children}
     </div>
@@ -88,9 +89,9 @@ function Sub({ title, children }: { title: string; children: ReactNode }) {
 
 function Kpi({ label, value, sub, testId, tone }: { label: string; value: string; sub: ReactNode; testId: string; tone?: "brand" }) {
   return (
-    <div className={cn("report-keep rounded-lg p-4 ring-1", tone === "brand" ? "bg-brand-50 ring-brand-200" : "bg-white ring-ink-200")}>
+    <div className={cn("report-keep rounded-lg p-4 ring-1 print:p-3", tone === "brand" ? "bg-brand-50 ring-brand-200" : "bg-white ring-ink-200")}>
       <div className="text-xs font-semibold tracking-wide text-ink-500 uppercase">{label}</div>
-      <div className="tabular mt-1 text-2xl font-semibold text-ink-900" data-testid={testId}>{value}</div>
+      <div className="tabular mt-1 text-2xl font-semibold text-ink-900 print:text-xl" data-testid={testId}>{value}</div>
       <div className="mt-1 text-sm text-ink-600">{sub}</div>
     </div>
   );
@@ -153,12 +154,12 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
 
       <section aria-labelledby="scope-title" className="mt-6">
         <h2 id="scope-title" className="sr-only">Scope</h2>
-        <p className="max-w-[75ch] text-[15px] leading-relaxed text-ink-800" data-testid="report-scope">{r.scope}</p>
+        <p className="max-w-[75ch] text-[15px] leading-relaxed text-ink-800 print:max-w-none print:text-[12px]" data-testid="report-scope">{r.scope}</p>
       </section>
 
       <section aria-labelledby="headline-title" className="mt-6">
         <h2 id="headline-title" className="sr-only">Dates and cost</h2>
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:gap-2">
           <Kpi tone="brand" label="Final go-live (P50)" value={formatReportDate(h.goLive.p50)} testId="headline-p50-go-live" sub={<>P80: <span className="tabular font-medium text-ink-800" data-testid="headline-p80-go-live">{formatReportDate(h.goLive.p80)}</span></>} />
           <Kpi label="Completion (P50)" value={formatReportDate(h.completion.p50)} testId="headline-p50-completion" sub={<>P80: <span className="tabular font-medium text-ink-800" data-testid="headline-p80-completion">{formatReportDate(h.completion.p80)}</span></>} />
           <Kpi label="Duration (P50)" value={formatMonths(h.months.p50)} testId="headline-p50-months" sub={<>P80: <span className="tabular font-medium text-ink-800" data-testid="headline-p80-months">{formatMonths(h.months.p80)}</span></>} />
@@ -254,9 +255,9 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
           {r.risks.usedDefaultLibrary ? " The register is empty, so the estimate assumes the default risk library for this migration type." : ""}
         </p>
         {r.risks.rated.length ? (
-          <div className="report-keep grid gap-6 md:grid-cols-2">
-            <HeatMap matrix={r.risks.matrix} risks={r.risks.rated} mode="inherent" title="Inherent risk (before mitigation)" />
-            <HeatMap matrix={r.risks.matrix} risks={r.risks.rated} mode="residual" title="Residual risk (after mitigation)" />
+          <div className="grid gap-6 md:grid-cols-2 print:grid-cols-1 print:gap-4">
+            <HeatMap matrix={r.risks.matrix} risks={r.risks.rated} mode="inherent" title="Inherent risk (before mitigation)" className="report-keep print:max-w-[440px]" />
+            <HeatMap matrix={r.risks.matrix} risks={r.risks.rated} mode="residual" title="Residual risk (after mitigation)" className="report-keep print:max-w-[440px]" />
           </div>
         ) : null}
         <Sub title={`The ${Math.min(5, r.risks.top.length)} risks with the largest expected impact`}>
@@ -307,7 +308,7 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
               ...(r.assumptions.targetGoLive ? [["Target go-live", formatReportDate(r.assumptions.targetGoLive)]] : []),
               ...(r.assumptions.targetBudgetCents !== null ? [["Target budget", formatMoneyFull(r.assumptions.targetBudgetCents, cur)]] : []),
               ["Destination billing starts at", r.overlap.terms.billingStart],
-              ["Source notice · contract tail", `${formatCount(r.overlap.terms.noticeMonths, 1)} months · ${formatCount(r.overlap.terms.tailMonths, 1)} months${r.overlap.terms.rampsDownPerWave ? " · ramps down per wave" : " · no ramp-down per wave"}`],
+              ["Source notice · contract tail", `${plural(r.overlap.terms.noticeMonths, "month")} · ${plural(r.overlap.terms.tailMonths, "month")}${r.overlap.terms.rampsDownPerWave ? " · ramps down per wave" : " · no ramp-down per wave"}`],
               ...(r.overlap.fees ? [["Destination fee", r.overlap.fees.destination], ["Source fee", r.overlap.fees.source], ["Archive fee", `${r.overlap.fees.archive} for ${plural(r.overlap.terms.archiveMonths, "month")}`]] : []),
             ].map(([k, v]) => (
               <div key={k} className="flex justify-between gap-4 border-b border-ink-100 py-1.5">
@@ -372,7 +373,7 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
       <footer className="report-keep mt-10 border-t border-ink-200 pt-4 text-xs leading-relaxed text-ink-500">
         <p>
           As of {formatReportDateTime(r.meta.asOf)} · estimate seed {r.meta.seed} · {formatCount(r.meta.iterations)} Monte Carlo iterations · engine {r.meta.engineVersion}. To reproduce, run{" "}
-          <code className="rounded bg-ink-100 px-1 py-0.5 text-ink-700">{r.meta.reproduce}</code> on the engagement’s JSON export as of this time.
+          <code className="rounded bg-ink-100 px-1 py-0.5 whitespace-nowrap text-ink-700">{r.meta.reproduce}</code> on the engagement’s JSON export as of this time.
         </p>
         {r.meta.preparedBy.length ? <p className="mt-1">Prepared by {r.meta.preparedBy.join(", ")}, {r.meta.firmName}.</p> : null}
       </footer>

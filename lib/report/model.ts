@@ -501,7 +501,7 @@ export function buildReportView(s: ReportSources): ReportView {
       semantics: seen.licenseOverlap.semantics,
       explanation: seen.licenseOverlap.explanation,
       rampDown: lic.sourceRampsDownPerWave
-        ? `The source contract releases seats wave by wave, ${formatCount(lic.sourceNoticeMonths, 1)} months after each go-live (notice period).`
+        ? `The source contract releases seats wave by wave, ${plural(lic.sourceNoticeMonths, "month")} after each go-live (notice period).`
         : `The source contract cannot ramp down per wave: every seat runs until decommission plus a ${formatCount(lic.sourceContractTailMonths, 1)}-month contract tail.`,
       parts: viewer.canSeeRates ? { destination: est.licenseOverlap.base.destinationCents, source: est.licenseOverlap.base.sourceCents, archive: est.licenseOverlap.base.archiveCents } : null,
       perWave: seen.licenseOverlap.perWave,

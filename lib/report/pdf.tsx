@@ -407,7 +407,7 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
             ...(r.assumptions.targetGoLive ? [["Target go-live", formatReportDate(r.assumptions.targetGoLive)]] : []),
             ...(r.assumptions.targetBudgetCents !== null ? [["Target budget", formatMoneyFull(r.assumptions.targetBudgetCents, cur)]] : []),
             ["Destination billing starts at", r.overlap.terms.billingStart],
-            ["Source notice / contract tail", `${formatCount(r.overlap.terms.noticeMonths, 1)} months / ${formatCount(r.overlap.terms.tailMonths, 1)} months${r.overlap.terms.rampsDownPerWave ? " · ramps down per wave" : " · no ramp-down per wave"}`],
+            ["Source notice / contract tail", `${plural(r.overlap.terms.noticeMonths, "month")} / ${plural(r.overlap.terms.tailMonths, "month")}${r.overlap.terms.rampsDownPerWave ? " · ramps down per wave" : " · no ramp-down per wave"}`],
             ...(r.overlap.fees ? [["Destination fee", r.overlap.fees.destination], ["Source fee", r.overlap.fees.source], ["Archive fee", `${r.overlap.fees.archive} for ${formatCount(r.overlap.terms.archiveMonths)} months`]] : []),
           ]}
         />

@@ -31,11 +31,12 @@ describe("report PDF", () => {
       "Page 5 of 5",
       "as of Feb 27, 2026",
       "estimate seed 1",
-      "Labor rates",
+      "RATE PER HOUR",
     ]) expect(text, s).toContain(s);
 
     const reviewerText = pdfToText(await renderReportPdf(fixtureReport({ canSeeRates: false })));
-    expect(reviewerText).not.toContain("Labor rates");
+    expect(reviewerText).not.toContain("RATE PER HOUR");
+    expect(reviewerText).toContain("Labor rates and license fees are not shown in this view");
     expect(reviewerText).not.toContain("per provider per month");
     expect(reviewerText).toContain(formatMoneyShort(r.headline.cost.p50));
   }, 60_000);
