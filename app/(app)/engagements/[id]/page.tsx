@@ -12,13 +12,19 @@ import { StatusBadge } from "@/components/engagements/badges";
 import { InventoryLink, type InventoryCard } from "@/components/inventory/inventory-link";
 import { auditTrailWarnings } from "@/lib/audit-trail/schema";
 import { AUDIT_POLICY_LABELS, labelOf } from "@/lib/inventories/labels";
+import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
+import { SignOffStatus } from "@/components/workflow-review/sign-off-status";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function EngagementOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { access } = await requirePageAccess(id, "engagement.view");
-  const [engagement, counts] = await Promise.all([findEngagement(access.engagementId), findInventoryCounts(access.engagementId)]);
+  const [engagement, counts, signOff] = await Promise.all([
+    findEngagement(access.engagementId),
+    findInventoryCounts(access.engagementId),
+    findWorkflowSignOffSummary(access.engagementId),
+  ]);
   const base = `/engagements/${engagement.id}`;
   const c = counts.completeness;
   const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
@@ -88,6 +94,7 @@ export default async function EngagementOverviewPage({ params }: { params: Promi
                 </li>
               ))}
             </ul>
+            <SignOffStatus summary={signOff} signOffHref={`${base}/workflows/sign-off`} reviewHref={`${base}/workflows/review`} className="mt-4" />
           </CardBody>
         </Card>
 

@@ -11,6 +11,8 @@ import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { WorkflowTotals } from "@/components/workflows/workflow-totals";
 import { WorkflowInventoryView } from "@/components/workflows/workflow-inventory-view";
 import { WorkflowSubnav } from "@/components/workflow-review/workflow-subnav";
+import { SignOffStatus } from "@/components/workflow-review/sign-off-status";
+import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
 
 export const metadata: Metadata = { title: "Workflows" };
 
@@ -19,7 +21,12 @@ export default async function WorkflowsPage({ params, searchParams }: { params: 
   const { access } = await requirePageAccess(id, "inventory.view");
   const sp = await searchParams;
   const query = WorkflowQuerySchema.parse(sp);
-  const [page, totals] = await Promise.all([findWorkflowPage(access.engagementId, query), findWorkflowTotals(access.engagementId)]);
+  const [page, totals, signOff] = await Promise.all([
+    findWorkflowPage(access.engagementId, query),
+    findWorkflowTotals(access.engagementId),
+    findWorkflowSignOffSummary(access.engagementId),
+  ]);
+  const base = `/engagements/${access.engagementId}/workflows`;
   const canEdit = can(access.role, "inventory.edit") && !access.isArchived;
   return (
     <main>
@@ -27,7 +34,13 @@ export default async function WorkflowsPage({ params, searchParams }: { params: 
         title="Workflows"
         description={sectionBySlug("workflows")?.description}
         subnav={<WorkflowSubnav engagementId={access.engagementId} current="inventory" />}
-        totals={<><ArchivedNotice isArchived={access.isArchived} /><WorkflowTotals totals={totals} /></>}
+        totals={
+          <>
+            <ArchivedNotice isArchived={access.isArchived} />
+            <SignOffStatus summary={signOff} signOffHref={`${base}/sign-off`} reviewHref={`${base}/review`} className="mb-4" />
+            <WorkflowTotals totals={totals} />
+          </>
+        }
         engagementId={access.engagementId}
         page={page}
         sort={{ key: query.sort, dir: query.dir }}
