@@ -39,6 +39,7 @@ export function DataTable<Row>({
   searchPlaceholder,
   inventoryTotal,
   rowClassName,
+  highlightKey,
   empty,
 }: {
   label: string; // the table's accessible name, e.g. "Data entities"
@@ -55,6 +56,8 @@ export function DataTable<Row>({
   /** Rows in the whole inventory, whatever the filters: 0 shows `empty` instead of the table. */
   inventoryTotal: number;
   rowClassName?: (row: Row) => string | undefined;
+  /** rowKey of a row to highlight and scroll to (e.g. a deep link `?risk=<id>`); ignored when not on this page. */
+  highlightKey?: string;
   empty: ReactNode;
 }) {
   const router = useRouter();
@@ -66,6 +69,10 @@ export function DataTable<Row>({
   // INVARIANT: two quick changes (a filter, then another before the first page arrived) must both stick,
   // so links are built from the latest requested params, not from the last rendered ones.
   const latest = useRef(params);
+  const highlighted = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    highlighted.current?.scrollIntoView({ block: "center" });
+  }, [highlightKey]);
   useEffect(() => {
     latest.current = params;
   }, [params]);
@@ -192,7 +199,12 @@ export function DataTable<Row>({
               </tr>
             ) : (
               rows.map((row) => (
-                <tr key={rowKey(row)} className={cn("align-top hover:bg-ink-50/60", rowClassName?.(row))}>
+                <tr
+                  key={rowKey(row)}
+                  ref={highlightKey !== undefined && rowKey(row) === highlightKey ? highlighted : undefined}
+                  aria-current={highlightKey !== undefined && rowKey(row) === highlightKey ? "true" : undefined}
+                  className={cn("align-top hover:bg-ink-50/60", rowClassName?.(row), highlightKey !== undefined && rowKey(row) === highlightKey && "bg-brand-50 ring-2 ring-brand-300 ring-inset")}
+                >
                   {columns.map((c) => (
                     <td key={c.id} className={cn("px-2.5 py-2.5 first:pl-4 last:pr-3", c.align === "right" && "tabular text-right", c.className)}>
                       {c.cell(row)}

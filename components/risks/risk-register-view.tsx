@@ -1,6 +1,6 @@
 "use client";
 // The risk register table (highest score first by default) with its editor panel. Overdue reviews in red.
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { AlertTriangle, Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -47,6 +47,8 @@ export function RiskRegisterView(props: {
   canImport: boolean;
   canExport: boolean;
   canUseLibrary: boolean;
+  /** The risk named by `?risk=<id>` (already checked to belong to this engagement): its panel opens on arrival. */
+  focusRisk?: RiskRow | null;
   actions: { create: RowAction; update: RowAction; remove: RowAction<undefined> } | null;
 }) {
   const { engagementId, actions, matrix, currency, today } = props;
@@ -63,6 +65,14 @@ export function RiskRegisterView(props: {
     remove: actions?.remove,
   });
   const canEdit = actions !== null;
+  const { focusRisk } = props;
+  const { openEdit } = editor;
+  // Open once per linked risk id (a refresh after saving brings the same id back and must not reopen it).
+  const focusId = focusRisk?.id;
+  useEffect(() => {
+    if (focusRisk) openEdit(focusRisk);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the id on purpose, see above
+  }, [focusId]);
   const describe = (field: string, value: unknown): string => {
     if (value === "" || value === null || value === undefined) return "(empty)";
     if (vocab[field]) return labelOf(vocab[field], String(value));
@@ -138,6 +148,7 @@ export function RiskRegisterView(props: {
         sort={props.sort}
         params={props.params}
         inventoryTotal={props.inventoryTotal}
+        highlightKey={focusId}
         searchPlaceholder="Search risks…"
         filters={[
           { name: "status", label: "Status", options: optionsFrom(RISK_STATUS_LABELS) },

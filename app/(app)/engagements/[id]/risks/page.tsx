@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";
-import { findRiskPage, findRiskSettings, findRiskTotals } from "@/lib/risks/data";
+import { findRisk, findRiskPage, findRiskSettings, findRiskTotals } from "@/lib/risks/data";
 import { RiskQuerySchema } from "@/lib/risks/schema";
 import { createRiskAction, deleteRiskAction, updateRiskAction } from "@/lib/risks/actions";
 import { searchParamsRecord, todayIso } from "@/lib/inventories/table-query";
@@ -20,7 +20,13 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
   const sp = await searchParams;
   const query = RiskQuerySchema.parse(sp);
   const today = todayIso();
-  const [settings, page] = await Promise.all([findRiskSettings(access.engagementId), findRiskPage(access.engagementId, query, today)]);
+  // ?risk=<id> (links from the heat map and the library) opens that risk; an id from another engagement finds nothing.
+  const { risk: focusId, ...tableParams } = searchParamsRecord(sp);
+  const [settings, page, linked] = await Promise.all([
+    findRiskSettings(access.engagementId),
+    findRiskPage(access.engagementId, query, today),
+    focusId ? findRisk(access.engagementId, focusId) : null,
+  ]);
   const totals = await findRiskTotals(access.engagementId, today, settings.matrix.size);
   const canEdit = can(access.role, "risks.edit") && !access.isArchived;
   return (
@@ -36,7 +42,8 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
         today={today}
         page={page}
         sort={{ key: query.sort, dir: query.dir }}
-        params={searchParamsRecord(sp)}
+        params={tableParams}
+        focusRisk={linked}
         inventoryTotal={totals.risks}
         canImport={can(access.role, "data.import") && !access.isArchived}
         canExport={can(access.role, "data.export")}
