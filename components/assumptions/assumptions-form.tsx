@@ -26,9 +26,8 @@ import { fieldAnchor, rateAnchor } from "@/lib/assumptions/anchors";
 import { fieldErrorsFrom, type ActionResult, type FieldErrors } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
-import { controlClass } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
-import { LabeledField, NumberInput, ResetButton } from "@/components/assumptions/fields";
+import { LabeledField, NumberInput, ResetButton, inputClass as controlClass } from "@/components/assumptions/fields";
 import { ConstantsEditor, constantLayout } from "@/components/assumptions/constants-editor";
 import { WavesEditor } from "@/components/assumptions/waves-editor";
 
@@ -319,7 +318,7 @@ export function AssumptionsForm({ dto, readOnly, action }: { dto: AssumptionsDto
                   const modified = isRateOverridden(ws, values.rates![ws]);
                   const def = constantDefinition(`rate.${ws}`);
                   return (
-                    <tr key={ws} className="border-b border-ink-50 align-top">
+                    <tr key={ws} className="border-b border-ink-50 align-middle">
                       <th scope="row" className="py-2 pr-3 font-normal"><label htmlFor={rateAnchor(ws)} className="text-ink-800">{WORKSTREAM_NAMES[ws]}</label></th>
                       <td className="py-2 pr-3">
                         <div className="flex items-start gap-1">
@@ -376,7 +375,7 @@ export function AssumptionsForm({ dto, readOnly, action }: { dto: AssumptionsDto
             {readOnly ? (
               <span className="block text-sm text-ink-800">{BILLING_START_LABELS[values.license.destinationBillingStart]}</span>
             ) : (
-              <select id={fieldAnchor("license.destinationBillingStart")} value={values.license.destinationBillingStart} onChange={(e) => setField("license.destinationBillingStart", e.target.value)} className={cn(controlClass, "py-1.5")}>
+              <select id={fieldAnchor("license.destinationBillingStart")} value={values.license.destinationBillingStart} onChange={(e) => setField("license.destinationBillingStart", e.target.value)} className={cn(controlClass, "w-64 py-1.5")}>
                 {Object.entries(BILLING_START_LABELS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
               </select>
             )}
@@ -443,7 +442,7 @@ export function AssumptionsForm({ dto, readOnly, action }: { dto: AssumptionsDto
                 <span className="block text-sm text-ink-800">{values.targetGoLive || "—"}</span>
               ) : (
                 <div data-field="targetGoLive">
-                  <input id={fieldAnchor("targetGoLive")} type="date" value={values.targetGoLive} onChange={(e) => setField("targetGoLive", e.target.value)} aria-invalid={fieldErr("targetGoLive")?.length ? true : undefined} className={cn(controlClass, "py-1.5")} />
+                  <input id={fieldAnchor("targetGoLive")} type="date" value={values.targetGoLive} onChange={(e) => setField("targetGoLive", e.target.value)} aria-invalid={fieldErr("targetGoLive")?.length ? true : undefined} className={cn(controlClass, "w-44 py-1.5")} />
                   {fieldErr("targetGoLive")?.length ? <p role="alert" className="mt-1 text-xs text-red-700">{fieldErr("targetGoLive")![0]}</p> : null}
                 </div>
               )}
@@ -466,7 +465,7 @@ export function AssumptionsForm({ dto, readOnly, action }: { dto: AssumptionsDto
         <div className="mb-3 flex flex-wrap items-end gap-4">
           <label className="text-sm font-medium text-ink-800">
             Find a constant
-            <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. pilot, interface, share" className={cn(controlClass, "mt-1 w-72 py-1.5")} />
+            <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. pilot, interface, share" className={cn(controlClass, "mt-1 block w-72 py-1.5")} />
           </label>
           <label className="flex items-center gap-2 pb-2 text-sm text-ink-700">
             <input type="checkbox" checked={changedOnly} onChange={(e) => setChangedOnly(e.target.checked)} className="size-4 rounded border-ink-300" />

@@ -6,6 +6,9 @@ import { RotateCcw } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { controlClass } from "@/components/ui/field";
 
+/** The shared control look without its full width (these inputs size to their content). */
+export const inputClass = controlClass.replace("w-full", "").replace("block", "inline-block");
+
 export function ResetButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
     <button type="button" onClick={onClick} className="inline-flex size-7 shrink-0 items-center justify-center rounded text-ink-500 hover:bg-ink-100 hover:text-ink-800" aria-label={label} title={label}>
@@ -55,7 +58,7 @@ export const NumberInput = memo(function NumberInput({ id, label, value, onChang
           placeholder={placeholder}
           aria-invalid={error?.length ? true : undefined}
           aria-describedby={error?.length ? `${id}-error` : undefined}
-          className={cn(controlClass, "tabular px-2 py-1.5 text-right", width, modified && "bg-amber-50 ring-amber-300", error?.length && "ring-red-400 focus:ring-red-500")}
+          className={cn(inputClass, "tabular px-2 py-1.5 text-right", width, modified && "bg-amber-50 ring-amber-300", error?.length && "ring-red-400 focus:ring-red-500")}
         />
         {suffix ? <span className="text-xs whitespace-nowrap text-ink-500" aria-hidden>{suffix}</span> : null}
       </div>

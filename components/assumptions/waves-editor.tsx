@@ -7,7 +7,7 @@ import type { WaveFormValues } from "@/lib/assumptions/schema";
 import { parseNumberInput, MAX_WAVES } from "@/lib/assumptions/schema";
 import type { FieldErrors } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
-import { controlClass } from "@/components/ui/field";
+import { inputClass } from "@/components/assumptions/fields";
 import { cn } from "@/components/ui/cn";
 
 export function derivedWavesText(type: MigrationType, profile: { locations: number; staffUsers: number }, constants: Record<string, string>): string {
@@ -88,7 +88,7 @@ export function WavesEditor({
                         inputMode={mode}
                         onChange={(ev) => set(i, { [f]: ev.target.value })}
                         aria-invalid={e(f)?.length ? true : undefined}
-                        className={cn(controlClass, "px-2 py-1.5", cls, e(f)?.length && "ring-red-400")}
+                        className={cn(inputClass, "px-2 py-1.5", cls, e(f)?.length && "ring-red-400")}
                       />
                       {e(f)?.length ? <p role="alert" className="mt-1 text-xs text-red-700">{e(f)![0]}</p> : null}
                     </div>
@@ -96,10 +96,10 @@ export function WavesEditor({
                 return (
                   <tr key={i} className="border-b border-ink-50 align-top">
                     <td className="py-2 text-ink-500 tabular">{i + 1}</td>
-                    <td className="py-2 pr-2">{cell("name", "name", "min-w-44")}</td>
-                    <td className="py-2 pr-2">{cell("cohort", "sites or cohort", "min-w-56")}</td>
-                    <td className="py-2 pr-2">{cell("providers", "providers", "w-24 text-right tabular", "numeric")}</td>
-                    <td className="py-2 pr-2">{cell("users", "users", "w-24 text-right tabular", "numeric")}</td>
+                    <td className="py-2 pr-2">{cell("name", "name", "w-64")}</td>
+                    <td className="py-2 pr-2">{cell("cohort", "sites or cohort", "w-80")}</td>
+                    <td className="py-2 pr-2">{cell("providers", "providers", "w-20 text-right tabular", "numeric")}</td>
+                    <td className="py-2 pr-2">{cell("users", "users", "w-20 text-right tabular", "numeric")}</td>
                     {readOnly ? null : (
                       <td className="py-2 whitespace-nowrap">
                         <Button variant="ghost" size="sm" aria-label={`Move ${cohortWord.toLowerCase()} ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}><ArrowUp className="size-4" aria-hidden /></Button>

@@ -43,6 +43,20 @@ export function moneyCompact(cents: number, currency = "USD"): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency, notation: abs >= 10_000 ? "compact" : "standard", maximumFractionDigits: abs >= 1_000_000 ? 2 : abs >= 10_000 ? 0 : 0 }).format(cents / 100);
 }
 
+/** Round ticks (steps of 1, 2, 2.5 or 5 × 10^k) covering [lo, hi]. */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0];
+  if (hi <= lo) hi = lo + 1;
+  const raw = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].map((m) => m * mag).find((x) => x >= raw) ?? 10 * mag) as number;
+  const start = Math.floor(lo / step) * step;
+  const end = Math.ceil(hi / step) * step;
+  const out: number[] = [];
+  for (let v = start; v <= end + step / 2; v += step) out.push(Math.round(v / step) * step);
+  return out;
+}
+
 export function moneyFull(cents: number, currency = "USD"): string {
   return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(cents / 100);
 }
@@ -62,6 +76,7 @@ export function hours(v: number): string {
 /** Chart colours (brand palette + a warm accent for P80/risk). */
 export const CHART_COLORS = {
   base: "#1f79b3",
+  waveBase: "#4f9bcc",
   baseLight: "#acd3eb",
   p80: "#d97706",
   p80Light: "#fcd9a5",
@@ -75,11 +90,17 @@ export const CHART_COLORS = {
 
 export type ValueUnit = "months" | "weeks" | "money" | "hours" | "percent";
 
+/** A value label on a bar or a marker: one decimal for months, compact money. */
+export function labelFor(unit: ValueUnit, currency = "USD"): (v: number) => string {
+  if (unit === "months") return (v) => `${v.toFixed(1)} mo`;
+  return formatterFor(unit, currency, "tick");
+}
+
 /** A formatter for a unit, chosen on the client (functions cannot be passed from server components). */
 export function formatterFor(unit: ValueUnit, currency = "USD", style: "tick" | "full" = "full"): (v: number) => string {
   switch (unit) {
     case "months":
-      return (v) => (style === "tick" ? `${v.toFixed(v >= 10 || Number.isInteger(v) ? 0 : 1)} mo` : `${v.toFixed(1)} months`);
+      return (v) => (style === "tick" ? `${Number.isInteger(Math.round(v * 1e6) / 1e6) ? Math.round(v) : v.toFixed(1)} mo` : `${v.toFixed(1)} months`);
     case "weeks":
       return (v) => `${v.toFixed(1)} wk`;
     case "money":

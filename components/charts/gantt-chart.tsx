@@ -1,7 +1,7 @@
 "use client";
 // Gantt of the phases and cutover waves: the base plan (most likely, no risk events) and the P80
 // scenario as two bars per row, go-lives as diamonds, on a calendar axis (month starts).
-import { Bar, BarChart, CartesianGrid, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_COLORS, longDate, monthTicks, shortMonth, weeksToIsoDate } from "@/components/charts/format";
 
 export type GanttRow = {
@@ -42,7 +42,9 @@ export function GanttChart({ rows, start, maxWeeks }: { rows: GanttRow[]; start:
           formatter={(value, name) => [Array.isArray(value) ? tooltipRange(value as [number, number]) : String(value), name === "base" ? "Base plan" : "P80 scenario"]}
           labelStyle={{ fontWeight: 600 }}
         />
-        <Bar dataKey="base" name="base" fill={CHART_COLORS.base} radius={3} isAnimationActive={false} />
+        <Bar dataKey="base" name="base" fill={CHART_COLORS.base} radius={3} isAnimationActive={false}>
+          {rows.map((r) => <Cell key={r.key} fill={r.kind === "wave" ? CHART_COLORS.waveBase : CHART_COLORS.base} />)}
+        </Bar>
         <Bar dataKey="p80" name="p80" fill={CHART_COLORS.p80Light} stroke={CHART_COLORS.p80} strokeWidth={1} radius={3} isAnimationActive={false} />
         {rows
           .filter((r) => r.goLive !== undefined && r.goLive !== null)

@@ -2,7 +2,7 @@
 // S-curve: the cumulative probability of finishing within a duration (or a cost), with P50 and P80
 // marked, and an optional target (go-live date or budget).
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { CHART_COLORS, formatterFor, type ValueUnit } from "@/components/charts/format";
+import { CHART_COLORS, formatterFor, labelFor, niceTicks, type ValueUnit } from "@/components/charts/format";
 
 export type SCurveMarker = { label: string; value: number; color?: string };
 
@@ -23,21 +23,22 @@ export function SCurveChart({
 }) {
   const format = formatterFor(unit, currency, "full");
   const tickFormat = formatterFor(unit, currency, "tick");
+  const markerLabel = labelFor(unit, currency);
   const data = points.map((p) => ({ value: p.value, probability: Math.round(p.probability * 1000) / 10 }));
   const lo = Math.min(...data.map((d) => d.value), ...markers.map((m) => m.value));
   const hi = Math.max(...data.map((d) => d.value), ...markers.map((m) => m.value));
-  const pad = (hi - lo) * 0.04 || 1;
+  const ticks = niceTicks(lo, hi, 6);
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 480, height }}>
-      <LineChart data={data} margin={{ top: 22, right: 20, bottom: 22, left: 4 }}>
+      <LineChart data={data} margin={{ top: 12, right: 24, bottom: 22, left: 4 }}>
         <CartesianGrid stroke={CHART_COLORS.grid} />
         <XAxis
           type="number"
           dataKey="value"
-          domain={[lo - pad, hi + pad]}
+          domain={[ticks[0] as number, ticks[ticks.length - 1] as number]}
+          ticks={ticks}
           tickFormatter={tickFormat}
           tick={{ fontSize: 12, fill: CHART_COLORS.ink }}
-          tickCount={6}
           label={{ value: xLabel, position: "insideBottom", offset: -14, fontSize: 12, fill: CHART_COLORS.muted }}
         />
         <YAxis
@@ -47,7 +48,6 @@ export function SCurveChart({
           tickFormatter={(v: number) => `${v}%`}
           tick={{ fontSize: 12, fill: CHART_COLORS.ink }}
           width={44}
-          label={{ value: "Probability of finishing within", angle: -90, position: "insideLeft", offset: 10, fontSize: 11, fill: CHART_COLORS.muted, dy: 80 }}
         />
         <Tooltip formatter={(v) => [`${v}%`, "Probability"]} labelFormatter={(v) => `Within ${format(Number(v))}`} />
         <ReferenceLine y={50} stroke={CHART_COLORS.grid} strokeDasharray="4 4" />
@@ -59,7 +59,7 @@ export function SCurveChart({
             stroke={m.color ?? CHART_COLORS.ink}
             strokeDasharray={m.label.startsWith("Target") ? "2 3" : "5 3"}
             // labels point away from each other: the first to the left of its line, the next to the right
-            label={{ value: `${m.label} ${tickFormat(m.value)}`, position: i % 2 === 0 ? "insideTopRight" : "insideTopLeft", fontSize: 11, fontWeight: 600, fill: m.color ?? CHART_COLORS.ink, dy: i >= 2 ? 14 : 0 }}
+            label={{ value: `${m.label} ${markerLabel(m.value)}`, position: i % 2 === 0 ? "insideTopRight" : "insideTopLeft", fontSize: 11, fontWeight: 600, fill: m.color ?? CHART_COLORS.ink, dy: i >= 2 ? 14 : 0 }}
           />
         ))}
         <Line type="monotone" dataKey="probability" stroke={CHART_COLORS.base} strokeWidth={2.5} dot={false} isAnimationActive={false} />

@@ -9,7 +9,7 @@ export type TornadoRow = { label: string; low: number; high: number; lowLabel: s
 export function TornadoChart({ rows, center, unit, currency = "USD", centerLabel }: { rows: TornadoRow[]; center: number; unit: ValueUnit; currency?: string; centerLabel: string }) {
   const tick = formatterFor(unit, currency, "tick");
   const full = formatterFor(unit, currency, "full");
-  const signed = (v: number) => (v > 0 ? `+${tick(v)}` : v < 0 ? `−${tick(-v)}` : tick(0));
+  const signed = (v: number) => (Math.abs(v) < 1e-9 ? "0" : v > 0 ? `+${tick(v)}` : `−${tick(-v)}`);
   const data = rows.map((r) => ({
     label: r.label,
     down: Math.min(r.low, r.high) - center,

@@ -62,20 +62,27 @@ export function CostSection({ view, engagementId }: { view: EstimateView; engage
         >
           <HorizontalBarChart data={phaseData} series={SERIES} unit="money" currency={cur} labelWidth={200} />
         </ChartFrame>
+        {redacted ? (
+          <div className="rounded-lg bg-ink-50 p-4 text-sm text-ink-600 ring-1 ring-ink-200">
+            <h3 className="text-sm font-semibold text-ink-900">Cost by month</h3>
+            <p className="mt-1">Hidden for your role: month-to-month changes would reveal the license fees.</p>
+          </div>
+        ) : (
         <ChartFrame
-          title="Cost by month (base plan)"
-          description="Bars: cost in the month. Line: cumulative cost (right axis)."
-          summary={`${months.length} months from ${months[0]?.month ?? "—"} to ${months[months.length - 1]?.month ?? "—"}; the busiest month is ${peak.month} at ${money(peak.costCents)}; cumulative ${money(months[months.length - 1]?.cumulativeCents)}.`}
-          legend={
-            <div className="flex flex-wrap gap-4">
-              <LegendItem color={CHART_COLORS.base} label="In the month" />
-              <LegendItem color={CHART_COLORS.p80} label="Cumulative" variant="line" />
-            </div>
-          }
-          table={{ columns: [{ key: "month", label: "Month" }, { key: "cost", label: "Cost", align: "right" }, { key: "cum", label: "Cumulative", align: "right" }], rows: months.map((m) => ({ month: m.month, cost: money(m.costCents), cum: money(m.cumulativeCents) })) }}
-        >
-          <MonthlyCostChart months={months} currency={cur} />
-        </ChartFrame>
+            title="Cost by month (base plan)"
+            description="Bars: cost in the month. Line: cumulative cost (right axis)."
+            summary={`${months.length} months from ${months[0]?.month ?? "—"} to ${months[months.length - 1]?.month ?? "—"}; the busiest month is ${peak.month} at ${money(peak.costCents)}; cumulative ${money(months[months.length - 1]?.cumulativeCents)}.`}
+            legend={
+              <div className="flex flex-wrap gap-4">
+                <LegendItem color={CHART_COLORS.base} label="In the month" />
+                <LegendItem color={CHART_COLORS.p80} label="Cumulative" variant="line" />
+              </div>
+            }
+            table={{ columns: [{ key: "month", label: "Month" }, { key: "cost", label: "Cost", align: "right" }, { key: "cum", label: "Cumulative", align: "right" }], rows: months.map((m) => ({ month: m.month, cost: money(m.costCents), cum: money(m.cumulativeCents) })) }}
+          >
+            <MonthlyCostChart months={months} currency={cur} />
+          </ChartFrame>
+        )}
       </div>
 
       <div className="overflow-x-auto">

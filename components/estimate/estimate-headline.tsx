@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { EstimateView } from "@/lib/estimates/view";
 import { addWeeksIso } from "@/lib/estimates/compare";
 import { formatDate, formatMoneyCents } from "@/components/ui/format";
+import { moneyCompact } from "@/components/charts/format";
 import { Explain } from "@/components/estimate/explain";
 
 function Stat({ label, value, sub, emphasis }: { label: string; value: ReactNode; sub?: ReactNode; emphasis?: boolean }) {
@@ -39,11 +40,11 @@ export function EstimateHeadline({ view, engagementId }: { view: EstimateView; e
   const ex = view.explanations;
   const range = view.input.fieldRangeMonths;
   return (
-    <div className="grid gap-4 lg:grid-cols-2 xl:grid-cols-4">
+    <div className="grid gap-4 md:grid-cols-2">
       <Panel title="Duration" explain={<Explain explanation={ex["total.duration"]} engagementId={engagementId} currency={cur} />}>
         <dl className="mt-3 grid grid-cols-2 gap-3">
-          <Stat label="P50" value={`${m.P50?.toFixed(1)} months`} sub={<>Go-live {date(g.P50)}<br />Complete {date(w.P50)}</>} emphasis />
-          <Stat label="P80" value={`${m.P80?.toFixed(1)} months`} sub={<>Go-live {date(g.P80)}<br />Complete {date(w.P80)}</>} emphasis />
+          <Stat label="P50" value={`${m.P50?.toFixed(1)} months`} sub={<>Final go-live {date(g.P50)}<br />Complete {date(w.P50)}</>} emphasis />
+          <Stat label="P80" value={`${m.P80?.toFixed(1)} months`} sub={<>Final go-live {date(g.P80)}<br />Complete {date(w.P80)}</>} emphasis />
         </dl>
         <p className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">
           Base plan {view.basePlan.totalMonths.toFixed(1)} months; schedule contingency {(view.contingency.durationWeeks / (365.25 / 12 / 7)).toFixed(1)} months{" "}
@@ -54,8 +55,8 @@ export function EstimateHeadline({ view, engagementId }: { view: EstimateView; e
       </Panel>
       <Panel title="Cost" explain={<Explain explanation={ex["total.cost"]} engagementId={engagementId} currency={cur} />}>
         <dl className="mt-3 grid grid-cols-2 gap-3">
-          <Stat label="P50" value={formatMoneyCents(c.P50 ?? null, cur, true)} sub={formatMoneyCents(c.P50 ?? null, cur)} emphasis />
-          <Stat label="P80" value={formatMoneyCents(c.P80 ?? null, cur, true)} sub={formatMoneyCents(c.P80 ?? null, cur)} emphasis />
+          <Stat label="P50" value={moneyCompact(c.P50 ?? 0, cur)} sub={formatMoneyCents(c.P50 ?? null, cur)} emphasis />
+          <Stat label="P80" value={moneyCompact(c.P80 ?? 0, cur)} sub={formatMoneyCents(c.P80 ?? null, cur)} emphasis />
         </dl>
         <p className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">
           Base plan {formatMoneyCents(view.basePlan.totalCostCents, cur)} + contingency {formatMoneyCents(view.contingency.costCents, cur)} ({Math.round(view.contingency.costShareOfBase * 100)}%) = P80{" "}
@@ -64,8 +65,8 @@ export function EstimateHeadline({ view, engagementId }: { view: EstimateView; e
       </Panel>
       <Panel title="License overlap" explain={<Explain explanation={ex["licenseOverlap"]} engagementId={engagementId} currency={cur} />}>
         <dl className="mt-3 grid grid-cols-2 gap-3">
-          <Stat label="P50" value={formatMoneyCents(view.licenseOverlap.band.p50, cur, true)} sub={`${(view.licenseOverlap.shareOfTotalCostP50 * 100).toFixed(1)}% of P50 cost`} emphasis />
-          <Stat label="P10 – P90" value={`${formatMoneyCents(view.licenseOverlap.band.p10, cur, true)} – ${formatMoneyCents(view.licenseOverlap.band.p90, cur, true)}`} sub="Paying two systems at once" />
+          <Stat label="P50" value={moneyCompact(view.licenseOverlap.band.p50, cur)} sub={`${(view.licenseOverlap.shareOfTotalCostP50 * 100).toFixed(1)}% of P50 cost`} emphasis />
+          <Stat label="P10 – P90" value={`${moneyCompact(view.licenseOverlap.band.p10, cur)} – ${moneyCompact(view.licenseOverlap.band.p90, cur)}`} sub="Paying two systems at once" />
         </dl>
         <p className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">Every week the schedule slips is another week of double fees.</p>
       </Panel>

@@ -3,7 +3,7 @@
 // it used and the assumptions behind it — each assumption linked to its field on the assumptions page.
 // Escape or a click elsewhere closes it.
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from "react";
 import { Info } from "lucide-react";
 import type { Explanation } from "@/lib/estimate";
 import { anchorForConstant, anchorForInput } from "@/lib/assumptions/anchors";
@@ -73,6 +73,21 @@ export function Explain({
   label?: string;
 }) {
   const ref = useRef<HTMLDetailsElement>(null);
+  const [style, setStyle] = useState<CSSProperties | undefined>(undefined);
+  // The panel is positioned against the viewport (position: fixed), so tables that scroll sideways and
+  // cards never clip it; it opens below the button, or above when there is more room there.
+  const place = useCallback(() => {
+    const el = ref.current;
+    const summary = el?.querySelector("summary");
+    if (!el?.open || !summary) return;
+    const r = summary.getBoundingClientRect();
+    const width = Math.min(480, window.innerWidth - 24);
+    const left = Math.max(12, Math.min(align === "right" ? r.right - width : r.left, window.innerWidth - width - 12));
+    const below = window.innerHeight - r.bottom - 12;
+    const above = r.top - 12;
+    const openBelow = below >= 320 || below >= above;
+    setStyle(openBelow ? { position: "fixed", left, top: r.bottom + 4, width, maxHeight: below - 4 } : { position: "fixed", left, bottom: window.innerHeight - r.top + 4, width, maxHeight: above - 4 });
+  }, [align]);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -85,13 +100,20 @@ export function Explain({
     const onClick = (e: MouseEvent) => {
       if (el.open && !el.contains(e.target as Node)) el.open = false;
     };
+    const onToggle = () => place();
     document.addEventListener("keydown", onKey);
     document.addEventListener("mousedown", onClick);
+    el.addEventListener("toggle", onToggle);
+    window.addEventListener("scroll", place, { capture: true, passive: true });
+    window.addEventListener("resize", place);
     return () => {
       document.removeEventListener("keydown", onKey);
       document.removeEventListener("mousedown", onClick);
+      el.removeEventListener("toggle", onToggle);
+      window.removeEventListener("scroll", place, { capture: true });
+      window.removeEventListener("resize", place);
     };
-  }, []);
+  }, [place]);
   if (!explanation) return null;
   const e = explanation;
   const assumptionsHref = (anchor: string) => `/engagements/${engagementId}/assumptions#${anchor}`;
@@ -105,13 +127,14 @@ export function Explain({
       <div
         role="region"
         aria-label={`How “${e.label}” is computed`}
-        className={cn("absolute z-30 mt-1 w-[min(30rem,80vw)] rounded-lg bg-white p-4 text-sm shadow-lg ring-1 ring-ink-200", align === "right" ? "right-0" : "left-0")}
+        style={style}
+        className={cn("z-40 overflow-y-auto rounded-lg bg-white p-4 text-sm shadow-lg ring-1 ring-ink-200", style ? "" : cn("absolute mt-1 w-[min(30rem,80vw)]", align === "right" ? "right-0" : "left-0"))}
       >
         <div className="flex items-baseline justify-between gap-3">
           <h4 className="font-semibold text-ink-900">{e.label}</h4>
           <span className="tabular font-semibold text-ink-900">{formatExplainValue(e.value, e.unit, currency)}</span>
         </div>
-        <p className="mt-0.5 text-xs text-ink-500">Base plan value (most likely inputs, no risk events).</p>
+        {e.unit === "weeks" || e.unit === "hours" || e.unit === "cents" ? <p className="mt-0.5 text-xs text-ink-500">Base plan value (most likely inputs, no risk events).</p> : null}
         <h5 className="mt-3 text-xs font-semibold uppercase tracking-wide text-ink-500">Formula</h5>
         <p className="mt-1 text-ink-800">{e.formula}</p>
         {inputs.length ? (

@@ -2,6 +2,7 @@
 // explanation in words. Fee amounts are hidden for viewers without rates.view (split and per-wave too).
 import type { EstimateView } from "@/lib/estimates/view";
 import { formatMoneyCents, formatNumber } from "@/components/ui/format";
+import { moneyCompact } from "@/components/charts/format";
 import { DataTable } from "@/components/charts/chart-frame";
 import { Explain } from "@/components/estimate/explain";
 
@@ -9,7 +10,7 @@ function Band({ band, base, currency }: { band: EstimateView["licenseOverlap"]["
   const lo = Math.min(band.p10, base) * 0.9;
   const hi = Math.max(band.p90, base) * 1.05 || 1;
   const x = (v: number) => `${((v - lo) / (hi - lo)) * 100}%`;
-  const money = (v: number) => formatMoneyCents(v, currency, true);
+  const money = (v: number) => moneyCompact(v, currency);
   return (
     <div role="img" aria-label={`License overlap: P10 ${money(band.p10)}, P50 ${money(band.p50)}, P90 ${money(band.p90)}; base plan ${money(base)}.`} className="relative mt-8 mb-10 h-4">
       <div className="absolute inset-y-1 right-0 left-0 rounded-full bg-ink-100" />
@@ -27,28 +28,33 @@ function Band({ band, base, currency }: { band: EstimateView["licenseOverlap"]["
 export function OverlapSection({ view, engagementId }: { view: EstimateView; engagementId: string }) {
   const o = view.licenseOverlap;
   const cur = view.input.currency;
-  const money = (v: number | null) => (v === null ? "hidden" : formatMoneyCents(v, cur));
+  const money = (v: number | null) => (v === null ? "hidden" : moneyCompact(v, cur));
   return (
-    <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
-      <div>
-        <div className="flex items-center justify-between gap-2">
-          <h3 className="text-sm font-semibold text-ink-900">The band: {money(o.band.p10)} – {money(o.band.p90)} (P10–P90)</h3>
-          <Explain explanation={view.explanations["cost.license_overlap"] ?? view.explanations["licenseOverlap"]} engagementId={engagementId} currency={cur} />
+    <div className="space-y-6">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div>
+          <div className="flex items-center justify-between gap-2">
+            <h3 className="text-sm font-semibold text-ink-900">The band: {money(o.band.p10)} – {money(o.band.p90)} (P10–P90)</h3>
+            <Explain explanation={view.explanations["cost.license_overlap"] ?? view.explanations["licenseOverlap"]} engagementId={engagementId} currency={cur} />
+          </div>
+          <Band band={o.band} base={o.base.totalCents} currency={cur} />
+          <p className="text-sm text-ink-700">{o.explanation}</p>
         </div>
-        <Band band={o.band} base={o.base.totalCents} currency={cur} />
-        <p className="text-sm text-ink-700">{o.explanation}</p>
-        <p className="mt-2 text-sm text-ink-700">
-          At P50 the overlap is <strong>{(o.shareOfTotalCostP50 * 100).toFixed(1)}%</strong> of the total cost.
-        </p>
-        {o.base.destinationCents !== null ? (
-          <dl className="mt-4 grid grid-cols-3 gap-3 text-sm">
-            <div><dt className="text-xs text-ink-500">Destination before go-lives</dt><dd className="tabular font-semibold">{money(o.base.destinationCents)}</dd></div>
-            <div><dt className="text-xs text-ink-500">Source after go-lives</dt><dd className="tabular font-semibold">{money(o.base.sourceCents)}</dd></div>
-            <div><dt className="text-xs text-ink-500">Read-only archive</dt><dd className="tabular font-semibold">{money(o.base.archiveCents)}</dd></div>
-          </dl>
-        ) : (
-          <p className="mt-3 text-xs text-ink-500">License fees, and the split that would reveal them, are hidden for your role.</p>
-        )}
+        <div className="rounded-lg bg-ink-50 p-4 ring-1 ring-ink-200">
+          <p className="text-sm text-ink-700">
+            At P50 the overlap is <strong>{(o.shareOfTotalCostP50 * 100).toFixed(1)}%</strong> of the total cost ({money(o.band.p50)} of {money(view.cost.totalCents.percentiles.P50 ?? 0)}).
+          </p>
+          {o.base.destinationCents !== null ? (
+            <dl className="mt-3 grid grid-cols-3 gap-3 text-sm">
+              <div><dt className="text-xs text-ink-500">Destination before go-lives</dt><dd className="tabular font-semibold">{money(o.base.destinationCents)}</dd></div>
+              <div><dt className="text-xs text-ink-500">Source after go-lives</dt><dd className="tabular font-semibold">{money(o.base.sourceCents)}</dd></div>
+              <div><dt className="text-xs text-ink-500">Read-only archive</dt><dd className="tabular font-semibold">{money(o.base.archiveCents)}</dd></div>
+            </dl>
+          ) : (
+            <p className="mt-3 text-xs text-ink-500">License fees, and the split that would reveal them, are hidden for your role.</p>
+          )}
+          <p className="mt-3 text-xs text-ink-500">Base plan split. The band is wider than the base plan because slips add weeks of double fees.</p>
+        </div>
       </div>
       <div>
         <h3 className="text-sm font-semibold text-ink-900">Per wave (base plan)</h3>
@@ -57,14 +63,12 @@ export function OverlapSection({ view, engagementId }: { view: EstimateView; eng
             caption="License overlap per wave in the base plan"
             columns={[
               { key: "wave", label: "Wave" },
-              { key: "dm", label: "Destination before go-live", align: "right" },
-              { key: "sm", label: "Source after go-live", align: "right" },
+              ...(o.base.destinationCents !== null ? [{ key: "d", label: "Destination fees before go-live", align: "right" as const }] : []),
+              { key: "dm", label: "Months billed before go-live", align: "right" },
+              ...(o.base.destinationCents !== null ? [{ key: "s", label: "Source fees after go-live", align: "right" as const }] : []),
+              { key: "sm", label: "Months billed after go-live", align: "right" },
             ]}
-            rows={o.perWave.map((w) => ({
-              wave: w.wave,
-              dm: `${w.destinationCents === null ? "" : `${money(w.destinationCents)} · `}${formatNumber(w.destinationMonths)} mo`,
-              sm: `${w.sourceCents === null ? "" : `${money(w.sourceCents)} · `}${formatNumber(w.sourceMonths)} mo`,
-            }))}
+            rows={o.perWave.map((w) => ({ wave: w.wave, d: w.destinationCents === null ? "" : formatMoneyCents(w.destinationCents, cur), dm: formatNumber(w.destinationMonths), s: w.sourceCents === null ? "" : formatMoneyCents(w.sourceCents, cur), sm: formatNumber(w.sourceMonths) }))}
           />
         </div>
       </div>

@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 export function RunBar({ seed, iterations, engineVersion, timings, seedError, action }: { seed: number; iterations: number; engineVersion: string; timings: EstimateTimings; seedError: string | null; action: string }) {
   return (
     <div className="rounded-lg bg-white px-4 py-3 text-sm shadow-sm ring-1 ring-ink-200/70">
-      <div className="flex flex-wrap items-end justify-between gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-ink-600">
           <strong className="text-ink-800">{iterations.toLocaleString("en-US")}</strong> Monte Carlo runs · seed <strong className="text-ink-800">{seed}</strong>
           {seed === DEFAULT_SEED ? " (default)" : ""} · engine {engineVersion} · computed in{" "}
@@ -17,11 +17,9 @@ export function RunBar({ seed, iterations, engineVersion, timings, seedError, ac
           </span>
           . Same inputs and seed give the same numbers.
         </p>
-        <form method="get" action={action} className="flex items-end gap-2" aria-label="Change the seed">
-          <label className="text-xs font-medium text-ink-700">
-            Seed
-            <input name="seed" inputMode="numeric" pattern="\d*" defaultValue={seed} className={cn(controlClass, "mt-1 h-8 w-32 py-1")} aria-describedby={seedError ? "seed-error" : undefined} max={MAX_SEED} />
-          </label>
+        <form method="get" action={action} className="flex items-center gap-2" aria-label="Change the seed">
+          <label htmlFor="seed" className="text-sm font-medium text-ink-700">Seed</label>
+          <input id="seed" name="seed" inputMode="numeric" pattern="\d*" defaultValue={seed} className={cn(controlClass.replace("w-full", ""), "h-8 w-28 py-1")} aria-describedby={seedError ? "seed-error" : undefined} max={MAX_SEED} />
           <button type="submit" className={buttonClass("secondary", "sm")}>Recompute</button>
         </form>
       </div>

@@ -6,18 +6,20 @@ import { ChartFrame, LegendItem } from "@/components/charts/chart-frame";
 import { HorizontalBarChart } from "@/components/charts/bar-chart";
 import { CHART_COLORS } from "@/components/charts/format";
 import { formatDate, formatMoneyCents } from "@/components/ui/format";
+import { moneyCompact } from "@/components/charts/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 
 type Summary = NonNullable<ScenarioColumn["summary"]>;
 
 export function ScenarioTable({ columns, currency }: { columns: ScenarioColumn[]; currency: string }) {
-  const money = (v: number) => formatMoneyCents(v, currency, true);
+  const money = (v: number) => moneyCompact(v, currency);
+  const short = (label: string) => label.replace(/ \(three-point range\)$/, "").replace(/ \(shared systemic factor\)$/, " (systemic)");
   const cur = columns[0]?.summary;
   const delta = (v: number, base: number | undefined, fmt: (x: number) => string) => {
     if (base === undefined || v === base) return null;
     const d = v - base;
-    return <span className={cn("ml-1 text-xs", d > 0 ? "text-red-700" : "text-emerald-700")}>({d > 0 ? "+" : "−"}{fmt(Math.abs(d))})</span>;
+    return <span className={cn("ml-1 text-xs whitespace-nowrap", d > 0 ? "text-red-700" : "text-emerald-700")}>({d > 0 ? "+" : "−"}{fmt(Math.abs(d))})</span>;
   };
   const rows: { label: string; cell: (s: Summary, isCurrent: boolean) => ReactNode }[] = [
     { label: "P50 duration", cell: (s, c) => <>{s.p50Months.toFixed(1)} mo{c ? null : delta(s.p50Months, cur?.p50Months, (x) => `${x.toFixed(1)} mo`)}</> },
@@ -31,8 +33,8 @@ export function ScenarioTable({ columns, currency }: { columns: ScenarioColumn[]
     { label: "Cutover waves", cell: (s) => <>{s.waves}{s.wavesDerived ? <span className="text-xs text-ink-500"> (derived)</span> : null}</> },
     { label: "Input confidence", cell: (s) => `${s.confidence}/100` },
     { label: "Critical flags", cell: (s) => (s.critical.length ? <ul className="space-y-1 text-xs text-red-800">{s.critical.map((f) => <li key={f.code}>{f.message}</li>)}</ul> : <span className="text-xs text-ink-500">none</span>) },
-    { label: "Top duration drivers", cell: (s) => <ol className="list-decimal pl-4 text-xs text-ink-700">{s.topDurationDrivers.map((d) => <li key={d.label}>{d.label.replace(/ \(three-point range\)$/, "")}</li>)}</ol> },
-    { label: "Top cost drivers", cell: (s) => <ol className="list-decimal pl-4 text-xs text-ink-700">{s.topCostDrivers.map((d) => <li key={d.label}>{d.label.replace(/ \(three-point range\)$/, "")}</li>)}</ol> },
+    { label: "Top duration drivers", cell: (s) => <ol className="list-decimal pl-4 text-xs text-ink-700">{s.topDurationDrivers.map((d) => <li key={d.label}>{short(d.label)}</li>)}</ol> },
+    { label: "Top cost drivers", cell: (s) => <ol className="list-decimal pl-4 text-xs text-ink-700">{s.topCostDrivers.map((d) => <li key={d.label}>{short(d.label)}</li>)}</ol> },
   ];
   return (
     <div className="overflow-x-auto">

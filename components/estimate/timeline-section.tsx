@@ -1,4 +1,5 @@
 // Timeline: the Gantt of phases and cutover waves (base plan vs the P80 scenario) and the phases table.
+import Link from "next/link";
 import type { EstimateView } from "@/lib/estimates/view";
 import { ChartFrame, LegendItem } from "@/components/charts/chart-frame";
 import { GanttChart, type GanttRow } from "@/components/charts/gantt-chart";
@@ -42,7 +43,8 @@ export function TimelineSection({ view, engagementId }: { view: EstimateView; en
         summary={`Base plan: ${rows.map((r) => `${r.label.trim()} ${formatDate(baseByKey.get(r.key)?.start)} to ${formatDate(baseByKey.get(r.key)?.end)}`).join("; ")}. Final go-live ${formatDate(view.basePlan.finalGoLiveDate)}, completion ${formatDate(view.basePlan.endDate)}.`}
         legend={
           <div className="flex flex-wrap gap-4">
-            <LegendItem color={CHART_COLORS.base} label="Base plan" />
+            <LegendItem color={CHART_COLORS.base} label="Phase (base plan)" />
+            <LegendItem color={CHART_COLORS.waveBase} label="Cutover wave (base plan)" />
             <LegendItem color={CHART_COLORS.p80Light} label="P80 scenario" />
             <LegendItem color={CHART_COLORS.ink} label="Go-live" variant="diamond" />
           </div>
@@ -69,7 +71,7 @@ export function TimelineSection({ view, engagementId }: { view: EstimateView; en
       {view.waves.derived ? (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
           No cutover waves are entered, so the engine derived {view.waves.waves.length}. {view.waves.basis}{" "}
-          <a className="font-medium underline" href={`/engagements/${engagementId}/assumptions#field-waves`}>Enter the real wave plan</a>.
+          <Link className="font-medium underline" href={`/engagements/${engagementId}/assumptions#field-waves`}>Enter the real wave plan</Link>.
         </p>
       ) : null}
 

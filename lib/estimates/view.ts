@@ -1,8 +1,10 @@
 // The estimate as a viewer may see it. For roles without rates.view (clinical reviewers) every labor
 // rate and license fee is removed — and so is what would give them away at once: the cost of each
 // workstream and role (cost ÷ hours = the rate), the overlap split by destination/source/archive and
-// per wave (÷ months ÷ providers = the fee), explanation inputs and formula text naming a rate or fee,
-// and rate overrides. Totals, phases, months, overlap totals and hours stay. Pure (client + server).
+// per wave (÷ months ÷ providers = the fee), the cost after decommission and the month-by-month cost
+// (after decommission a month costs exactly the archive fee; month-to-month steps show fees starting
+// and stopping), explanation inputs and formula text naming a rate or fee, and rate overrides.
+// Totals, phases, overlap totals and band, S-curves and hours stay. Pure (client + server).
 // INVARIANT: tests/unit/estimates/view.test.ts serializes a redacted view and looks for the rates and
 // fees of the input: add any new money-per-unit field of the engine output here.
 import type { CostLineKey, Distribution, Estimate, Explanation, HonestyFlag, LabelledDistribution, WorkstreamBreakdown } from "@/lib/estimate";
@@ -88,6 +90,8 @@ export function toEstimateView(estimate: Estimate, opts: { canSeeRates: boolean 
     basePlan: { ...estimate.basePlan, lines: Object.fromEntries(Object.entries(estimate.basePlan.lines).filter(([k]) => !isLabor(k))) },
     breakdown: {
       ...estimate.breakdown,
+      byPhase: estimate.breakdown.byPhase.filter((p) => p.phase !== "after"),
+      byMonth: [],
       byWorkstream: estimate.breakdown.byWorkstream.map((w) => ({ ...w, rateCents: null, cost: null })),
       byRole: estimate.breakdown.byRole.map((r) => ({ ...r, costBaseCents: null, costMeanCents: null })),
     },

@@ -52,7 +52,7 @@ const CHARTS = [
 ];
 
 async function p50Months(page: Page): Promise<string> {
-  const text = await page.getByRole("region", { name: "Duration" }).locator("dd").first().innerText();
+  const text = await page.getByRole("region", { name: "Duration", exact: true }).getByRole("definition").first().innerText();
   return text.trim();
 }
 
@@ -83,7 +83,7 @@ test("a consultant reads the estimate, explains a line, changes an assumption, s
     await expect(figure.locator("svg.recharts-surface").first()).toBeVisible();
     await expect(figure.getByText("Data table")).toBeVisible();
   }
-  await page.getByRole("button", { name: "Cost" }).click();
+  await page.getByRole("button", { name: "Cost", exact: true }).click();
   await expect(page.getByRole("figure", { name: "Tornado — what moves the cost" }).locator("svg.recharts-surface").first()).toBeVisible();
   await expect(page.locator("[data-flag]").first()).toBeVisible();
 
@@ -155,7 +155,8 @@ test("a clinical reviewer reads the estimate and the assumptions without rates, 
   await expect(page.getByText("Labor rates are hidden for your role.")).toBeVisible();
   await expect(page.getByText("Fee hidden for your role.", { exact: false }).first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Save assumptions" })).toHaveCount(0);
-  await expect(page.getByRole("textbox")).toHaveCount(1); // only the constants search box
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+  await expect(page.getByRole("searchbox")).toHaveCount(1); // only "Find a constant"
   await page.goto(`/engagements/${eid}/estimate`);
   await expect(page.getByRole("figure", { name: "Effort by workstream (hours)" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Save a baseline" })).toHaveCount(0);
@@ -198,9 +199,14 @@ test("screenshots of every estimate page", async ({ page }) => {
   await seedFixture(b.engagement.id, "mid-size-type-b.json");
   await page.setViewportSize({ width: 1440, height: 1000 });
   await signIn(page, world.lead.email);
+  // full page, plus 1,100-pixel slices that can be looked at one by one
   const shot = async (name: string) => {
     await page.waitForTimeout(400);
     await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    for (let y = 0, i = 1; y < height; y += 1100, i++) {
+      await page.screenshot({ path: `/tmp/shots/${name}-${i}.png`, fullPage: true, clip: { x: 0, y, width: 1440, height: Math.min(1100, height - y) } });
+    }
   };
   await page.goto(`/engagements/${eid}/estimate`);
   await shot("estimate-a");

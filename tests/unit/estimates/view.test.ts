@@ -23,6 +23,8 @@ const needles = () => [
   // monthly totals the engine derives from the fees (× 60 providers)
   String(FEES.sourceFeeCents * 60),
   String(FEES.destinationFeeCents * 60),
+  // what a month after decommission costs (the archive fee)
+  `"costCents":${FEES.archiveFeeCentsPerMonth}`,
 ];
 
 describe("toEstimateView", () => {
@@ -41,13 +43,14 @@ describe("toEstimateView", () => {
     expect(v.redacted).toBe(true);
   });
 
-  it("a reviewer keeps totals, phases, hours, months and the overlap total; loses per-workstream cost", () => {
+  it("a reviewer keeps totals, phases, hours and the overlap total; loses per-workstream cost, the cost after decommission and by month", () => {
     const v = toEstimateView(e, { canSeeRates: false });
     expect(v.cost.totalCents).toEqual(e.cost.totalCents);
     expect(v.duration).toEqual(e.duration);
     expect(v.effort).toEqual(e.effort);
-    expect(v.breakdown.byMonth).toEqual(e.breakdown.byMonth);
-    expect(v.breakdown.byPhase).toEqual(e.breakdown.byPhase);
+    expect(v.breakdown.byMonth).toEqual([]);
+    expect(v.breakdown.byPhase).toEqual(e.breakdown.byPhase.filter((p) => p.phase !== "after"));
+    expect(v.breakdown.byPhase.map((p) => p.phase)).toEqual(["P0", "P1", "P2", "P3", "P4"]);
     expect(v.licenseOverlap.base.totalCents).toBe(e.licenseOverlap.base.totalCents);
     expect(v.licenseOverlap.band).toEqual(e.licenseOverlap.band);
     expect(v.licenseOverlap.base.destinationCents).toBeNull();
