@@ -13,6 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatNumber } from "@/components/ui/format";
 import type { ActionResult } from "@/lib/errors";
 import type { MigrationType, RiskMatrix } from "@/lib/engagement-format/schema";
+import { RISK_CATEGORY_LABELS, labelOf } from "@/lib/inventories/labels";
 import {
   LIBRARY_SOURCE_LABELS,
   describeCost,
@@ -22,11 +23,6 @@ import {
   type LibraryEntryDto,
   type LibrarySource,
 } from "@/lib/risk-library/schema";
-
-const CATEGORY_LABELS: Record<string, string> = {
-  data: "Data", workflow: "Workflow", integration: "Integration", reporting: "Reporting", audit_trail: "Audit trail", vendor: "Vendor",
-  staffing: "Staffing", schedule: "Schedule", budget: "Budget", regulatory: "Regulatory", technical: "Technical", other: "Other",
-};
 
 type Act<T> = (input: unknown) => Promise<ActionResult<T>>;
 
@@ -194,7 +190,7 @@ function LibraryCard({ entry, matrix, currency, canEdit, pending, registerHref, 
           <h3 className="text-sm font-semibold text-ink-900">{r.title}</h3>
           <div className="mt-1 flex flex-wrap gap-1.5">
             <Badge tone={entry.source === "firm" ? "violet" : "neutral"}>{LIBRARY_SOURCE_LABELS[entry.source]}</Badge>
-            <Badge>{CATEGORY_LABELS[r.category] ?? r.category}</Badge>
+            <Badge>{labelOf(RISK_CATEGORY_LABELS, r.category)}</Badge>
             {entry.appliesTo.length === 3 ? <Badge tone="brand">All types</Badge> : entry.appliesTo.map((t) => <Badge key={t} tone="brand">Type {t}</Badge>)}
           </div>
         </div>

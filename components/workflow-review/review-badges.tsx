@@ -1,5 +1,6 @@
 import { Badge } from "@/components/ui/badge";
-import { REVIEW_STATUS_LABELS, type ReviewStatus, type ReviewVerdict } from "@/lib/workflow-review/schema";
+import type { ReviewStatus, ReviewVerdict } from "@/lib/workflow-review/schema";
+import { REVIEW_STATUS_LABELS } from "@/lib/inventories/labels";
 
 /** An item's review status; an approval that no longer covers the item says so (not only by color). */
 export function ReviewStatusBadge({ status, isChangedSinceApproval = false }: { status: ReviewStatus; isChangedSinceApproval?: boolean }) {

@@ -15,12 +15,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime, formatNumber } from "@/components/ui/format";
 import { ReviewStatusBadge, VerdictBadge } from "@/components/workflow-review/review-badges";
 import type { ActionResult } from "@/lib/errors";
+import { COMPLEXITY_LABELS, DISPOSITION_LABELS, WORKFLOW_KIND_LABELS } from "@/lib/inventories/labels";
 import {
-  COMPLEXITY_LABELS,
-  DISPOSITION_LABELS,
   REVIEW_FILTERS,
   REVIEW_FILTER_LABELS,
-  WORKFLOW_KIND_LABELS,
   WorkflowCommentSchema,
   WorkflowReviewSchema,
   type ReviewCounts,

@@ -2,7 +2,8 @@
 import { Minus, Pencil, Plus } from "lucide-react";
 import { formatNumber } from "@/components/ui/format";
 import type { InventoryDiff } from "@/lib/workflow-review/diff";
-import { WORKFLOW_FIELD_LABELS, WORKFLOW_KIND_LABELS, formatWorkflowField, type SnapshotItem } from "@/lib/workflow-review/schema";
+import { WORKFLOW_FIELD_LABELS, formatWorkflowField, type SnapshotItem } from "@/lib/workflow-review/schema";
+import { WORKFLOW_KIND_LABELS } from "@/lib/inventories/labels";
 
 const LIMIT = 200; // per list; a sign-off diff longer than this is summarized, not rendered in full
 

@@ -2,7 +2,8 @@
 import Link from "next/link";
 import { formatNumber } from "@/components/ui/format";
 import { ReviewStatusBadge } from "@/components/workflow-review/review-badges";
-import { COMPLEXITY_LABELS, DISPOSITION_LABELS, WORKFLOW_KIND_LABELS, type SnapshotItem } from "@/lib/workflow-review/schema";
+import type { SnapshotItem } from "@/lib/workflow-review/schema";
+import { COMPLEXITY_LABELS, DISPOSITION_LABELS, WORKFLOW_KIND_LABELS } from "@/lib/inventories/labels";
 
 export function SnapshotTable({ items, page, pageSize, pageHref, caption }: { items: SnapshotItem[]; page: number; pageSize: number; pageHref: (page: number) => string; caption: string }) {
   const pageCount = Math.max(1, Math.ceil(items.length / pageSize));

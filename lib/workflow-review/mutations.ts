@@ -7,7 +7,8 @@ import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/access-matrix";
 import { appendAuditEvent } from "@/lib/audit/mutations";
 import { findInventorySnapshot, inventoryFingerprint } from "@/lib/workflow-review/data";
-import { REVIEW_STATUS_LABELS, type ReviewStatus, type SnapshotItem } from "@/lib/workflow-review/schema";
+import type { ReviewStatus, SnapshotItem } from "@/lib/workflow-review/schema";
+import { REVIEW_STATUS_LABELS } from "@/lib/inventories/labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];

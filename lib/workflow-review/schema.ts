@@ -1,46 +1,15 @@
 // Clinical review and sign-off of the workflow inventory: action inputs, the frozen snapshot format,
 // filters and labels (client + server).
-// Labels match lib/inventories/labels.ts (kept here until that file is committed; then import it).
+// Vocabulary labels come from lib/inventories/labels.ts (one set for the whole app).
 import { z } from "zod";
-import {
-  COMPLEXITIES,
-  DISPOSITIONS,
-  REVIEW_STATUSES,
-  WORKFLOW_KINDS,
-  WorkflowItemSchema,
-  type WorkflowItem,
-} from "@/lib/engagement-format/schema";
+import { REVIEW_STATUSES, WorkflowItemSchema, type WorkflowItem } from "@/lib/engagement-format/schema";
+import { COMPLEXITY_LABELS, DISPOSITION_LABELS, REVIEW_STATUS_LABELS, WORKFLOW_KIND_LABELS, labelOf } from "@/lib/inventories/labels";
 import { optionalText, requiredText } from "@/lib/form-fields";
 
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
 
 export const REVIEW_VERDICTS = ["comment", "approved", "changes_requested"] as const;
 export type ReviewVerdict = (typeof REVIEW_VERDICTS)[number];
-
-export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
-  not_reviewed: "Not reviewed",
-  approved: "Approved",
-  changes_requested: "Changes requested",
-};
-
-export const WORKFLOW_KIND_LABELS: Record<(typeof WORKFLOW_KINDS)[number], string> = {
-  order_set: "Order set",
-  alert_rule: "Alert / decision support",
-  document_routing: "Document routing",
-  encounter_template: "Encounter template",
-  role_permission_set: "Role / permission set",
-  reporting_pipeline: "Reporting pipeline",
-  other: "Other",
-};
-
-export const COMPLEXITY_LABELS: Record<(typeof COMPLEXITIES)[number], string> = { low: "Low", medium: "Medium", high: "High" };
-
-export const DISPOSITION_LABELS: Record<(typeof DISPOSITIONS)[number], string> = {
-  undecided: "Undecided",
-  must_survive: "Must survive unchanged",
-  may_change: "May change",
-  retire: "Retire",
-};
 
 /** The workflow item fields people read, in display order, with their labels (diffs, snapshots). */
 export const WORKFLOW_FIELD_LABELS: Record<keyof WorkflowItem, string> = {
@@ -58,10 +27,10 @@ export const WORKFLOW_FIELD_LABELS: Record<keyof WorkflowItem, string> = {
 export function formatWorkflowField(field: keyof WorkflowItem, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   switch (field) {
-    case "kind": return WORKFLOW_KIND_LABELS[value as keyof typeof WORKFLOW_KIND_LABELS] ?? String(value);
-    case "complexity": return COMPLEXITY_LABELS[value as keyof typeof COMPLEXITY_LABELS] ?? String(value);
-    case "disposition": return DISPOSITION_LABELS[value as keyof typeof DISPOSITION_LABELS] ?? String(value);
-    case "reviewStatus": return REVIEW_STATUS_LABELS[value as ReviewStatus] ?? String(value);
+    case "kind": return labelOf(WORKFLOW_KIND_LABELS, String(value));
+    case "complexity": return labelOf(COMPLEXITY_LABELS, String(value));
+    case "disposition": return labelOf(DISPOSITION_LABELS, String(value));
+    case "reviewStatus": return labelOf(REVIEW_STATUS_LABELS, String(value));
     default: return String(value);
   }
 }
