@@ -2,15 +2,14 @@
 // The data inventory table with its editor panel. The page passes one server-read page of rows, the URL
 // state and — for people who may edit — the server actions.
 import type { ReactNode } from "react";
-import { Database, Plus } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/page-header";
+import { Database } from "lucide-react";
 import { formatNumber } from "@/components/ui/format";
 import { DataTable, RowActions, type Column } from "@/components/inventory/data-table";
 import { DecisionBadge, MappingBadge, SeverityBadge } from "@/components/inventory/badges";
 import { InventoryEmpty } from "@/components/inventory/inventory-empty";
 import { RowEditorPanel } from "@/components/inventory/row-editor-panel";
-import { TransferMenu, transferUrls } from "@/components/inventory/transfer-menu";
+import { InventoryHeader } from "@/components/inventory/inventory-header";
+import { transferUrls } from "@/components/inventory/transfer-menu";
 import { useRowEditor, type RowAction } from "@/components/inventory/use-row-editor";
 import { DataEntityFields, DATA_ENTITY_FIELD_LABELS } from "@/components/data-inventory/data-entity-form";
 import {
@@ -114,23 +113,17 @@ export function DataInventoryView(props: {
   ];
 
   const urls = transferUrls(engagementId, "data");
-  const addButton = canEdit ? (
-    <Button onClick={() => editor.openCreate()}>
-      <Plus className="size-4" aria-hidden /> Add data entity
-    </Button>
-  ) : null;
-
   return (
     <>
-      <PageHeader
+      <InventoryHeader
         title={props.title}
         description={props.description}
-        actions={
-          <>
-            <TransferMenu engagementId={engagementId} inventory="data" canImport={props.canImport} canExport={props.canExport} />
-            {addButton}
-          </>
-        }
+        engagementId={engagementId}
+        inventory="data"
+        canImport={props.canImport}
+        canExport={props.canExport}
+        addLabel="Add data entity"
+        onAdd={canEdit ? () => editor.openCreate() : undefined}
       />
       {props.totals}
       <DataTable

@@ -1,14 +1,13 @@
 "use client";
 // The integration inventory table (most critical first by default) with its editor panel.
 import type { ReactNode } from "react";
-import { Plug, Plus } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/page-header";
+import { Plug } from "lucide-react";
 import { DataTable, RowActions, type Column } from "@/components/inventory/data-table";
 import { InterfaceComplexityBadge, SeverityBadge, StrategyBadge, WorkStatusBadge } from "@/components/inventory/badges";
 import { InventoryEmpty } from "@/components/inventory/inventory-empty";
 import { RowEditorPanel } from "@/components/inventory/row-editor-panel";
-import { TransferMenu, transferUrls } from "@/components/inventory/transfer-menu";
+import { InventoryHeader } from "@/components/inventory/inventory-header";
+import { transferUrls } from "@/components/inventory/transfer-menu";
 import { useRowEditor, type RowAction } from "@/components/inventory/use-row-editor";
 import { IntegrationFields, INTEGRATION_FIELD_LABELS } from "@/components/integrations/integration-form";
 import { IntegrationFormSchema, emptyIntegrationForm, integrationToForm, type IntegrationFormState, type IntegrationRow } from "@/lib/integrations/schema";
@@ -105,19 +104,15 @@ export function IntegrationInventoryView(props: {
   const urls = transferUrls(engagementId, "integrations");
   return (
     <>
-      <PageHeader
+      <InventoryHeader
         title={props.title}
         description={props.description}
-        actions={
-          <>
-            <TransferMenu engagementId={engagementId} inventory="integrations" canImport={props.canImport} canExport={props.canExport} />
-            {canEdit ? (
-              <Button onClick={() => editor.openCreate()}>
-                <Plus className="size-4" aria-hidden /> Add interface
-              </Button>
-            ) : null}
-          </>
-        }
+        engagementId={engagementId}
+        inventory="integrations"
+        canImport={props.canImport}
+        canExport={props.canExport}
+        addLabel="Add interface"
+        onAdd={canEdit ? () => editor.openCreate() : undefined}
       />
       {props.totals}
       <DataTable

@@ -1,14 +1,13 @@
 "use client";
 // The report inventory table with its editor panel; regulatory reports without a plan are flagged in red.
 import type { ReactNode } from "react";
-import { AlertTriangle, Check, FileBarChart, Plus } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/page-header";
+import { AlertTriangle, Check, FileBarChart } from "lucide-react";
 import { DataTable, RowActions, type Column } from "@/components/inventory/data-table";
 import { ComplexityBadge, VocabBadge, WorkStatusBadge } from "@/components/inventory/badges";
 import { InventoryEmpty } from "@/components/inventory/inventory-empty";
 import { RowEditorPanel } from "@/components/inventory/row-editor-panel";
-import { TransferMenu, transferUrls } from "@/components/inventory/transfer-menu";
+import { InventoryHeader } from "@/components/inventory/inventory-header";
+import { transferUrls } from "@/components/inventory/transfer-menu";
 import { useRowEditor, type RowAction } from "@/components/inventory/use-row-editor";
 import { ReportFields, REPORT_FIELD_LABELS } from "@/components/reports/report-form";
 import { REPORT_FLAG_LABELS, ReportFormSchema, emptyReportForm, isRegulatoryWithoutPlan, reportToForm, type ReportFormState, type ReportRow } from "@/lib/reports/schema";
@@ -93,19 +92,15 @@ export function ReportInventoryView(props: {
   const urls = transferUrls(engagementId, "reports");
   return (
     <>
-      <PageHeader
+      <InventoryHeader
         title={props.title}
         description={props.description}
-        actions={
-          <>
-            <TransferMenu engagementId={engagementId} inventory="reports" canImport={props.canImport} canExport={props.canExport} />
-            {canEdit ? (
-              <Button onClick={() => editor.openCreate()}>
-                <Plus className="size-4" aria-hidden /> Add report
-              </Button>
-            ) : null}
-          </>
-        }
+        engagementId={engagementId}
+        inventory="reports"
+        canImport={props.canImport}
+        canExport={props.canExport}
+        addLabel="Add report"
+        onAdd={canEdit ? () => editor.openCreate() : undefined}
       />
       {props.totals}
       <DataTable

@@ -1,15 +1,14 @@
 "use client";
 // The risk register table (highest score first by default) with its editor panel. Overdue reviews in red.
 import { useEffect, useMemo, type ReactNode } from "react";
-import { AlertTriangle, Plus } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/page-header";
+import { AlertTriangle } from "lucide-react";
 import { formatDate, formatMoneyCents } from "@/components/ui/format";
 import { DataTable, RowActions, type Column } from "@/components/inventory/data-table";
 import { RiskStatusBadge } from "@/components/inventory/badges";
 import { InventoryEmpty } from "@/components/inventory/inventory-empty";
 import { RowEditorPanel } from "@/components/inventory/row-editor-panel";
-import { TransferMenu, transferUrls } from "@/components/inventory/transfer-menu";
+import { InventoryHeader } from "@/components/inventory/inventory-header";
+import { transferUrls } from "@/components/inventory/transfer-menu";
 import { useRowEditor, type RowAction } from "@/components/inventory/use-row-editor";
 import { RiskFields, RISK_FIELD_LABELS } from "@/components/risks/risk-form";
 import { ScoreBadge } from "@/components/risks/score-badge";
@@ -122,19 +121,15 @@ export function RiskRegisterView(props: {
   const libraryHref = props.canUseLibrary ? `/engagements/${engagementId}/risks/library` : undefined;
   return (
     <>
-      <PageHeader
+      <InventoryHeader
         title={props.title}
         description={props.description}
-        actions={
-          <>
-            <TransferMenu engagementId={engagementId} inventory="risks" canImport={props.canImport} canExport={props.canExport} />
-            {canEdit ? (
-              <Button onClick={() => editor.openCreate()}>
-                <Plus className="size-4" aria-hidden /> Add risk
-              </Button>
-            ) : null}
-          </>
-        }
+        engagementId={engagementId}
+        inventory="risks"
+        canImport={props.canImport}
+        canExport={props.canExport}
+        addLabel="Add risk"
+        onAdd={canEdit ? () => editor.openCreate() : undefined}
       />
       {props.subnav}
       {props.totals}

@@ -1,15 +1,14 @@
 "use client";
 // The workflow inventory table with its editor panel (basic CRUD; review and sign-off are separate pages).
 import type { ReactNode } from "react";
-import { GitBranch, Plus } from "lucide-react";
-import { Button } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/page-header";
+import { GitBranch } from "lucide-react";
 import { formatNumber } from "@/components/ui/format";
 import { DataTable, RowActions, type Column } from "@/components/inventory/data-table";
 import { ComplexityBadge, DispositionBadge, ReviewBadge } from "@/components/inventory/badges";
 import { InventoryEmpty } from "@/components/inventory/inventory-empty";
 import { RowEditorPanel } from "@/components/inventory/row-editor-panel";
-import { TransferMenu, transferUrls } from "@/components/inventory/transfer-menu";
+import { InventoryHeader } from "@/components/inventory/inventory-header";
+import { transferUrls } from "@/components/inventory/transfer-menu";
 import { useRowEditor, type RowAction } from "@/components/inventory/use-row-editor";
 import { WorkflowFields, WORKFLOW_FIELD_LABELS } from "@/components/workflows/workflow-form";
 import { WorkflowFormSchema, emptyWorkflowForm, workflowToForm, type WorkflowFormState, type WorkflowRow } from "@/lib/workflows/schema";
@@ -78,19 +77,15 @@ export function WorkflowInventoryView(props: {
   const urls = transferUrls(engagementId, "workflows");
   return (
     <>
-      <PageHeader
+      <InventoryHeader
         title={props.title}
         description={props.description}
-        actions={
-          <>
-            <TransferMenu engagementId={engagementId} inventory="workflows" canImport={props.canImport} canExport={props.canExport} />
-            {canEdit ? (
-              <Button onClick={() => editor.openCreate()}>
-                <Plus className="size-4" aria-hidden /> Add workflow item
-              </Button>
-            ) : null}
-          </>
-        }
+        engagementId={engagementId}
+        inventory="workflows"
+        canImport={props.canImport}
+        canExport={props.canExport}
+        addLabel="Add workflow item"
+        onAdd={canEdit ? () => editor.openCreate() : undefined}
       />
       {props.subnav}
       {props.totals}
