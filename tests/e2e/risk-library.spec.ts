@@ -45,6 +45,13 @@ test("one click adds a library risk; bulk add; heat map; matrix shrink", async (
   await cell.click();
   await expect(page.getByRole("heading", { name: "Possible likelihood × Major impact" }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: "Source data worse than assessed" }).first()).toBeVisible();
+  // a listed risk links to the register (?risk=<id>), which opens its panel and marks its row
+  await page.getByRole("link", { name: "Source data worse than assessed" }).first().click();
+  await expect(page).toHaveURL(/\/risks\?risk=/);
+  await expect(page.getByRole("dialog", { name: "Edit risk" })).toBeVisible();
+  await expect(page.getByRole("dialog", { name: "Edit risk" }).getByText("Source data worse than assessed").first()).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.locator('tr[aria-current="true"]')).toContainText("Source data worse than assessed");
 
   // matrix: shrinking to 3×3 lists the risks above level 3 and needs an explicit choice
   await page.goto(`${base}/matrix`);
@@ -68,6 +75,16 @@ test("an executive reads the library and the matrix but cannot change them", asy
   await expect(page.getByRole("button", { name: /Add to register|Add all/ })).toHaveCount(0);
   await page.goto(`/engagements/${world.engagement.id}/risks/matrix`);
   await expect(page.getByRole("button", { name: "Save matrix" })).toHaveCount(0);
+  // ?risk=<id> opens the risk read-only for a role without risks.edit; an unknown id is ignored
+  const risk = await e2eDb().risk.findFirstOrThrow({ where: { engagementId: world.engagement.id }, select: { id: true, title: true } });
+  await page.goto(`/engagements/${world.engagement.id}/risks?risk=${risk.id}`);
+  const panel = page.getByRole("dialog", { name: risk.title });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByText("Read only.")).toBeVisible();
+  const res = await page.goto(`/engagements/${world.engagement.id}/risks?risk=not-a-risk-here`);
+  expect(res?.status()).toBe(200);
+  await expect(page.getByRole("table", { name: "Risks" })).toBeVisible();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
 });
 
 test("an outsider gets 404 on the library, matrix and heat-map pages", async ({ page }) => {
