@@ -1,6 +1,7 @@
 "use client";
 // Horizontal bars by category, one or two series (e.g. base plan vs expected), values labelled.
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartPlaceholder, useMounted } from "@/components/charts/use-mounted";
 import { CHART_COLORS, formatterFor, labelFor, niceTicks, type ValueUnit } from "@/components/charts/format";
 
 export type BarSeries = { key: string; label: string; color: string };
@@ -27,6 +28,8 @@ export function HorizontalBarChart({
   const ticks = niceTicks(0, max || 1, 4);
   const perRow = series.length > 1 ? 34 : 26;
   const height = 36 + data.length * perRow;
+  const mounted = useMounted();
+  if (!mounted) return <ChartPlaceholder height={height} />;
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 480, height }}>
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: showValues ? 64 : 16, bottom: 4, left: 4 }} barGap={1} barCategoryGap="20%">

@@ -1,10 +1,13 @@
 "use client";
 // Two S-curves on one axis: a baseline's and the current estimate's.
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartPlaceholder, useMounted } from "@/components/charts/use-mounted";
 import { CHART_COLORS, formatterFor, type ValueUnit } from "@/components/charts/format";
 
 export function CompareSCurveChart({ then, now, unit, currency = "USD", xLabel, thenLabel, height = 260 }: { then: { probability: number; value: number }[]; now: { probability: number; value: number }[]; unit: ValueUnit; currency?: string; xLabel: string; thenLabel: string; height?: number }) {
   const tick = formatterFor(unit, currency, "tick");
+  const mounted = useMounted();
+  if (!mounted) return <ChartPlaceholder height={height} />;
   const full = formatterFor(unit, currency, "full");
   const map = (pts: { probability: number; value: number }[]) => pts.map((p) => ({ value: p.value, probability: Math.round(p.probability * 1000) / 10 }));
   const all = [...then, ...now].map((p) => p.value);

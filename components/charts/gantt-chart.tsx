@@ -2,6 +2,7 @@
 // Gantt of the phases and cutover waves: the base plan (most likely, no risk events) and the P80
 // scenario as two bars per row, go-lives as diamonds, on a calendar axis (month starts).
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartPlaceholder, useMounted } from "@/components/charts/use-mounted";
 import { CHART_COLORS, longDate, monthTicks, shortMonth, weeksToIsoDate } from "@/components/charts/format";
 
 export type GanttRow = {
@@ -23,6 +24,8 @@ function Diamond({ cx, cy }: { cx?: number; cy?: number }) {
 export function GanttChart({ rows, start, maxWeeks }: { rows: GanttRow[]; start: string; maxWeeks: number }) {
   const ticks = monthTicks(start, maxWeeks, 10);
   const height = 40 + rows.length * 34;
+  const mounted = useMounted();
+  if (!mounted) return <ChartPlaceholder height={height} />;
   const tooltipRange = (r: [number, number]) => `${longDate(weeksToIsoDate(start, r[0]))} → ${longDate(weeksToIsoDate(start, r[1]))} (${(r[1] - r[0]).toFixed(1)} weeks)`;
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 800, height }}>

@@ -1,10 +1,13 @@
 "use client";
 // Cost by calendar month (bars) with the cumulative cost (line, right axis).
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartPlaceholder, useMounted } from "@/components/charts/use-mounted";
 import { CHART_COLORS, moneyCompact, moneyFull, shortMonth } from "@/components/charts/format";
 
 export function MonthlyCostChart({ months, currency = "USD", height = 280 }: { months: { month: string; costCents: number; cumulativeCents: number }[]; currency?: string; height?: number }) {
   const data = months.map((m) => ({ ...m, label: shortMonth(`${m.month}-01`) }));
+  const mounted = useMounted();
+  if (!mounted) return <ChartPlaceholder height={height} />;
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 480, height }}>
       <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 4, left: 4 }}>

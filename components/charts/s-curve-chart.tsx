@@ -2,6 +2,7 @@
 // S-curve: the cumulative probability of finishing within a duration (or a cost), with P50 and P80
 // marked, and an optional target (go-live date or budget).
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartPlaceholder, useMounted } from "@/components/charts/use-mounted";
 import { CHART_COLORS, formatterFor, labelFor, niceTicks, type ValueUnit } from "@/components/charts/format";
 
 export type SCurveMarker = { label: string; value: number; color?: string };
@@ -22,6 +23,8 @@ export function SCurveChart({
   height?: number;
 }) {
   const format = formatterFor(unit, currency, "full");
+  const mounted = useMounted();
+  if (!mounted) return <ChartPlaceholder height={height} />;
   const tickFormat = formatterFor(unit, currency, "tick");
   const markerLabel = labelFor(unit, currency);
   const data = points.map((p) => ({ value: p.value, probability: Math.round(p.probability * 1000) / 10 }));

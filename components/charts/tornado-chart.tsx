@@ -2,6 +2,7 @@
 // Tornado: for each driver, how far the mean outcome moves when the driver is at its low end (left)
 // or its high end (right), relative to the overall mean; largest swing on top.
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { ChartPlaceholder, useMounted } from "@/components/charts/use-mounted";
 import { CHART_COLORS, formatterFor, type ValueUnit } from "@/components/charts/format";
 
 export type TornadoRow = { label: string; low: number; high: number; lowLabel: string; highLabel: string };
@@ -21,6 +22,8 @@ export function TornadoChart({ rows, center, unit, currency = "USD", centerLabel
   }));
   const extent = Math.max(1e-9, ...data.map((d) => Math.max(Math.abs(d.down), Math.abs(d.up))));
   const height = 40 + data.length * 30;
+  const mounted = useMounted();
+  if (!mounted) return <ChartPlaceholder height={height} />;
   return (
     <ResponsiveContainer width="100%" height={height} initialDimension={{ width: 640, height }}>
       <BarChart data={data} layout="vertical" stackOffset="sign" margin={{ top: 18, right: 24, bottom: 4, left: 4 }} barCategoryGap="18%">
