@@ -129,6 +129,7 @@ test("a lead shares the report; an anonymous browser opens it; after revoking, t
   await expect(row).toContainText("Active");
   await expect(row).toContainText("0×");
   const leadHeadline = await headline(page);
+  await page.locator("section").filter({ has: panel }).screenshot({ path: path.join(SHOTS, "share-panel.png") });
 
   const anonymous = await browser.newContext();
   const anon = await anonymous.newPage();
