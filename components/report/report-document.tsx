@@ -244,6 +244,7 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
             cols={[{ title: "Phase" }, { title: "Base plan", align: "right" }, { title: "Expected", align: "right" }]}
             rows={r.costs.byPhase.map((b) => [b.label, formatMoneyFull(b.base, cur), formatMoneyFull(b.mean, cur)])}
           />
+          {r.meta.canSeeRates ? null : <p className="mt-2 text-xs text-ink-500">The cost after decommission (source contract tail and archive fees) is part of the license overlap and not shown by phase in this view.</p>}
         </Sub>
       </Section>
 

@@ -533,7 +533,8 @@ export function buildReportView(s: ReportSources): ReportView {
     costs: {
       lines: costLinesOut,
       total: { base: est.cost.totalCents.base, mean: est.cost.totalCents.mean, p50: pct(est.cost.totalCents, 50), p80: pct(est.cost.totalCents, 80), p90: pct(est.cost.totalCents, 90) },
-      byPhase: est.breakdown.byPhase.map((b) => ({ key: b.phase, label: b.label, base: b.cost.base, mean: b.cost.mean })),
+      // without rates.view: no "after decommission" bucket (it is the contract tail and the archive fee, i.e. the fees)
+      byPhase: seen.breakdown.byPhase.map((b) => ({ key: b.phase, label: b.label, base: b.cost.base, mean: b.cost.mean })),
     },
     risks: {
       matrix: { size: doc.riskMatrix.size, likelihoodLabels: doc.riskMatrix.likelihoodLabels, impactLabels: doc.riskMatrix.impactLabels },

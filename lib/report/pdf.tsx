@@ -361,6 +361,7 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
           cols={[{ title: "Phase", width: 60 }, { title: "Base plan", width: 20, align: "right" }, { title: "Expected", width: 20, align: "right" }]}
           rows={r.costs.byPhase.map((b) => [b.label, formatMoneyFull(b.base, cur), formatMoneyFull(b.mean, cur)])}
         />
+        {r.meta.canSeeRates ? null : <P style={[s.small, { marginTop: 3 }]}>The cost after decommission (source contract tail and archive fees) is part of the license overlap and not shown by phase in this view.</P>}
       </SectionPage>
 
       {/* ---------- risks ---------- */}

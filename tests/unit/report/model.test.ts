@@ -83,6 +83,9 @@ describe("buildReportView", () => {
     expect(reviewer.costs.lines.map((l) => l.key)).toEqual(["labor", "license_overlap", "risk_events", "schedule_slip", "risk_mitigation"]);
     expect(reviewer.costs.lines[0]).toMatchObject({ label: "Labor (all workstreams)", p50: null, p80: null, hours: null, rateCents: null });
     expect(reviewer.costs.lines.reduce((s, l) => s + l.base, 0)).toBeCloseTo(reviewer.costs.total.base, -1);
+    // the cost after decommission is the source tail and the archive fee: not shown either
+    expect(reviewer.costs.byPhase.map((b) => b.key)).toEqual(["P0", "P1", "P2", "P3", "P4"]);
+    expect(lead.costs.byPhase.map((b) => b.key)).toContain("after");
     // every cost total and date is the same as the lead's
     expect(reviewer.headline).toEqual(lead.headline);
     expect(reviewer.costs.total).toEqual(lead.costs.total);
