@@ -46,22 +46,22 @@ export function EstimateHeadline({ view, engagementId }: { view: EstimateView; e
           <Stat label="P50" value={`${m.P50?.toFixed(1)} months`} sub={<>Final go-live {date(g.P50)}<br />Complete {date(w.P50)}</>} emphasis />
           <Stat label="P80" value={`${m.P80?.toFixed(1)} months`} sub={<>Final go-live {date(g.P80)}<br />Complete {date(w.P80)}</>} emphasis />
         </dl>
-        <p className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">
+        <div className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">
           Base plan {view.basePlan.totalMonths.toFixed(1)} months; schedule contingency {(view.contingency.durationWeeks / (365.25 / 12 / 7)).toFixed(1)} months{" "}
           <Explain explanation={ex["contingency.duration"]} engagementId={engagementId} currency={cur} align="left" />
           <br />
           Field range for a {view.input.sizeClass === "mid" ? "mid-size" : view.input.sizeClass} organization: {range.min}–{range.max} months.
-        </p>
+        </div>
       </Panel>
       <Panel title="Cost" explain={<Explain explanation={ex["total.cost"]} engagementId={engagementId} currency={cur} />}>
         <dl className="mt-3 grid grid-cols-2 gap-3">
           <Stat label="P50" value={moneyCompact(c.P50 ?? 0, cur)} sub={formatMoneyCents(c.P50 ?? null, cur)} emphasis />
           <Stat label="P80" value={moneyCompact(c.P80 ?? 0, cur)} sub={formatMoneyCents(c.P80 ?? null, cur)} emphasis />
         </dl>
-        <p className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">
+        <div className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">
           Base plan {formatMoneyCents(view.basePlan.totalCostCents, cur)} + contingency {formatMoneyCents(view.contingency.costCents, cur)} ({Math.round(view.contingency.costShareOfBase * 100)}%) = P80{" "}
           <Explain explanation={ex["contingency.cost"]} engagementId={engagementId} currency={cur} align="left" />
-        </p>
+        </div>
       </Panel>
       <Panel title="License overlap" explain={<Explain explanation={ex["licenseOverlap"]} engagementId={engagementId} currency={cur} />}>
         <dl className="mt-3 grid grid-cols-2 gap-3">

@@ -7,7 +7,7 @@ import { loadBaselineComparison } from "@/lib/estimates/data";
 import { AppError } from "@/lib/errors";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { formatDateTime } from "@/components/ui/format";
+import { formatDateTime, formatMoneyCents } from "@/components/ui/format";
 import { EstimateSubnav } from "@/components/estimate/estimate-subnav";
 import { ComparisonSummary, FlagChanges, MetricTable } from "@/components/estimate/comparison-view";
 import { ChartFrame, LegendItem } from "@/components/charts/chart-frame";
@@ -60,8 +60,8 @@ export default async function BaselineComparisonPage({ params }: { params: Promi
               table={{ columns: [{ key: "m", label: "Measure" }, { key: "a", label: "Baseline", align: "right" }, { key: "b", label: "Now", align: "right" }], rows: ["P10", "P50", "P80", "P90"].map((p) => ({ m: p, a: `${then.duration.totalMonths.percentiles[p]?.toFixed(1)} mo`, b: `${current.duration.totalMonths.percentiles[p]?.toFixed(1)} mo` })) }}>
               <CompareSCurveChart then={months(then.sCurves.durationWeeks)} now={months(current.sCurves.durationWeeks)} unit="months" xLabel="Total duration (months)" thenLabel={thenLabel} />
             </ChartFrame>
-            <ChartFrame title="S-curve — cost, baseline vs now" summary={`P50 cost at the baseline and now.`} legend={legend}
-              table={{ columns: [{ key: "m", label: "Measure" }, { key: "a", label: "Baseline", align: "right" }, { key: "b", label: "Now", align: "right" }], rows: ["P10", "P50", "P80", "P90"].map((p) => ({ m: p, a: String(then.cost.totalCents.percentiles[p] ?? "—"), b: String(current.cost.totalCents.percentiles[p] ?? "—") })) }}>
+            <ChartFrame title="S-curve — cost, baseline vs now" summary={`P50 cost ${formatMoneyCents(then.cost.totalCents.percentiles.P50 ?? null, cur)} at the baseline, ${formatMoneyCents(current.cost.totalCents.percentiles.P50 ?? null, cur)} now.`} legend={legend}
+              table={{ columns: [{ key: "m", label: "Measure" }, { key: "a", label: "Baseline", align: "right" }, { key: "b", label: "Now", align: "right" }], rows: ["P10", "P50", "P80", "P90"].map((p) => ({ m: p, a: formatMoneyCents(then.cost.totalCents.percentiles[p] ?? null, cur), b: formatMoneyCents(current.cost.totalCents.percentiles[p] ?? null, cur) })) }}>
               <CompareSCurveChart then={then.sCurves.costCents} now={current.sCurves.costCents} unit="money" currency={cur} xLabel={`Total cost (${cur})`} thenLabel={thenLabel} />
             </ChartFrame>
           </div>
