@@ -102,7 +102,7 @@ const TripleRow = memo(function TripleRow({ label, defs, v0, v1, v2, e0, e1, e2,
         <div className="font-mono text-[11px] text-ink-400">{defs[1].key.replace(/\.likely$/, "")}.min / .likely / .max</div>
       </th>
       <td className="py-2 pr-2">
-        <div className="flex flex-wrap items-start gap-2">
+        <div className="flex flex-nowrap items-start gap-2">
           {defs.map((d, i) => {
             const modified = isConstantOverridden(d.key, values[i] as string);
             return (
@@ -115,7 +115,7 @@ const TripleRow = memo(function TripleRow({ label, defs, v0, v1, v2, e0, e1, e2,
               </div>
             );
           })}
-          <span className="pt-6 text-xs text-ink-500">{defs[0].unit}</span>
+          <span className="pt-6 text-xs whitespace-nowrap text-ink-500">{defs[0].unit}</span>
         </div>
       </td>
       <td className="py-2 pr-3 pt-7 text-sm tabular whitespace-nowrap text-ink-600">{defs.map((d) => fmt(d.value)).join(" / ")}</td>

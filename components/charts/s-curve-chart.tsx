@@ -61,8 +61,9 @@ export function SCurveChart({
             x={m.value}
             stroke={m.color ?? CHART_COLORS.ink}
             strokeDasharray={m.label.startsWith("Target") ? "2 3" : "5 3"}
-            // labels point away from each other: the first to the left of its line, the next to the right
-            label={{ value: `${m.label} ${markerLabel(m.value)}`, position: i % 2 === 0 ? "insideTopRight" : "insideTopLeft", fontSize: 11, fontWeight: 600, fill: m.color ?? CHART_COLORS.ink, dy: i >= 2 ? 14 : 0 }}
+            // labels sit where the curve is not: left of the line at the top for the first (the curve is
+            // still low there), right of the line at the bottom for the next ones (the curve is already high)
+            label={{ value: `${m.label} ${markerLabel(m.value)}`, position: i === 0 ? "insideTopRight" : "insideBottomLeft", fontSize: 11, fontWeight: 600, fill: m.color ?? CHART_COLORS.ink, dy: i >= 2 ? -14 * (i - 1) : 0 }}
           />
         ))}
         <Line type="monotone" dataKey="probability" stroke={CHART_COLORS.base} strokeWidth={2.5} dot={false} isAnimationActive={false} />
