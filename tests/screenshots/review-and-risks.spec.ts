@@ -1,11 +1,9 @@
 // Screenshots of the review, sign-off and risk pages with realistic data, for a human look (not assertions):
-//   SCREENSHOTS=1 npx playwright test workflow-review-screens   → PNGs in /tmp/shots/
+//   npm run screenshots -- review-and-risks   → PNGs in /tmp/shots/
 import { test } from "@playwright/test";
-import { createWorld, signIn } from "./support/world";
-import { e2eDb } from "./support/db";
+import { createWorld, signIn } from "../e2e/support/world";
+import { e2eDb } from "../e2e/support/db";
 import { DEFAULT_RISK_LIBRARY } from "@/lib/estimate/risk-library";
-
-test.skip(!process.env.SCREENSHOTS, "screenshots only on request");
 
 const ITEMS = [
   ["order_set", "Chest pain / ACS order set", "Emergency", 1, "high", "must_survive", "Aspirin, troponin q3h, ECG within 10 min; door-to-balloon tracking feeds the STEMI report."],
