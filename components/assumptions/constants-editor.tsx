@@ -159,7 +159,7 @@ function PhaseShares({ values, errors, onChange, onReset, readOnly }: { values: 
                     </td>
                   );
                 })}
-                <td className={cn("px-2 py-2 text-right text-xs tabular", Math.abs(sum - 1) > 0.001 ? "text-amber-800" : "text-ink-500")}>{fmt(sum)}{Math.abs(sum - 1) > 0.001 ? " → 1" : ""}</td>
+                <td className={cn("px-2 py-2 text-right text-xs tabular", Math.abs(sum - 1) > 0.001 ? "text-amber-800" : "text-ink-500")}>{Math.round(sum * 1000) / 10}%{Math.abs(sum - 1) > 0.001 ? " → 100%" : ""}</td>
               </tr>
             );
           })}

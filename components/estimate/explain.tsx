@@ -30,16 +30,21 @@ export function formatExplainValue(value: number, unit: Explanation["unit"], cur
   }
 }
 
-/** "teamFte" → "Team FTE", "p50Cents" → "P50", "candidate: COCOMO (weeks)" stays. */
+/** "teamFte" → "Team FTE", "p50Cents" → "P50", "archiveFeeCentsPerMonth" → "Archive fee per month"; "candidate: …" stays. */
 export function inputLabel(key: string): string {
   if (/[:()]/.test(key)) return key;
-  return key
+  const m = /^p(\d+)(.*)$/.exec(key);
+  if (m) {
+    const rest = m[2] ? inputLabel(m[2]).toLowerCase() : "";
+    return rest ? `P${m[1]} ${rest}` : `P${m[1]}`;
+  }
+  const words = key
+    .replace(/CentsPerMonth$/, "PerMonth")
     .replace(/Cents$/, "")
-    .replace(/CentsPerMonth$/, " per month")
     .replace(/([a-z])([A-Z0-9])/g, "$1 $2")
-    .replace(/^p(\d+)/i, "P$1")
-    .replace(/\bfte\b/i, "FTE")
-    .replace(/^./, (c) => c.toUpperCase());
+    .toLowerCase()
+    .replace(/\bfte\b/g, "FTE");
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function inputValue(key: string, value: number | string | boolean | null, currency: string): string {
@@ -181,7 +186,7 @@ export function Explain({
         ) : null}
         {e.notes?.length ? (
           <>
-            <h5 className="mt-3 text-xs font-semibold uppercase tracking-wide text-ink-500">Largest items</h5>
+            <h5 className="mt-3 text-xs font-semibold uppercase tracking-wide text-ink-500">Notes</h5>
             <ul className="mt-1 list-disc space-y-0.5 pl-4 text-xs text-ink-700">
               {e.notes.map((n) => <li key={n}>{n}</li>)}
             </ul>
