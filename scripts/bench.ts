@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { EngagementDocumentSchema, type EngagementDocument } from "@/lib/engagement-format/schema";
 import { estimate } from "@/lib/estimate";
+import { ESTIMATE_PAGE_BENCH_CASES } from "./bench/estimate-page";
 
 export interface BenchCase {
   name: string;
@@ -25,6 +26,7 @@ const typeB = loadFixture("mid-size-type-b.json");
 export const BENCH_CASES: BenchCase[] = [
   { name: "estimate · mid-size Type A · 10k", run: () => estimate(typeA, { iterations: 10_000 }).run.iterations, targetMsPer10k: 50 },
   { name: "estimate · mid-size Type B · 10k", run: () => estimate(typeB, { iterations: 10_000 }).run.iterations, targetMsPer10k: 50 },
+  ...ESTIMATE_PAGE_BENCH_CASES,
 ];
 
 interface Result {

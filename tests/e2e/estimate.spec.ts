@@ -1,44 +1,10 @@
 // The estimate journey: a consultant opens the estimate of an engagement with real inventories, sees
 // the headline numbers and every chart, opens an "Explain", follows it to the assumption, changes it and
 // sees the number change, saves a baseline and reads the comparison. Plus what a clinical reviewer and an
-// executive may do, and (SCREENSHOTS=1) full-page screenshots of every estimate page in /tmp/shots/.
-import { readFileSync } from "node:fs";
-import path from "node:path";
+// executive may do. (Screenshots of every estimate page: tests/screenshots/estimate.spec.ts.)
 import { expect, test, type Page } from "@playwright/test";
 import { createWorld, signIn, type E2eWorld } from "./support/world";
-import { e2eDb } from "./support/db";
-import { ROOT } from "./support/paths";
-import { EngagementDocumentSchema } from "@/lib/engagement-format/schema";
-import { auditPolicyToColumns, INVENTORIES } from "@/lib/inventories/registry";
-
-/** Put a golden fixture's profile, assumptions and inventories on the world's engagement (rows through the registry's toColumns). */
-async function seedFixture(engagementId: string, file: "mid-size-type-a.json" | "mid-size-type-b.json") {
-  const doc = EngagementDocumentSchema.parse(JSON.parse(readFileSync(path.join(ROOT, "tests/fixtures/engagements", file), "utf8")));
-  const db = e2eDb();
-  const e = doc.engagement;
-  await db.engagement.update({
-    where: { id: engagementId },
-    data: {
-      name: e.name,
-      migrationType: e.migrationType,
-      sourceSystem: e.sourceSystem,
-      destinationSystem: e.destinationSystem,
-      plannedStart: new Date(`${e.plannedStart}T00:00:00.000Z`),
-      currency: e.currency,
-      ...e.profile,
-      riskMatrix: doc.riskMatrix as object,
-      assumptions: doc.assumptions as object,
-    },
-  });
-  const rows = <T,>(list: T[], toColumns: (r: T) => object) => list.map((r) => ({ engagementId, ...toColumns(r) }));
-  const dropNullJson = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([k, v]) => !(v === null && (k === "scheduleImpactWeeks" || k === "costImpact"))));
-  await db.dataEntity.createMany({ data: rows(doc.dataEntities, INVENTORIES.data.toColumns) as never });
-  await db.workflowItem.createMany({ data: rows(doc.workflows, INVENTORIES.workflows.toColumns) as never });
-  await db.integration.createMany({ data: rows(doc.integrations, INVENTORIES.integrations.toColumns) as never });
-  await db.report.createMany({ data: rows(doc.reports, INVENTORIES.reports.toColumns) as never });
-  await db.risk.createMany({ data: rows(doc.risks, (r) => dropNullJson(INVENTORIES.risks.toColumns(r) as Record<string, unknown>)) as never });
-  if (doc.auditTrail) await db.auditTrailPolicy.create({ data: { engagementId, ...auditPolicyToColumns(doc.auditTrail) } as never });
-}
+import { seedFixture } from "./support/fixtures";
 
 const CHARTS = [
   "Gantt — phases and cutover waves",
@@ -189,55 +155,4 @@ test("scenarios: types side by side and a named variant from the URL", async ({ 
   await expect(page.getByRole("columnheader", { name: /Bigger team/ })).toBeVisible({ timeout: 20_000 });
   await expect(page).toHaveURL(/variants=/);
   await expect(page.getByRole("figure", { name: "Duration by scenario" }).locator("svg.recharts-surface").first()).toBeVisible();
-});
-
-test("screenshots of every estimate page", async ({ page }) => {
-  test.skip(!process.env.SCREENSHOTS, "screenshots only on request (SCREENSHOTS=1)");
-  test.setTimeout(240_000);
-  const eid = world.engagement.id;
-  const b = await createWorld({ clientName: `Riverbend Recovery Health ${Date.now()}` });
-  await seedFixture(b.engagement.id, "mid-size-type-b.json");
-  await page.setViewportSize({ width: 1440, height: 1000 });
-  await signIn(page, world.lead.email);
-  // full page, plus 1,100-pixel slices that can be looked at one by one
-  const shot = async (name: string) => {
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: `/tmp/shots/${name}.png`, fullPage: true });
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    for (let y = 0, i = 1; y < height; y += 1100, i++) {
-      await page.screenshot({ path: `/tmp/shots/${name}-${i}.png`, fullPage: true, clip: { x: 0, y, width: 1440, height: Math.min(1100, height - y) } });
-    }
-  };
-  await page.goto(`/engagements/${eid}/estimate`);
-  await shot("estimate-a");
-  await page.getByLabel("Explain: Phase 1 — foundation").click();
-  await page.getByRole("region", { name: "How “Phase 1 — foundation” is computed" }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: "/tmp/shots/estimate-explain.png" });
-  await page.goto(`/engagements/${eid}/assumptions`);
-  await shot("assumptions-a");
-  await page.goto(`/engagements/${eid}/assumptions#constant-phase.P1.min`);
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: "/tmp/shots/assumptions-anchor.png" });
-  await page.goto(`/engagements/${eid}/estimate/scenarios?variants=${encodeURIComponent(JSON.stringify([{ name: "Source ramps down", changes: { "license.sourceRampsDownPerWave": true, "license.sourceNoticeMonths": 2 } }, { name: "Team of 16", changes: { teamFte: 16, interfaceEngineers: 4 } }]))}`);
-  await shot("scenarios");
-  await page.goto(`/engagements/${eid}/estimate/baselines`);
-  await shot("baselines");
-  const first = page.getByRole("link", { name: "Compare with now →" }).first();
-  if (await first.count()) {
-    await first.click();
-    await page.getByRole("heading", { level: 1 }).waitFor();
-    await shot("baseline-compare");
-  }
-  await page.context().clearCookies();
-  await signIn(page, b.lead.email);
-  await page.goto(`/engagements/${b.engagement.id}/estimate`);
-  await shot("estimate-b");
-  await page.goto(`/engagements/${b.engagement.id}/assumptions`);
-  await shot("assumptions-b");
-  await page.context().clearCookies();
-  await signIn(page, world.reviewer.email);
-  await page.goto(`/engagements/${eid}/estimate`);
-  await shot("estimate-reviewer");
-  await page.goto(`/engagements/${eid}/assumptions`);
-  await shot("assumptions-reviewer");
 });
