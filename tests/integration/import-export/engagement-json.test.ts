@@ -102,8 +102,8 @@ describe("whole-engagement JSON through the app", () => {
   it("anonymous: refused, nothing written", async () => {
     const before = await db.engagement.count();
     signInAs(null);
-    const res = await importEngagementAction(jsonForm(JSON.stringify(fixtureDocument())));
-    expect(res.ok).toBe(false);
+    // requireUser redirects to /sign-in (Next's redirect error propagates out of the action)
+    await expect(importEngagementAction(jsonForm(JSON.stringify(fixtureDocument())))).rejects.toThrow("NEXT_REDIRECT");
     expect(await db.engagement.count()).toBe(before);
   });
 });

@@ -2,6 +2,7 @@
 // requireUser reads next-auth's cookie, which only exists inside a Next request) and for next/cache.
 // Importing it installs the mocks (vi.mock is hoisted to the top of this module); import it before lib code.
 import { vi } from "vitest";
+import { redirect } from "next/navigation";
 import type { CurrentUser } from "@/lib/auth/session";
 
 export const session: { user: CurrentUser | null } = { user: null };
@@ -16,7 +17,8 @@ vi.mock("@/lib/auth/session", async (importOriginal) => {
   return {
     ...original,
     requireUser: vi.fn(async () => {
-      if (!session.user) throw new Error("NEXT_REDIRECT: not signed in");
+      // like the real one: Next's redirect to /sign-in (runAction rethrows it, so the action rejects)
+      if (!session.user) redirect("/sign-in");
       return session.user;
     }),
     loadCurrentUser: vi.fn(async () => session.user),
