@@ -3,7 +3,7 @@
 // a CSP with a per-request nonce, and a fast redirect of anonymous page requests to /sign-in.
 import { NextResponse, type NextRequest } from "next/server";
 
-const PUBLIC_PREFIXES = ["/sign-in", "/api/auth", "/share/", "/_next", "/favicon"];
+const PUBLIC_PREFIXES = ["/sign-in", "/api/auth", "/share/", "/_next", "/favicon", "/icon.svg", "/robots.txt"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
