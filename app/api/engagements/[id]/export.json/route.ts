@@ -1,5 +1,5 @@
 // GET /api/engagements/[id]/export.json – the whole engagement as a "sounding.engagement" v1 document (docs/engagement-format.md; audited as export.engagement)
-import { requireRouteAccess, routeHandler } from "@/lib/import-export/route-auth";
+import { requireRouteAccess, routeHandler } from "@/lib/route";
 import { downloadResponse, exportEngagementJson } from "@/lib/import-export/exports";
 
 export const GET = routeHandler<{ id: string }>(async (_request, { params }, requestId) => {

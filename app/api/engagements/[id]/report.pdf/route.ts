@@ -1,5 +1,5 @@
 // GET /api/engagements/[id]/report.pdf[?seed=N] – the executive report as a PDF (report.view; audited as report.pdf_download)
-import { requireRouteAccess, routeHandler } from "@/lib/import-export/route-auth";
+import { requireRouteAccess, routeHandler } from "@/lib/route";
 import { reportDownloadResponse, reportPdfDownload } from "@/lib/report/downloads";
 import { parseSeed } from "@/lib/report/schema";
 

@@ -1,7 +1,7 @@
 // GET /api/engagements/[id]/export/[inventory]?format=csv|xlsx – one inventory as CSV or XLSX with the columns the importer reads (audited as export.<inventory>)
 import { INVENTORY_KEYS, type InventoryKey } from "@/lib/inventories/registry";
 import { ExportFormatSchema } from "@/lib/import-export/schema";
-import { jsonError, requireRouteAccess, routeHandler } from "@/lib/import-export/route-auth";
+import { jsonError, requireRouteAccess, routeHandler } from "@/lib/route";
 import { downloadResponse, exportInventory } from "@/lib/import-export/exports";
 
 export const GET = routeHandler<{ id: string; inventory: string }>(async (request, { params }, requestId) => {

@@ -1,5 +1,5 @@
 // GET /api/engagements/[id]/report/export?format=csv|xlsx&part=costs|phases[&seed=N] – the report's cost lines or phase plan (report.view; audited as report.export)
-import { jsonError, requireRouteAccess, routeHandler } from "@/lib/import-export/route-auth";
+import { jsonError, requireRouteAccess, routeHandler } from "@/lib/route";
 import { reportDownloadResponse, reportTableDownload } from "@/lib/report/downloads";
 import { parseSeed, ReportExportQuerySchema } from "@/lib/report/schema";
 

@@ -1,7 +1,7 @@
 // GET /api/engagements/[id]/template/[inventory]?format=csv|xlsx – an empty import template: headers, one example row, and (XLSX) a sheet explaining each column
 import { INVENTORY_KEYS, type InventoryKey } from "@/lib/inventories/registry";
 import { ExportFormatSchema } from "@/lib/import-export/schema";
-import { jsonError, requireRouteAccess, routeHandler } from "@/lib/import-export/route-auth";
+import { jsonError, requireRouteAccess, routeHandler } from "@/lib/route";
 import { downloadResponse, inventoryTemplate } from "@/lib/import-export/exports";
 
 export const GET = routeHandler<{ id: string; inventory: string }>(async (request, { params }) => {

@@ -1,4 +1,4 @@
-// Route handlers' version of requireUser/requirePageAccess: answers in JSON instead of redirecting.
+// The one shape for route handlers (beside lib/action.ts for server actions): answers in JSON, never redirects.
 // Anonymous → 401; non-member or unknown engagement → 404 (never a hint that it exists); a member whose role
 // lacks the capability → 403. Every error becomes a small JSON body; stack traces stay in the server log.
 import "server-only";
