@@ -1,13 +1,16 @@
 // Field builders for form schemas: the same schema validates FormData-shaped input in the browser and on
-// the server (empty strings are "missing", numbers accept thousands separators).
+// the server (empty strings are "missing"). Numbers are read by lib/number-parse.ts (thousands separators
+// yes, hex or a stray comma no); text refuses control characters and dates stay within 1900–2100
+// (lib/input-rules.ts), exactly as the importer and the JSON contract do.
 import { z } from "zod";
+import { isBlankNumberText, parseNumber } from "@/lib/number-parse";
+import { isoDateInRange, plainText } from "@/lib/input-rules";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-const toNumber = (v: unknown) => {
-  if (typeof v === "string") {
-    const cleaned = v.replace(/[,\s_]/g, "");
-    return cleaned === "" ? undefined : Number(cleaned);
-  }
+
+/** FormData string → number (NaN when it is not one, so the schema says "Enter a number"); blank → undefined. */
+export const toNumber = (v: unknown) => {
+  if (typeof v === "string") return isBlankNumberText(v) ? undefined : (parseNumber(v) ?? Number.NaN);
   return v;
 };
 
@@ -35,15 +38,15 @@ export function decimalNumber(opts: { min?: number; max?: number } = {}) {
 }
 
 export function requiredText(max = 200) {
-  return z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: "Required" }).min(1, "Required").max(max, `Use at most ${max} characters`));
+  return z.preprocess((v) => (typeof v === "string" ? v.trim() : v), plainText(z.string({ error: "Required" }).min(1, "Required").max(max, `Use at most ${max} characters`)));
 }
 
 export function optionalText(max = 2000) {
-  return z.preprocess((v) => (v == null ? "" : typeof v === "string" ? v.trim() : v), z.string().max(max, `Use at most ${max} characters`));
+  return z.preprocess((v) => (v == null ? "" : typeof v === "string" ? v.trim() : v), plainText(z.string().max(max, `Use at most ${max} characters`)));
 }
 
 export function isoDateField() {
-  return z.preprocess(emptyToUndefined, z.iso.date({ error: (iss) => (iss.input === undefined ? "Required" : "Enter a date (YYYY-MM-DD)") }));
+  return z.preprocess(emptyToUndefined, isoDateInRange({ error: (iss) => (iss.input === undefined ? "Required" : "Enter a date (YYYY-MM-DD)") }));
 }
 
 export function enumField<const T extends readonly [string, ...string[]]>(values: T, message = "Choose one of the options") {

@@ -12,6 +12,8 @@ import {
   type LicenseTerms,
   type Workstream,
 } from "@/lib/engagement-format/schema";
+import { DATE_RANGE_MESSAGE, isDateInRange, plainText } from "@/lib/input-rules";
+import { isBlankNumberText, parseNumber } from "@/lib/number-parse";
 import { CONSTANT_DEFINITIONS, DEFAULT_RATES_CENTS, type ConstantDefinition } from "@/lib/estimate/defaults";
 
 // ---------- vocabularies and labels ----------
@@ -110,11 +112,9 @@ export function parseNumberInput(raw: unknown, opts: { int?: boolean } = {}): Pa
     return { ok: true, value: raw };
   }
   if (typeof raw !== "string") return { ok: false, message: "Enter a number" };
-  const cleaned = raw.replace(/[,\s_$]/g, "");
-  if (cleaned === "") return { ok: true, value: undefined };
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return { ok: false, message: opts.int ? "Enter a whole number" : "Enter a number" };
-  const n = Number(cleaned);
-  if (!Number.isFinite(n)) return { ok: false, message: "Enter a number" };
+  if (isBlankNumberText(raw)) return { ok: true, value: undefined };
+  const n = parseNumber(raw, { currency: true }); // the shared reading: lib/number-parse.ts
+  if (n === null) return { ok: false, message: opts.int ? "Enter a whole number" : "Enter a number" };
   if (opts.int && !Number.isInteger(n)) return { ok: false, message: "Enter a whole number" };
   return { ok: true, value: n };
 }
@@ -194,6 +194,7 @@ const optionalIsoDate = z.union([z.string(), z.null()]).transform((raw, ctx) => 
   const v = (raw ?? "").trim();
   if (v === "") return null;
   if (!z.iso.date().safeParse(v).success) return addIssue(ctx, "Enter a date (YYYY-MM-DD)");
+  if (!isDateInRange(v)) return addIssue(ctx, DATE_RANGE_MESSAGE);
   return v;
 });
 
@@ -277,8 +278,8 @@ const constantsField = z.record(z.string(), z.union([stringOrNumber, z.null()]))
 });
 
 export const WaveFormSchema = z.strictObject({
-  name: z.string({ error: "Required" }).trim().min(1, "Give the wave a name").max(100, "Use at most 100 characters"),
-  cohort: z.string().trim().max(300, "Use at most 300 characters").default(""),
+  name: plainText(z.string({ error: "Required" }).trim().min(1, "Give the wave a name").max(100, "Use at most 100 characters")),
+  cohort: plainText(z.string().trim().max(300, "Use at most 300 characters")).default(""),
   providers: numberField({ min: 0, max: 100_000, int: true }),
   users: numberField({ min: 0, max: 1_000_000, int: true }),
 });

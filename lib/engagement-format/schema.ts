@@ -4,6 +4,7 @@
 // version bump and a note in docs/engagement-format.md.
 // Runs on client and server: no Prisma, no Node APIs.
 import { z } from "zod";
+import { isoDateInRange, plainText } from "@/lib/input-rules";
 
 // ---------- shared vocabularies ----------
 export const MIGRATION_TYPES = ["A", "B", "C"] as const;
@@ -28,10 +29,12 @@ export const MIGRATION_TYPE_LABELS: Record<MigrationType, { name: string; explan
 export const ENGAGEMENT_STATUSES = ["scoping", "active", "on_hold", "completed"] as const;
 export const EngagementStatusSchema = z.enum(ENGAGEMENT_STATUSES);
 
-const isoDate = z.iso.date();
+// Dates within 1900–2100 and text without control characters (lib/input-rules.ts): the same vocabulary as
+// the forms, so an import cannot store what a form would refuse.
+const isoDate = isoDateInRange();
 const count = z.int().min(0);
 const cents = z.int().min(0);
-const text = (max = 2000) => z.string().trim().max(max);
+const text = (max = 2000) => plainText(z.string().trim().max(max));
 
 export const ThreePointSchema = z
   .strictObject({ min: z.number().min(0), likely: z.number().min(0), max: z.number().min(0) })

@@ -3,6 +3,7 @@
 // is stored. Pure (client + server): the fields a variant may change, parsing and applying them to the
 // engagement document, and a one-column summary of an estimate.
 import { z } from "zod";
+import { DATE_RANGE_MESSAGE, isDateInRange, plainText } from "@/lib/input-rules";
 import { BILLING_STARTS, EngagementDocumentSchema, MIGRATION_TYPES, WORKSTREAMS, type EngagementDocument, type MigrationType } from "@/lib/engagement-format/schema";
 import type { Estimate, HonestyFlag } from "@/lib/estimate";
 import { EDITABLE_CONSTANTS, BILLING_START_LABELS, WORKSTREAM_NAMES } from "@/lib/assumptions/schema";
@@ -53,7 +54,7 @@ export type ScenarioValue = number | string | boolean;
 export type ScenarioVariant = { name: string; changes: Record<string, ScenarioValue> };
 
 const VariantSchema = z.strictObject({
-  name: z.string().trim().min(1, "Name the variant").max(60, "Use at most 60 characters"),
+  name: plainText(z.string().trim().min(1, "Name the variant").max(60, "Use at most 60 characters")),
   changes: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])),
 });
 
@@ -65,7 +66,8 @@ export function checkScenarioValue(field: ScenarioField, value: unknown): string
     case "enum":
       return typeof value === "string" && field.options?.some((o) => o.value === value) ? null : "Choose one of the options";
     case "date":
-      return typeof value === "string" && z.iso.date().safeParse(value).success ? null : "Enter a date (YYYY-MM-DD)";
+      if (typeof value !== "string" || !z.iso.date().safeParse(value).success) return "Enter a date (YYYY-MM-DD)";
+      return isDateInRange(value) ? null : DATE_RANGE_MESSAGE;
     default: {
       if (typeof value !== "number" || !Number.isFinite(value)) return "Enter a number";
       if ((field.kind === "integer" || field.kind === "money") && !Number.isInteger(value)) return field.kind === "money" ? "Enter whole cents" : "Enter a whole number";

@@ -1,5 +1,7 @@
 // Estimate-page inputs (client + server): the seed in the URL, the baseline form, the scenario variants.
 import { z } from "zod";
+import { plainText } from "@/lib/input-rules";
+import { parseNumber } from "@/lib/number-parse";
 
 /**
  * The engine's default seed, restated so client code does not pull in the engine.
@@ -33,8 +35,8 @@ export type EstimateTimings = {
 export const IdSchema = z.string().min(1).max(64);
 
 export const BaselineFormSchema = z.strictObject({
-  name: z.preprocess((v) => (typeof v === "string" ? v.trim().replace(/\s+/g, " ") : v), z.string({ error: "Required" }).min(1, "Give the baseline a name").max(100, "Use at most 100 characters")),
-  seed: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v === "" ? undefined : v), z.int("The seed is a whole number").min(0).max(MAX_SEED).default(DEFAULT_SEED)),
+  name: z.preprocess((v) => (typeof v === "string" ? v.trim().replace(/\s+/g, " ") : v), plainText(z.string({ error: "Required" }).min(1, "Give the baseline a name").max(100, "Use at most 100 characters"))),
+  seed: z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? (parseNumber(v) ?? Number.NaN) : v === "" ? undefined : v), z.int("The seed is a whole number").min(0).max(MAX_SEED).default(DEFAULT_SEED)),
 });
 export type BaselineFormInput = z.input<typeof BaselineFormSchema>;
 

@@ -137,7 +137,6 @@ const MONTHS: Record<string, number> = {
 };
 
 function isoFromParts(y: number, m: number, d: number): string | null {
-  if (y < 100) y += 2000;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return date.toISOString().slice(0, 10);
@@ -168,7 +167,8 @@ export function normalizeDate(cell: Cell): Normalized<string | null> {
   else if ((m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s))) {
     const a = +m[1];
     const b = +m[2];
-    iso = a > 12 ? isoFromParts(+m[3], b, a) : isoFromParts(+m[3], a, b);
+    const y = m[3].length === 2 ? 2000 + +m[3] : +m[3]; // "3/15/27"; a four-digit "0027" stays year 27 (refused)
+    iso = a > 12 ? isoFromParts(y, b, a) : isoFromParts(y, a, b);
   } else if ((m = /^(\d{1,2})[\s-]([a-z]{3,9})\.?[\s-,]+(\d{4})$/i.exec(s))) {
     const month = MONTHS[m[2].slice(0, m[2].toLowerCase().startsWith("sept") ? 4 : 3).toLowerCase()];
     iso = month ? isoFromParts(+m[3], month, +m[1]) : null;

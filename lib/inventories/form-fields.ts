@@ -3,18 +3,20 @@
 // Same conventions as lib/form-fields.ts: input is FormData-shaped (strings), thousands separators are fine.
 // Client-safe. Pure conversions are exported for the forms and the unit tests.
 import { z } from "zod";
+import { isBlankNumberText, parseNumber } from "@/lib/number-parse";
+import { isoDateInRange } from "@/lib/input-rules";
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
-/** "12,500.50" / "$ 12 500" / "25%" → number; blank → undefined; anything else → NaN (→ "Enter a number"). */
+/**
+ * "12,500.50" / "$ 12 500" / "25%" → number; blank → undefined; anything else → NaN (→ "Enter a number").
+ * The reading itself is lib/number-parse.ts, shared with every other form and the importer.
+ */
 export function parseLooseNumber(v: unknown, opts: { allow?: "$" | "%" } = {}): unknown {
   if (typeof v === "number") return v;
   if (typeof v !== "string") return v;
-  let s = v.trim().replace(/[,\s_]/g, "");
-  if (opts.allow === "$") s = s.replace(/^\$/, "");
-  if (opts.allow === "%") s = s.replace(/%$/, "");
-  if (s === "") return undefined;
-  return Number(s);
+  if (isBlankNumberText(v)) return undefined;
+  return parseNumber(v, { currency: opts.allow === "$", percent: opts.allow === "%" }) ?? Number.NaN;
 }
 
 const numberMessage = (whole: boolean) => (iss: { input: unknown }) =>
@@ -107,17 +109,17 @@ export function checkboxField() {
 
 /** A date that may be unset: blank → null, otherwise YYYY-MM-DD. */
 export function optionalIsoDateField() {
-  return z.preprocess((v) => (isBlank(v) ? null : v), z.iso.date({ error: "Enter a date (YYYY-MM-DD)" }).nullable());
+  return z.preprocess((v) => (isBlank(v) ? null : v), isoDateInRange({ error: "Enter a date (YYYY-MM-DD)" }).nullable());
 }
 
 /** A level on a likelihood × impact matrix (select value "1".."size"). */
 export function levelField(size = 7, message = "Choose a level") {
-  return z.preprocess((v) => (isBlank(v) ? undefined : typeof v === "string" ? Number(v) : v), z.int({ error: message }).min(1, message).max(size, message));
+  return z.preprocess((v) => (isBlank(v) ? undefined : typeof v === "string" ? (parseNumber(v) ?? Number.NaN) : v), z.int({ error: message }).min(1, message).max(size, message));
 }
 
 /** An optional level: blank → null. */
 export function optionalLevelField(size = 7, message = "Choose a level") {
-  return z.preprocess((v) => (isBlank(v) ? null : typeof v === "string" ? Number(v) : v), z.int({ error: message }).min(1, message).max(size, message).nullable());
+  return z.preprocess((v) => (isBlank(v) ? null : typeof v === "string" ? (parseNumber(v) ?? Number.NaN) : v), z.int({ error: message }).min(1, message).max(size, message).nullable());
 }
 
 /** A number shown in an input: null → "", otherwise the plain number with thousands separators for big ones. */

@@ -1,5 +1,6 @@
 // Share links to the executive report: action inputs and display vocabulary (client + server).
 import { z } from "zod";
+import { plainText } from "@/lib/input-rules";
 import { wholeNumber } from "@/lib/form-fields";
 
 export const SHARE_LINK_MIN_DAYS = 1;
@@ -10,7 +11,7 @@ export const SHARE_LINK_DAY_OPTIONS = [1, 3, 7, 14, 30, 60, 90] as const;
 
 export const ShareLinkFormSchema = z.strictObject({
   days: wholeNumber({ min: SHARE_LINK_MIN_DAYS, max: SHARE_LINK_MAX_DAYS }),
-  label: z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(100, "Use at most 100 characters")),
+  label: z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), plainText(z.string().max(100, "Use at most 100 characters"))),
 });
 export type ShareLinkFormValues = z.output<typeof ShareLinkFormSchema>;
 
