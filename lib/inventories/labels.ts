@@ -1,8 +1,8 @@
 // Human labels for every inventory vocabulary of the contract (lib/engagement-format/schema.ts).
 // Client-safe: tables, forms, filters and exports read labels from here and nowhere else.
 // INVARIANT: each map is keyed by the contract's own tuple, so adding a value there fails to compile here.
-import type {
-  AUDIT_POLICIES,
+import type { AUDIT_POLICIES } from "@/lib/engagement-format/schema";
+import {
   CLEANUP_DECISIONS,
   COMPLEXITIES,
   DATA_ENTITY_KINDS,
@@ -27,7 +27,7 @@ import type {
   WORK_STATUSES,
   WORKFLOW_KINDS,
   WORKSTREAMS,
-} from "@/lib/engagement-format/schema";
+} from "@/lib/engagement-format/vocabularies";
 
 type Labels<T extends readonly string[]> = Readonly<Record<T[number], string>>;
 
@@ -259,6 +259,23 @@ export const WORKSTREAM_LABELS: Labels<typeof WORKSTREAMS> = {
   training: "Training",
   project_management: "Project management",
 };
+
+/** Each vocabulary of the inventories (the contract's own tuple) → its labels: what exports write and imports read. */
+export const VOCABULARY_LABELS: ReadonlyMap<readonly string[], Readonly<Record<string, string>>> = new Map<readonly string[], Readonly<Record<string, string>>>([
+  [DATA_ENTITY_KINDS, DATA_ENTITY_KIND_LABELS], [MIGRATE_DECISIONS, MIGRATE_DECISION_LABELS], [MAPPING_STATUSES, MAPPING_STATUS_LABELS],
+  [QUIRK_KINDS, QUIRK_KIND_LABELS], [SEVERITIES, SEVERITY_LABELS], [CLEANUP_DECISIONS, CLEANUP_DECISION_LABELS],
+  [WORKFLOW_KINDS, WORKFLOW_KIND_LABELS], [COMPLEXITIES, COMPLEXITY_LABELS], [DISPOSITIONS, DISPOSITION_LABELS],
+  [REVIEW_STATUSES, REVIEW_STATUS_LABELS], [INTEGRATION_KINDS, INTEGRATION_KIND_LABELS], [INTEGRATION_STANDARDS, INTEGRATION_STANDARD_LABELS],
+  [DIRECTIONS, DIRECTION_LABELS], [TRANSITION_STRATEGIES, TRANSITION_STRATEGY_LABELS], [INTERFACE_COMPLEXITIES, INTERFACE_COMPLEXITY_LABELS],
+  [WORK_STATUSES, WORK_STATUS_LABELS], [REPORT_KINDS, REPORT_KIND_LABELS], [FREQUENCIES, FREQUENCY_LABELS],
+  [RISK_CATEGORIES, RISK_CATEGORY_LABELS], [TREATMENTS, TREATMENT_LABELS], [PHASES, PHASE_LABELS], [RISK_STATUSES, RISK_STATUS_LABELS],
+  [RISK_SCOPES, RISK_SCOPE_LABELS], [WORKSTREAMS, WORKSTREAM_LABELS],
+]);
+
+/** The labels of a vocabulary (a definition field's `vocabulary`); undefined for one without labels. */
+export function labelsOfVocabulary(codes: readonly string[]): Readonly<Record<string, string>> | undefined {
+  return VOCABULARY_LABELS.get(codes);
+}
 
 /** `[{ value, label }]` for a select, in the contract's order. */
 export function optionsFrom<K extends string>(labels: Readonly<Record<K, string>>): { value: K; label: string }[] {

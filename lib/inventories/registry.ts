@@ -1,5 +1,6 @@
 // The five row inventories, one entry each: the contract row schema, the natural key that imports and
-// round trips are keyed by, and the mapping between a contract row and its database columns.
+// round trips are keyed by, and the mapping between a contract row and its database columns — all derived
+// from the inventory definitions (lib/inventories/definitions/*).
 // INVARIANT: fromRecord(toColumns(row)) deep-equals the parsed row (tested in tests/unit/inventories).
 // Used by CRUD, import/export and the whole-engagement JSON; pure (no database access here).
 import {
@@ -9,9 +10,6 @@ import {
   RiskSchema,
   WorkflowItemSchema,
   AuditTrailPolicySchema,
-  QuirkSchema,
-  ThreePointSchema,
-  CostImpactSchema,
   type AuditTrailPolicy,
   type DataEntity,
   type Integration,
@@ -19,89 +17,38 @@ import {
   type Risk,
   type WorkflowItem,
 } from "@/lib/engagement-format/schema";
-import { z } from "zod";
+import type { z } from "zod";
+import type { Fields, InventoryDefinition } from "@/lib/inventories/definition";
+import { fromRecordOf, naturalKeyOf, toColumnsOf } from "@/lib/inventories/derive";
+import { DATA_DEFINITION, INTEGRATION_DEFINITION, REPORT_DEFINITION, RISK_DEFINITION, WORKFLOW_DEFINITION } from "@/lib/inventories/definitions";
 
-export const INVENTORY_KEYS = ["data", "workflows", "integrations", "reports", "risks"] as const;
-export type InventoryKey = (typeof INVENTORY_KEYS)[number];
+export { INVENTORY_KEYS, type InventoryKey } from "@/lib/inventories/definition";
+export { keyPart } from "@/lib/inventories/derive";
 
 type Json = Record<string, unknown> | unknown[] | null;
 
-const dateOnly = (d: Date | string | null | undefined): string | null => {
-  if (!d) return null;
-  return (typeof d === "string" ? new Date(d) : d).toISOString().slice(0, 10);
-};
-const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
 const toBigInt = (n: number | null) => (n === null ? null : BigInt(Math.round(n)));
 const fromBigInt = (n: bigint | number | null | undefined) => (n === null || n === undefined ? null : Number(n));
 
-/** Case- and space-insensitive part of a natural key. */
-export const keyPart = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
-
-// ---- data inventory ----
+// ---- the five inventories: columns ⇄ contract rows, derived from their definitions ----
 export function dataEntityToColumns(row: DataEntity) {
-  return { ...row, recordCount: toBigInt(row.recordCount), quirks: row.quirks as unknown as Json };
+  return toColumnsOf(DATA_DEFINITION, row) as Omit<DataEntity, "recordCount" | "quirks"> & { recordCount: bigint | null; quirks: Json };
 }
-export function dataEntityFromRecord(r: Record<string, unknown>): DataEntity {
-  return DataEntitySchema.parse({
-    entity: r.entity, sourceObject: r.sourceObject, recordCount: fromBigInt(r.recordCount as bigint | null), yearsCovered: r.yearsCovered ?? null,
-    decision: r.decision, destinationEntity: r.destinationEntity, mappingStatus: r.mappingStatus, cleanupInScope: r.cleanupInScope,
-    decider: r.decider, notes: r.notes, quirks: z.array(QuirkSchema).catch([]).parse(r.quirks ?? []),
-  });
-}
+export const dataEntityFromRecord = (r: Record<string, unknown>): DataEntity => fromRecordOf(DATA_DEFINITION, DataEntitySchema, r);
 
-// ---- workflows ----
-export function workflowToColumns(row: WorkflowItem) {
-  return { ...row };
-}
-export function workflowFromRecord(r: Record<string, unknown>): WorkflowItem {
-  return WorkflowItemSchema.parse({
-    kind: r.kind, name: r.name, department: r.department, quantity: r.quantity, complexity: r.complexity,
-    disposition: r.disposition, reviewStatus: r.reviewStatus, notes: r.notes,
-  });
-}
+export const workflowToColumns = (row: WorkflowItem) => toColumnsOf(WORKFLOW_DEFINITION, row) as WorkflowItem;
+export const workflowFromRecord = (r: Record<string, unknown>): WorkflowItem => fromRecordOf(WORKFLOW_DEFINITION, WorkflowItemSchema, r);
 
-// ---- integrations ----
-export function integrationToColumns(row: Integration) {
-  return { ...row };
-}
-export function integrationFromRecord(r: Record<string, unknown>): Integration {
-  return IntegrationSchema.parse({
-    name: r.name, kind: r.kind, standard: r.standard, messageTypes: r.messageTypes, direction: r.direction, partner: r.partner,
-    sourceEndpoint: r.sourceEndpoint, replacementPlan: r.replacementPlan, transitionStrategy: r.transitionStrategy,
-    clinicalImpact: r.clinicalImpact, complexity: r.complexity, status: r.status,
-  });
-}
+export const integrationToColumns = (row: Integration) => toColumnsOf(INTEGRATION_DEFINITION, row) as Integration;
+export const integrationFromRecord = (r: Record<string, unknown>): Integration => fromRecordOf(INTEGRATION_DEFINITION, IntegrationSchema, r);
 
-// ---- reports ----
-export function reportToColumns(row: Report) {
-  return { ...row };
-}
-export function reportFromRecord(r: Record<string, unknown>): Report {
-  return ReportSchema.parse({
-    name: r.name, kind: r.kind, consumers: r.consumers, frequency: r.frequency, complexity: r.complexity,
-    reproducibilityPlan: r.reproducibilityPlan, parallelValidation: r.parallelValidation, status: r.status,
-  });
-}
+export const reportToColumns = (row: Report) => toColumnsOf(REPORT_DEFINITION, row) as Report;
+export const reportFromRecord = (r: Record<string, unknown>): Report => fromRecordOf(REPORT_DEFINITION, ReportSchema, r);
 
-// ---- risks ----
 export function riskToColumns(row: Risk) {
-  return {
-    ...row,
-    scheduleImpactWeeks: row.scheduleImpactWeeks as unknown as Json,
-    costImpact: row.costImpact as unknown as Json,
-    nextReviewDate: toDate(row.nextReviewDate),
-  };
+  return toColumnsOf(RISK_DEFINITION, row) as Omit<Risk, "scheduleImpactWeeks" | "costImpact" | "nextReviewDate"> & { scheduleImpactWeeks: Json; costImpact: Json; nextReviewDate: Date | null };
 }
-export function riskFromRecord(r: Record<string, unknown>): Risk {
-  return RiskSchema.parse({
-    title: r.title, cause: r.cause, effect: r.effect, category: r.category, likelihood: r.likelihood, impact: r.impact,
-    residualLikelihood: r.residualLikelihood ?? null, residualImpact: r.residualImpact ?? null, probability: r.probability ?? null,
-    residualProbability: r.residualProbability ?? null, scope: r.scope, treatment: r.treatment, mitigationPlan: r.mitigationPlan,
-    mitigationCostCents: r.mitigationCostCents, scheduleImpactWeeks: ThreePointSchema.nullable().catch(null).parse(r.scheduleImpactWeeks ?? null),
-    costImpact: CostImpactSchema.nullable().catch(null).parse(r.costImpact ?? null), phase: r.phase, owner: r.owner,
-    nextReviewDate: dateOnly(r.nextReviewDate as Date | null), status: r.status, libraryKey: r.libraryKey ?? null,
-  });
-}
+export const riskFromRecord = (r: Record<string, unknown>): Risk => fromRecordOf(RISK_DEFINITION, RiskSchema, r);
 
 // ---- audit-trail policy (one per engagement) ----
 export function auditPolicyToColumns(p: AuditTrailPolicy) {
@@ -115,40 +62,18 @@ export function auditPolicyFromRecord(r: Record<string, unknown>): AuditTrailPol
   });
 }
 
+const entry = <S extends z.ZodType, C extends object>(d: InventoryDefinition<Fields>, schema: S, toColumns: (row: z.output<S>) => C, fromRecord: (r: Record<string, unknown>) => z.output<S>) => ({
+  label: d.label,
+  schema,
+  naturalKey: naturalKeyOf(d) as (row: z.output<S>) => string,
+  toColumns,
+  fromRecord,
+});
+
 export const INVENTORIES = {
-  data: {
-    label: "Data inventory",
-    schema: DataEntitySchema,
-    naturalKey: (r: DataEntity) => `${r.entity}|${keyPart(r.sourceObject)}`,
-    toColumns: dataEntityToColumns,
-    fromRecord: dataEntityFromRecord,
-  },
-  workflows: {
-    label: "Workflow inventory",
-    schema: WorkflowItemSchema,
-    naturalKey: (r: WorkflowItem) => `${r.kind}|${keyPart(r.department)}|${keyPart(r.name)}`,
-    toColumns: workflowToColumns,
-    fromRecord: workflowFromRecord,
-  },
-  integrations: {
-    label: "Integration inventory",
-    schema: IntegrationSchema,
-    naturalKey: (r: Integration) => keyPart(r.name),
-    toColumns: integrationToColumns,
-    fromRecord: integrationFromRecord,
-  },
-  reports: {
-    label: "Report inventory",
-    schema: ReportSchema,
-    naturalKey: (r: Report) => keyPart(r.name),
-    toColumns: reportToColumns,
-    fromRecord: reportFromRecord,
-  },
-  risks: {
-    label: "Risk register",
-    schema: RiskSchema,
-    naturalKey: (r: Risk) => keyPart(r.title),
-    toColumns: riskToColumns,
-    fromRecord: riskFromRecord,
-  },
+  data: entry(DATA_DEFINITION, DataEntitySchema, dataEntityToColumns, dataEntityFromRecord),
+  workflows: entry(WORKFLOW_DEFINITION, WorkflowItemSchema, workflowToColumns, workflowFromRecord),
+  integrations: entry(INTEGRATION_DEFINITION, IntegrationSchema, integrationToColumns, integrationFromRecord),
+  reports: entry(REPORT_DEFINITION, ReportSchema, reportToColumns, reportFromRecord),
+  risks: entry(RISK_DEFINITION, RiskSchema, riskToColumns, riskFromRecord),
 } as const;
