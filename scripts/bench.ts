@@ -96,6 +96,13 @@ async function main(): Promise<void> {
     console.log(formatImportBench(r));
     failed ||= r.totalMs >= r.targetMs;
   }
+  // Extract profiler: 1,000,000-row CSV in a child process (wall, CPU, peak RSS; ratio to a 1,000-row extract).
+  if (!filter || "profile-1m".includes(filter)) {
+    const { formatProfileBench, profileBenchOk, runProfileBench } = await import("./bench/profile-1m");
+    const r = await runProfileBench();
+    console.log(formatProfileBench(r));
+    failed ||= !profileBenchOk(r);
+  }
   if (failed) process.exitCode = 1;
 }
 
