@@ -14,6 +14,7 @@ import {
 } from "@/lib/engagement-format/schema";
 import { DATE_RANGE_MESSAGE, isDateInRange, plainText } from "@/lib/input-rules";
 import { isBlankNumberText, parseNumber } from "@/lib/number-parse";
+import { rangeMessage } from "@/lib/engagement-format/limits";
 import { CONSTANT_DEFINITIONS, DEFAULT_RATES_CENTS, type ConstantDefinition } from "@/lib/estimate/defaults";
 
 // ---------- vocabularies and labels ----------
@@ -249,9 +250,8 @@ const constantsField = z.record(z.string(), z.union([stringOrNumber, z.null()]))
       continue;
     }
     if (p.value === undefined) continue; // empty = the default
-    const bad = boundsMessage(p.value, d.min, d.max);
-    if (bad) {
-      ctx.addIssue({ code: "custom", message: bad, path: [key] });
+    if (p.value < d.min || p.value > d.max) {
+      ctx.addIssue({ code: "custom", message: rangeMessage({ min: d.min, max: d.max, unit: `(${d.unit})` }), path: [key] });
       continue;
     }
     given[key] = p.value;

@@ -4,7 +4,9 @@
 // version bump and a note in docs/engagement-format.md.
 // Runs on client and server: no Prisma, no Node APIs.
 import { z } from "zod";
-import { WORKSTREAMS, cents, count, isoDate, text } from "@/lib/engagement-format/vocabularies";
+import { WORKSTREAMS, cents, isoDate, text } from "@/lib/engagement-format/vocabularies";
+import { INPUT_LIMITS as L, bounded, rangeMessage } from "@/lib/engagement-format/limits";
+import { CONSTANT_DEFINITIONS } from "@/lib/estimate/defaults";
 import { rowSchema } from "@/lib/inventories/definition";
 import { DATA_DEFINITION, INTEGRATION_DEFINITION, REPORT_DEFINITION, RISK_DEFINITION, WORKFLOW_DEFINITION } from "@/lib/inventories/definitions";
 
@@ -37,13 +39,13 @@ export const EngagementStatusSchema = z.enum(ENGAGEMENT_STATUSES);
 
 // ---------- engagement + organization profile ----------
 export const OrganizationProfileSchema = z.strictObject({
-  providers: count,
-  locations: count,
-  specialties: count,
-  staffUsers: count, // all EMR users (clinical + administrative)
-  activePatients: count,
-  yearsOfData: z.number().min(0).max(100),
-  sourceSystemCount: z.int().min(1).max(20).default(1),
+  providers: bounded(L.providers),
+  locations: bounded(L.locations),
+  specialties: bounded(L.specialties),
+  staffUsers: bounded(L.staffUsers), // all EMR users (clinical + administrative)
+  activePatients: bounded(L.activePatients),
+  yearsOfData: bounded(L.years),
+  sourceSystemCount: bounded(L.sourceSystemCount).default(1),
 });
 export type OrganizationProfile = z.infer<typeof OrganizationProfileSchema>;
 
@@ -80,9 +82,9 @@ export type Report = z.infer<typeof ReportSchema>;
 export const AUDIT_POLICIES = ["undecided", "migrate", "archive", "hybrid"] as const;
 export const AuditTrailPolicySchema = z.strictObject({
   policy: z.enum(AUDIT_POLICIES).default("undecided"),
-  sourceLogRows: count.nullable().default(null),
-  sourceLogYears: z.number().min(0).max(100).nullable().default(null),
-  retentionYears: z.number().min(0).max(100).nullable().default(null),
+  sourceLogRows: bounded(L.sourceLogRows).nullable().default(null),
+  sourceLogYears: bounded(L.years).nullable().default(null),
+  retentionYears: bounded(L.years).nullable().default(null),
   retentionBasis: text(500).default(""), // e.g. "HIPAA 164.316(b)(2): 6 years; state law: 10 years"
   destination: text(500).default(""),
   retrievalProcedure: text(5000).default(""),
@@ -92,11 +94,11 @@ export type AuditTrailPolicy = z.infer<typeof AuditTrailPolicySchema>;
 
 // ---------- 6. cutover risk register ----------
 export const RiskMatrixSchema = z.strictObject({
-  size: z.int().min(3).max(7).default(5),
+  size: bounded(L.matrixSize).default(5),
   likelihoodLabels: z.array(text(40).min(1)).default(["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]),
   impactLabels: z.array(text(40).min(1)).default(["Minimal", "Minor", "Moderate", "Major", "Severe"]),
   // probability used by the estimate for each likelihood level when a risk gives none of its own
-  likelihoodProbabilities: z.array(z.number().min(0).max(1)).default([0.05, 0.15, 0.35, 0.6, 0.85]),
+  likelihoodProbabilities: z.array(bounded(L.share)).default([0.05, 0.15, 0.35, 0.6, 0.85]),
 });
 export type RiskMatrix = z.infer<typeof RiskMatrixSchema>;
 
@@ -108,40 +110,51 @@ export const FEE_BASES = ["per_provider_month", "flat_month"] as const;
 export const BILLING_STARTS = ["project_start", "foundation_start", "pilot_start"] as const;
 
 export const LicenseTermsSchema = z.strictObject({
-  sourceFeeCents: cents.default(0),
+  sourceFeeCents: bounded(L.feeCents).default(0),
   sourceFeeBasis: z.enum(FEE_BASES).default("per_provider_month"),
-  destinationFeeCents: cents.default(0),
+  destinationFeeCents: bounded(L.feeCents).default(0),
   destinationFeeBasis: z.enum(FEE_BASES).default("per_provider_month"),
   destinationBillingStart: z.enum(BILLING_STARTS).default("foundation_start"),
-  sourceNoticeMonths: z.number().min(0).max(36).default(3),
+  sourceNoticeMonths: bounded(L.months36).default(3),
   sourceRampsDownPerWave: z.boolean().default(false),
-  sourceContractTailMonths: z.number().min(0).max(36).default(0),
-  archiveFeeCentsPerMonth: cents.default(0), // read-only / archive access after decommission
-  archiveMonths: z.number().min(0).max(240).default(12),
+  sourceContractTailMonths: bounded(L.months36).default(0),
+  archiveFeeCentsPerMonth: bounded(L.feeCents).default(0), // read-only / archive access after decommission
+  archiveMonths: bounded(L.months240).default(12),
 });
 export type LicenseTerms = z.infer<typeof LicenseTermsSchema>;
 
 export const WaveSchema = z.strictObject({
   name: text(100).min(1),
   cohort: text(300).default(""), // sites / specialty / user cohort
-  providers: count,
-  users: count,
+  providers: bounded(L.waveProviders),
+  users: bounded(L.waveUsers),
 });
 export type Wave = z.infer<typeof WaveSchema>;
 
+const CONSTANT_RANGES = new Map(CONSTANT_DEFINITIONS.map((d) => [d.key, d]));
+function checkConstantRanges(constants: Record<string, number>, ctx: z.RefinementCtx): void {
+  for (const [key, value] of Object.entries(constants)) {
+    const d = CONSTANT_RANGES.get(key);
+    if (!d || (value >= d.min && value <= d.max)) continue;
+    ctx.addIssue({ code: "custom", path: [key], message: `${rangeMessage({ min: d.min, max: d.max, unit: `(${d.unit})` })} (got ${value})` });
+  }
+}
+
 export const AssumptionsSchema = z.strictObject({
   // $/h in cents by workstream; missing keys use the engine's defaults (lib/estimate/defaults.ts)
-  ratesCents: z.partialRecord(z.enum(WORKSTREAMS), cents).default({}),
-  teamFte: z.number().min(0.5).max(500).default(8),
-  interfaceEngineers: z.int().min(1).max(50).default(2),
-  productiveHoursPerWeek: z.number().min(10).max(60).default(32),
+  ratesCents: z.partialRecord(z.enum(WORKSTREAMS), bounded(L.rateCents)).default({}),
+  teamFte: bounded(L.teamFte).default(8),
+  interfaceEngineers: bounded(L.interfaceEngineers).default(2),
+  productiveHoursPerWeek: bounded(L.productiveHoursPerWeek).default(32),
   license: LicenseTermsSchema.default(LicenseTermsSchema.parse({})),
   waves: z.array(WaveSchema).default([]), // empty = the engine derives waves from the profile
-  buildFunctionPoints: count.nullable().default(null), // Type B/C only
+  buildFunctionPoints: bounded(L.functionPoints).nullable().default(null), // Type B/C only
   targetGoLive: isoDate.nullable().default(null),
-  targetBudgetCents: cents.nullable().default(null),
+  targetBudgetCents: bounded(L.budgetCents).nullable().default(null),
   // overrides of named model constants (keys and defaults with their basis: lib/estimate/defaults.ts)
-  constants: z.record(z.string(), z.number()).default({}),
+  // each known key within its documented range (CONSTANT_DEFINITIONS min/max); unknown keys are kept and
+  // reported by the engine (CONSTANT_OVERRIDE_ISSUE), but must still be finite numbers
+  constants: z.record(z.string(), z.number({ error: "Must be a finite number" })).superRefine(checkConstantRanges).default({}),
 });
 export type Assumptions = z.infer<typeof AssumptionsSchema>;
 

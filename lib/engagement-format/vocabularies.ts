@@ -4,17 +4,19 @@
 // definitions; import from there. Runs on client and server: no Prisma, no Node APIs.
 import { z } from "zod";
 import { isoDateInRange, plainText } from "@/lib/input-rules";
+import { INPUT_LIMITS as L, bounded } from "@/lib/engagement-format/limits";
 
 // ---------- contract primitives ----------
 // Dates within 1900–2100 and text without control characters (lib/input-rules.ts): the same vocabulary as
 // the forms, so an import cannot store what a form would refuse.
 export const isoDate = isoDateInRange();
-export const count = z.int().min(0);
-export const cents = z.int().min(0);
+export const count = bounded(L.count);
+// every number of the contract has a documented range (lib/engagement-format/limits.ts)
+export const cents = bounded(L.amountCents);
 export const text = (max = 2000) => plainText(z.string().trim().max(max));
 
 export const ThreePointSchema = z
-  .strictObject({ min: z.number().min(0), likely: z.number().min(0), max: z.number().min(0) })
+  .strictObject({ min: bounded(L.scheduleWeeks), likely: bounded(L.scheduleWeeks), max: bounded(L.scheduleWeeks) })
   .refine((v) => v.min <= v.likely && v.likely <= v.max, { message: "Needs min ≤ most likely ≤ max" });
 export type ThreePoint = z.infer<typeof ThreePointSchema>;
 
@@ -36,8 +38,8 @@ export const CLEANUP_DECISIONS = ["undecided", "cleanup_before", "cleanup_during
 export const QuirkSchema = z.strictObject({
   kind: z.enum(QUIRK_KINDS),
   description: text(1000).default(""),
-  affectedCount: count.nullable().default(null),
-  affectedShare: z.number().min(0).max(1).nullable().default(null), // 0..1 of the entity's records
+  affectedCount: bounded(L.affectedCount).nullable().default(null),
+  affectedShare: bounded(L.share).nullable().default(null), // 0..1 of the entity's records
   severity: z.enum(SEVERITIES),
   cleanupDecision: z.enum(CLEANUP_DECISIONS).default("undecided"),
   decider: text(200).default(""),
@@ -90,9 +92,9 @@ export const CostImpactSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("effort_share"),
     workstream: z.enum(WORKSTREAMS),
-    min: z.number().min(0).max(10),
-    likely: z.number().min(0).max(10),
-    max: z.number().min(0).max(10),
+    min: bounded(L.effortShare),
+    likely: bounded(L.effortShare),
+    max: bounded(L.effortShare),
   }),
 ]);
 export type CostImpact = z.infer<typeof CostImpactSchema>;

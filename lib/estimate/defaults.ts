@@ -2,8 +2,8 @@
 // INVARIANT: this table is the single source for the app's Assumptions page and for
 // `assumptions.constants` overrides (same keys). No formula in lib/estimate may use a literal
 // model number that is not listed here (calendar facts such as days per week excepted).
-import type { EngagementDocument, MigrationType, Workstream } from "@/lib/engagement-format/schema";
-import { WORKSTREAMS } from "@/lib/engagement-format/schema";
+import type { EngagementDocument, MigrationType } from "@/lib/engagement-format/schema";
+import { WORKSTREAMS, type Workstream } from "@/lib/engagement-format/vocabularies";
 
 export type ConstantGroup =
   | "rates"
@@ -32,14 +32,77 @@ export interface ConstantDefinition {
   label: string;
   basis: string;
   group: ConstantGroup;
-  /** inclusive bounds an override must respect (outside → clamped and flagged) */
-  min?: number;
-  max?: number;
+  /**
+   * Inclusive range an override must respect. Enforced at save (assumptions form), at import and on the
+   * CLI (AssumptionsSchema in lib/engagement-format/schema.ts); the engine clamps and flags anything that
+   * reaches it from elsewhere. Every constant has both bounds (UNIT_BOUNDS when not given explicitly).
+   */
+  min: number;
+  max: number;
 }
 
+/**
+ * Default range of a constant by its unit: wide enough for any real engagement, narrow enough that no
+ * combination of in-range values overflows or holds the CPU (docs/estimation.md "Bounded and finite").
+ * Divisors start at 1.
+ */
+export const UNIT_BOUNDS: Readonly<Record<string, readonly [number, number]>> = {
+  "cents/h": [0, 1_000_000],
+  "×": [0, 10],
+  "h/entity": [0, 10_000],
+  records: [1, 1e9],
+  "records/patient": [0, 10_000],
+  "× per quirk": [0, 10],
+  "× per extra source": [0, 10],
+  rounds: [0, 20],
+  "× entity effort per round": [0, 1],
+  "× entity effort": [0, 5],
+  h: [0, 100_000],
+  "h/provider": [0, 10_000],
+  "h/specialty": [0, 10_000],
+  "× likely": [0, 10],
+  "h/item": [0, 10_000],
+  "h/interface": [0, 10_000],
+  "h/report": [0, 10_000],
+  "h/million rows": [0, 10_000],
+  share: [0, 1],
+  "rows/user-year": [0, 10_000_000],
+  "h/FP": [0, 200],
+  FP: [0, 1_000_000],
+  "h/PM": [1, 500],
+  months: [0, 240],
+  exponent: [0, 1],
+  "share of TDEV": [0, 2],
+  "× (workflow + integrations + build)": [0, 5],
+  "h/learner": [0, 1_000],
+  "learners/class": [1, 1_000],
+  "users/supporter": [1, 10_000],
+  "h/supporter": [0, 1_000],
+  "× other effort": [0, 5],
+  weeks: [0, 520],
+  "weeks/wave": [0, 104],
+  users: [1, 1_000_000],
+  "share of wave": [0, 1],
+  "locations/wave": [1, 10_000],
+  "users/cohort": [1, 1_000_000],
+  waves: [1, 50],
+  "weeks/level": [0, 52],
+  "0/1": [0, 1],
+  "× team": [0, 2],
+  "months from start": [0, 240],
+  providers: [0, 100_000],
+  "× base": [0, 10],
+  score: [0, 100],
+};
+
 const defs: ConstantDefinition[] = [];
-function def(group: ConstantGroup, key: string, value: number, unit: string, label: string, basis: string, min = 0, max?: number) {
-  defs.push({ group, key, value, unit, label, basis, min, max });
+function def(group: ConstantGroup, key: string, value: number, unit: string, label: string, basis: string, min?: number, max?: number) {
+  const bounds = UNIT_BOUNDS[unit];
+  const lo = min ?? bounds?.[0];
+  const hi = max ?? bounds?.[1];
+  if (lo === undefined || hi === undefined) throw new Error(`constant ${key}: no range for unit ${unit}`);
+  if (!(lo <= value && value <= hi)) throw new Error(`constant ${key}: default ${value} outside its range ${lo}–${hi}`);
+  defs.push({ group, key, value, unit, label, basis, min: lo, max: hi });
 }
 /** a three-point constant: `<key>.min`, `<key>.likely`, `<key>.max` */
 function def3(group: ConstantGroup, key: string, v: [number, number, number], unit: string, label: string, basis: string) {
@@ -114,8 +177,8 @@ def("data", "data.validationShare", 0.05, "× entity effort", "Record-by-record 
 def3("workflow", "workflow.baseHours", [80, 160, 320], "h", "Workflow reconstruction base (governance, design sessions)", "Assumption: four weeks of one analyst, range ×0.5–×2");
 def3("workflow", "workflow.perProviderHours", [6, 10, 16], "h/provider", "Per provider (preference lists, personal templates)", "ESTIMATION.md 6/10/16 h per provider");
 def3("workflow", "workflow.perSpecialtyHours", [40, 80, 160], "h/specialty", "Per specialty (content, specialty build review)", "ESTIMATION.md 40/80/160 h per specialty");
-def("workflow", "workflow.itemRange.min", 0.5, "× likely", "Workflow item range — minimum as a share of most likely", "ESTIMATION.md order set 2/4/8 h (×0.5 / ×2)");
-def("workflow", "workflow.itemRange.max", 2, "× likely", "Workflow item range — maximum as a share of most likely", "ESTIMATION.md order set 2/4/8 h (×0.5 / ×2)");
+def("workflow", "workflow.itemRange.min", 0.5, "× likely", "Workflow item range — minimum as a share of most likely", "ESTIMATION.md order set 2/4/8 h (×0.5 / ×2)", 0, 1);
+def("workflow", "workflow.itemRange.max", 2, "× likely", "Workflow item range — maximum as a share of most likely", "ESTIMATION.md order set 2/4/8 h (×0.5 / ×2)", 1, 10);
 def("workflow", "workflow.kindHours.order_set", 4, "h/item", "Order set", "ESTIMATION.md 2/4/8 h per order set");
 def("workflow", "workflow.kindHours.alert_rule", 6, "h/item", "Alert rule / decision support", "Assumption: rule logic + clinical validation ≈1.5 order sets");
 def("workflow", "workflow.kindHours.document_routing", 8, "h/item", "Document classification and routing rule", "Assumption: queues, routing logic and end-to-end test");
@@ -142,8 +205,8 @@ def("integrations", "integration.retireFactor", 0.15, "×", "Interface retired i
 def("reports", "report.hours.low", 3, "h/report", "Report rebuild — low complexity (most likely)", "Assumption: rebuilt in the destination's report writer from one data source (3 h most likely)");
 def("reports", "report.hours.medium", 6, "h/report", "Report rebuild — medium complexity (most likely)", "Assumption");
 def("reports", "report.hours.high", 14, "h/report", "Report rebuild — high complexity (most likely)", "Assumption");
-def("reports", "report.range.min", 0.5, "× likely", "Report range — minimum as a share of most likely", "Same ×0.5/×2 spread as workflow items");
-def("reports", "report.range.max", 2, "× likely", "Report range — maximum as a share of most likely", "Same ×0.5/×2 spread as workflow items");
+def("reports", "report.range.min", 0.5, "× likely", "Report range — minimum as a share of most likely", "Same ×0.5/×2 spread as workflow items", 0, 1);
+def("reports", "report.range.max", 2, "× likely", "Report range — maximum as a share of most likely", "Same ×0.5/×2 spread as workflow items", 1, 10);
 def("reports", "report.kindWeight.operational", 1.0, "×", "Operational report", "Reference");
 def("reports", "report.kindWeight.financial", 1.2, "×", "Financial report", "Assumption: reconciliation with the billing system");
 def("reports", "report.kindWeight.clinical_dashboard", 1.3, "×", "Clinical dashboard", "Assumption: measure logic plus clinician review");
@@ -178,8 +241,8 @@ def("training", "training.usersPerFloorSupporter", 8, "users/supporter", "Users 
 def("training", "training.floorSupportHours", 40, "h/supporter", "Hours per at-the-elbow supporter per go-live", "ESTIMATION.md 40 h");
 def("training", "training.floorSupportBilledShare", 0.5, "share", "Share of at-the-elbow support staffed by billed go-live support (the rest by the client's own super-users)", "Tuned: super-user programs cover about half of at-the-elbow support on ambulatory go-lives; like learner hours, client staff time is not priced", 0, 1);
 def3("training", "training.curriculumHours", [40, 80, 160], "h", "Curriculum and materials", "Assumption: two weeks of one trainer");
-def("training", "training.range.min", 0.8, "× likely", "Training effort — minimum as a share of most likely", "Assumption: attendance and class fill vary");
-def("training", "training.range.max", 1.4, "× likely", "Training effort — maximum as a share of most likely", "Assumption: re-training and extra support days");
+def("training", "training.range.min", 0.8, "× likely", "Training effort — minimum as a share of most likely", "Assumption: attendance and class fill vary", 0, 1);
+def("training", "training.range.max", 1.4, "× likely", "Training effort — maximum as a share of most likely", "Assumption: re-training and extra support days", 1, 10);
 def("project_management", "pm.share", 0.15, "× other effort", "Project management", "ESTIMATION.md ≈15%");
 
 // ---------- schedule ----------

@@ -4,6 +4,7 @@
 import { MIGRATION_TYPE_LABELS, WORKSTREAMS, type EngagementDocument, type Workstream } from "@/lib/engagement-format/schema";
 import { addWeeks, WEEKS_PER_MONTH } from "./calendar";
 import { DEFAULT_CONSTANTS } from "./defaults";
+import { assertFiniteDocument, assertFiniteOutput, defaultTimeBudgetMs, EstimateInputError, MAX_PLAN_WEEKS, TimeBudget } from "./guard";
 import { WORKSTREAM_LABELS } from "./effort";
 import { buildExplanations, COST_LINE_LABELS } from "./explain";
 import { fieldRange, honestyFlags, inputConfidence, sizeClassOf } from "./flags";
@@ -50,6 +51,13 @@ export interface EstimateOptions {
   seed?: number;
   /** percentiles to report, each in (0, 100) (default 10, 50, 80, 90) */
   percentiles?: number[];
+  /**
+   * Time budget of the Monte Carlo loop in ms (default 10 s per 10k iterations, at least 10 s). Past it the
+   * estimate throws EstimateInputError rather than holding the CPU. 0 = no budget.
+   */
+  timeBudgetMs?: number;
+  /** the clock the budget is measured with (default performance.now); tests inject one */
+  now?: () => number;
 }
 
 export class EstimateOptionsError extends Error {
@@ -59,7 +67,7 @@ export class EstimateOptionsError extends Error {
   }
 }
 
-export function normalizeOptions(options: EstimateOptions = {}): { iterations: number; seed: number; percentiles: number[] } {
+export function normalizeOptions(options: EstimateOptions = {}): { iterations: number; seed: number; percentiles: number[]; timeBudgetMs: number } {
   const iterations = options.iterations ?? DEFAULT_ITERATIONS;
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
     throw new EstimateOptionsError(`iterations must be an integer from 1 to ${MAX_ITERATIONS} (got ${iterations})`);
@@ -70,7 +78,9 @@ export function normalizeOptions(options: EstimateOptions = {}): { iterations: n
   if (percentiles.length === 0 || percentiles.some((p) => !Number.isFinite(p) || p <= 0 || p >= 100)) {
     throw new EstimateOptionsError(`percentiles must be numbers strictly between 0 and 100 (got ${JSON.stringify(options.percentiles)})`);
   }
-  return { iterations, seed, percentiles };
+  const timeBudgetMs = options.timeBudgetMs ?? defaultTimeBudgetMs(iterations);
+  if (!Number.isFinite(timeBudgetMs) || timeBudgetMs < 0) throw new EstimateOptionsError(`timeBudgetMs must be a number of milliseconds ≥ 0 (got ${options.timeBudgetMs})`);
+  return { iterations, seed, percentiles, timeBudgetMs };
 }
 
 const cents = (v: number) => Math.round(v);
@@ -90,7 +100,8 @@ const ROLES: { role: string; workstreams: Workstream[] }[] = [
 
 /** Estimate an engagement. `doc` must be the output of EngagementDocumentSchema.parse. */
 export function estimate(doc: EngagementDocument, options?: EstimateOptions): Estimate {
-  const { iterations, seed, percentiles } = normalizeOptions(options);
+  const { iterations, seed, percentiles, timeBudgetMs } = normalizeOptions(options);
+  assertFiniteDocument(doc);
   const model = buildModel(doc);
   const start = doc.engagement.plannedStart;
 
@@ -104,10 +115,16 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
   const baseLines = Object.fromEntries(COST_LINES.map((l, i) => [l, baseOut[O_LINES + i] as number])) as Record<CostLineKey, number>;
   const baseWeeks = baseOut[O_TOTAL_WEEKS] as number;
   const baseCost = baseOut[O_TOTAL_COST] as number;
+  if (!(baseWeeks <= MAX_PLAN_WEEKS)) {
+    throw new EstimateInputError(
+      `the base plan would take ${Number.isFinite(baseWeeks) ? `${Math.round(baseWeeks / 52)} years` : "forever"} — beyond the ${MAX_PLAN_WEEKS / 52} years the engine models; check the team size and the largest inventory counts (phases: ${basePhases.map((w) => Math.round(w)).join(" / ")} weeks)`,
+    );
+  }
   const baseWaves = model.wavePlan.waves.map((_, i) => ({ start: baseScratch.waveStarts[i] as number, goLive: baseScratch.goLives[i] as number, end: baseScratch.waveEnds[i] as number }));
 
   // ---- Monte Carlo ----
-  const sim = simulate(model, iterations, seed);
+  const clock = options?.now ?? (() => performance.now());
+  const sim = simulate(model, iterations, seed, timeBudgetMs > 0 ? new TimeBudget(timeBudgetMs, clock) : undefined);
   const sum = summarizer(sim, percentiles);
   const dist = (key: string, base: number, round: (v: number) => number): Distribution => sum.dist(key, base, round);
   const q = (key: string, p: number) => sum.quantile(key, p);
@@ -245,7 +262,7 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
   const phase1Binding: Record<string, number> = {};
   P1_BOUND_LABELS.forEach((label, i) => (phase1Binding[label] = Math.round(((sim.p1Binding[i] as number) / iterations) * 1e4) / 1e4));
 
-  return {
+  const result: Estimate = {
     schemaVersion: 1,
     engine: { name: "sounding-estimate", version: ENGINE_VERSION },
     input: {
@@ -327,6 +344,8 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
     },
     explanations,
   };
+  assertFiniteOutput(result);
+  return result;
 }
 
 function stripLabel(d: LabelledDistribution): Distribution {
@@ -377,9 +396,10 @@ export type {
   WorkstreamBreakdown,
 } from "./types";
 export type { BucketKey } from "./simulate";
-export { CONSTANT_DEFINITIONS, DEFAULT_CONSTANTS, DEFAULT_RATES_CENTS, resolveConstants, type ConstantDefinition } from "./defaults";
+export { CONSTANT_DEFINITIONS, DEFAULT_CONSTANTS, DEFAULT_RATES_CENTS, resolveConstants, UNIT_BOUNDS, type ConstantDefinition } from "./defaults";
 export { DEFAULT_RISK_LIBRARY, riskLibraryFor, toRiskInput, type RiskLibraryEntry, type RiskInput } from "./risk-library";
 export { mulberry32 } from "./rng";
+export { EstimateInputError, MAX_PLAN_WEEKS } from "./guard";
 export { COST_LINES, type CostLineKey } from "./simulate";
 export { COST_LINE_LABELS } from "./explain";
 export { WORKSTREAM_LABELS } from "./effort";

@@ -3,6 +3,7 @@
 // and every iteration, so the base plan and the percentiles can never disagree on formulas.
 // Performance: no allocation inside the loop; per-item work was folded into terms (terms.ts).
 import * as dist from "./distributions";
+import type { TimeBudget } from "./guard";
 import * as license from "./license";
 import type { OverlapInterval } from "./license";
 import * as modelModule from "./model";
@@ -364,7 +365,7 @@ function sampleDist(d: PhaseDist, u: number): number {
   return d.min + d.range * tableQuantile(d.table, u);
 }
 
-export function simulate(model: Model, iterations: number, seed: number): SimulationResult {
+export function simulate(model: Model, iterations: number, seed: number, budget?: TimeBudget): SimulationResult {
   const n = iterations;
   const drivers = driversOf(model);
   const nD = drivers.length;
@@ -392,6 +393,7 @@ export function simulate(model: Model, iterations: number, seed: number): Simula
   const riskCdfs = risks.map((r) => r.cdf);
 
   for (let i = 0; i < n; i++) {
+    if (budget && (i & 1023) === 1023) budget.check(i, n);
     // ---- draw: exactly one uniform per driver (and one impact uniform per risk) per iteration ----
     let u = bank.next(0);
     x[0] = u;

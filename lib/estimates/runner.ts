@@ -9,7 +9,7 @@
 import "server-only";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { estimate, EstimateOptionsError, type Estimate, type EstimateOptions } from "@/lib/estimate";
+import { estimate, EstimateInputError, EstimateOptionsError, type Estimate, type EstimateOptions } from "@/lib/estimate";
 import type { EngagementDocument } from "@/lib/engagement-format/schema";
 import type { WorkerReply, WorkerRequest } from "@/lib/estimates/worker-protocol";
 import { logError } from "@/lib/log";
@@ -97,7 +97,7 @@ class EstimatePool {
     if (!task || task.id !== msg.id) return;
     this.release(slot);
     if (msg.ok) task.resolve({ estimate: msg.estimate, engineMs: msg.engineMs });
-    else task.reject(msg.name === "EstimateOptionsError" ? new EstimateOptionsError(msg.message) : new Error(msg.message));
+    else task.reject(msg.name === "EstimateOptionsError" ? new EstimateOptionsError(msg.message) : msg.name === "EstimateInputError" ? new EstimateInputError(msg.message) : new Error(msg.message));
     this.pump();
   }
 

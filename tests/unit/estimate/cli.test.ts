@@ -80,4 +80,17 @@ describe.concurrent("CLI", { timeout: 120_000 }, () => {
     expect(results[2]!.stderr).toMatch(/Unknown option --colour/);
     expect(results[3]!.stderr).toMatch(/No engagement file/);
   });
+  it("refuses a constant or a risk impact of 1e308 with the field and its range, exit 1", async () => {
+    const input = structuredClone(readFixtureInput(TYPE_A_FIXTURE)) as unknown as { assumptions: { constants: Record<string, number> }; risks: Record<string, unknown>[] };
+    input.assumptions.constants = { ...input.assumptions.constants, "systemic.max": 1e308 };
+    input.risks[0]!.scheduleImpactWeeks = { min: 1, likely: 2, max: 1e308 };
+    const file = path.join(dir, "huge.json");
+    writeFileSync(file, JSON.stringify(input));
+    const r = await run([file, "--iterations", "100"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/assumptions\.constants\.systemic\.max: Must be a number from 0 to 10/);
+    expect(r.stderr).toMatch(/risks\.0\.scheduleImpactWeeks\.max: Must be a number from 0 to 520 weeks/);
+    noStack(r.stderr);
+  });
 });

@@ -138,8 +138,9 @@ describe("validation: one field error per bad field, at the form's own paths", (
     v.constants["made.up"] = "1";
     v.constants["rate.testing"] = "100"; // rates are edited in the rates section
     const e = errorsOf(v);
-    expect(e["constants.data.volumeExponent"]).toBe("Must be at most 1");
-    expect(e["constants.testing.share"]).toBe("Must be at least 0");
+    // the message names the whole range (issue 9: "a clear message naming the field and the range")
+    expect(e["constants.data.volumeExponent"]).toBe("Must be a number from 0 to 1 (exponent)");
+    expect(e["constants.testing.share"]).toBe("Must be a number from 0 to 5 (× (workflow + integrations + build))");
     expect(e["constants.phase.P2.min"]).toBe("Needs minimum ≤ most likely ≤ maximum (now 9 / 6 / 8)");
     expect(e["constants.phaseShare.testing.P1"]).toBe("At least one phase needs a share above 0");
     expect(e["constants.made.up"]).toBe("Not a model constant");
