@@ -4,7 +4,7 @@
 // version bump and a note in docs/engagement-format.md.
 // Runs on client and server: no Prisma, no Node APIs.
 import { z } from "zod";
-import { WORKSTREAMS, cents, isoDate, text } from "@/lib/engagement-format/vocabularies";
+import { WORKSTREAMS, isoDate, text } from "@/lib/engagement-format/vocabularies";
 import { INPUT_LIMITS as L, bounded, rangeMessage } from "@/lib/engagement-format/limits";
 import { CONSTANT_DEFINITIONS } from "@/lib/estimate/defaults";
 import { rowSchema } from "@/lib/inventories/definition";
