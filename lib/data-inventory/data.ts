@@ -1,94 +1,32 @@
-// Data-inventory reads, tenant-scoped. A table page is a constant three queries whatever the row count:
-// findMany (50 rows) + count (matching rows) + one aggregate for the totals.
+// Data-inventory reads, tenant-scoped. A table page is the generic one (lib/inventories/data.ts) plus this
+// inventory's flags; the totals are one aggregate query.
 import "server-only";
 import { db } from "@/lib/db";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { dataEntityFromRecord } from "@/lib/inventories/registry";
-import { pageWindow, toPage, type Page } from "@/lib/inventories/table-query";
-import { compareText, findVocabularySortedPage } from "@/lib/inventories/paging";
-import { DATA_ENTITY_KINDS, MAPPING_STATUSES, MIGRATE_DECISIONS } from "@/lib/engagement-format/schema";
+import { DATA_DEFINITION } from "@/lib/inventories/definitions";
+import { dataEntityFromRecord, dataEntityToColumns } from "@/lib/inventories/registry";
+import { findRowById, findRowPage, rowStore, type Where } from "@/lib/inventories/data";
+import type { Page } from "@/lib/inventories/table-query";
 import type { DataEntityQuery, DataEntityRow, DataEntityTotals } from "@/lib/data-inventory/schema";
 
-export const dataEntitySelect = {
-  id: true,
-  version: true,
-  updatedAt: true,
-  entity: true,
-  sourceObject: true,
-  recordCount: true,
-  yearsCovered: true,
-  decision: true,
-  destinationEntity: true,
-  mappingStatus: true,
-  cleanupInScope: true,
-  decider: true,
-  notes: true,
-  quirks: true,
-} satisfies Prisma.DataEntitySelect;
+export const dataEntityStore = rowStore(DATA_DEFINITION, (c) => c.dataEntity, { fromRecord: dataEntityFromRecord, toColumns: dataEntityToColumns });
 
-type DataEntityRecord = Prisma.DataEntityGetPayload<{ select: typeof dataEntitySelect }>;
-
-export function toDataEntityRow(r: DataEntityRecord): DataEntityRow {
-  return { id: r.id, version: r.version, updatedAt: r.updatedAt.toISOString(), ...dataEntityFromRecord(r) };
+/** The "needs attention" filter. */
+function flagWhere(flag: DataEntityQuery["flag"]): Where[] {
+  if (flag === "unknown_count") return [{ recordCount: null }];
+  if (flag === "undecided") return [{ decision: "undecided" }];
+  if (flag === "has_quirks") return [{ NOT: { quirks: { equals: [] } } }];
+  if (flag === "critical_quirks") return [{ quirks: { array_contains: [{ severity: "critical" }] } }];
+  return [];
 }
 
-export function dataEntityWhere(engagementId: AuthorizedEngagementId, q: Omit<DataEntityQuery, "page" | "sort" | "dir">): Prisma.DataEntityWhereInput {
-  const and: Prisma.DataEntityWhereInput[] = [{ engagementId }];
-  if (q.entity) and.push({ entity: q.entity });
-  if (q.decision) and.push({ decision: q.decision });
-  if (q.mapping) and.push({ mappingStatus: q.mapping });
-  if (q.flag === "unknown_count") and.push({ recordCount: null });
-  if (q.flag === "undecided") and.push({ decision: "undecided" });
-  if (q.flag === "has_quirks") and.push({ NOT: { quirks: { equals: [] } } });
-  if (q.flag === "critical_quirks") and.push({ quirks: { array_contains: [{ severity: "critical" }] } });
-  if (q.q) {
-    const contains = { contains: q.q, mode: "insensitive" as const };
-    and.push({ OR: [{ sourceObject: contains }, { destinationEntity: contains }, { decider: contains }, { notes: contains }] });
-  }
-  return { AND: and };
-}
-
-const VOCABULARY_SORTS = { entity: DATA_ENTITY_KINDS, decision: MIGRATE_DECISIONS, mappingStatus: MAPPING_STATUSES } as const;
-type VocabularySort = keyof typeof VOCABULARY_SORTS;
-const isVocabularySort = (s: string): s is VocabularySort => s in VOCABULARY_SORTS;
-const withinOrder: Prisma.DataEntityOrderByWithRelationInput[] = [{ entity: "asc" }, { sourceObject: "asc" }, { id: "asc" }];
-const withinSegment: Prisma.DataEntityOrderByWithRelationInput[] = [{ sourceObject: "asc" }, { id: "asc" }];
-
-export async function findDataEntityPage(engagementId: AuthorizedEngagementId, q: DataEntityQuery): Promise<Page<DataEntityRow>> {
-  const where = dataEntityWhere(engagementId, q);
-  const { skip, take } = pageWindow(q.page);
-  if (isVocabularySort(q.sort)) {
-    // sorted in the vocabulary's order (e.g. migrate → archive only → do not migrate → undecided)
-    const column = q.sort;
-    const { rows, total } = await findVocabularySortedPage({
-      vocabulary: VOCABULARY_SORTS[column],
-      dir: q.dir,
-      skip,
-      take,
-      groupCounts: async () => {
-        const groups = await db.dataEntity.groupBy({ by: [column], where, _count: { _all: true } });
-        return groups.map((g) => ({ value: String(g[column]), count: g._count._all }));
-      },
-      fetch: (values, s, t) => db.dataEntity.findMany({ where: { AND: [where, { [column]: { in: values } }] }, orderBy: withinSegment, skip: s, take: t, select: dataEntitySelect }),
-      valueOf: (r) => r[column],
-      within: (a, b) => compareText(a.sourceObject, b.sourceObject) || a.id.localeCompare(b.id),
-    });
-    return toPage(rows.map(toDataEntityRow), total, q.page);
-  }
-  const primary: Prisma.DataEntityOrderByWithRelationInput =
-    q.sort === "recordCount" || q.sort === "yearsCovered" ? { [q.sort]: { sort: q.dir, nulls: "last" } } : { [q.sort]: q.dir };
-  const [rows, total] = await Promise.all([
-    db.dataEntity.findMany({ where, orderBy: [primary, ...withinOrder], skip, take, select: dataEntitySelect }),
-    db.dataEntity.count({ where }),
-  ]);
-  return toPage(rows.map(toDataEntityRow), total, q.page);
+export function findDataEntityPage(engagementId: AuthorizedEngagementId, q: DataEntityQuery): Promise<Page<DataEntityRow>> {
+  return findRowPage(dataEntityStore, engagementId, q, { where: flagWhere(q.flag) });
 }
 
 /** One row by id, scoped by engagement (null when it is not this engagement's). */
-export async function findDataEntity(engagementId: AuthorizedEngagementId, id: string): Promise<DataEntityRow | null> {
-  const r = await db.dataEntity.findFirst({ where: { id, engagementId }, select: dataEntitySelect });
-  return r ? toDataEntityRow(r) : null;
+export function findDataEntity(engagementId: AuthorizedEngagementId, id: string): Promise<DataEntityRow | null> {
+  return findRowById(dataEntityStore, engagementId, id);
 }
 
 type TotalsRecord = {

@@ -1,20 +1,20 @@
-// Data inventory: form, action and table-query schemas (client + server).
-// The form produces a contract DataEntity row (lib/engagement-format/schema.ts); quirks are edited inline.
+// Data inventory: form, action and table-query schemas (client + server), derived from its definition
+// (lib/inventories/definitions/data.ts). The form produces a contract DataEntity row; quirks are edited inline.
 import { z } from "zod";
 import {
   CLEANUP_DECISIONS,
-  DATA_ENTITY_KINDS,
-  MAPPING_STATUSES,
   MIGRATE_DECISIONS,
   QUIRK_KINDS,
   SEVERITIES,
   type DataEntity,
   type Quirk,
 } from "@/lib/engagement-format/schema";
-import { enumField, optionalText, requiredText } from "@/lib/form-fields";
-import { checkboxField, numberToInput, optionalDecimal, optionalPercentShare, optionalWholeNumber, shareToPercentInput } from "@/lib/inventories/form-fields";
+import { enumField, optionalText } from "@/lib/form-fields";
+import { numberToInput, optionalPercentShare, optionalWholeNumber, shareToPercentInput } from "@/lib/inventories/form-fields";
 import { createInput, updateInput } from "@/lib/inventories/action-input";
-import { enumFilter, tableQuerySchema, type RowMeta } from "@/lib/inventories/table-query";
+import type { RowMeta } from "@/lib/inventories/table-query";
+import { DATA_DEFINITION } from "@/lib/inventories/definitions";
+import { emptyFormOf, formSchemaOf, querySchemaOf, toFormOf, type FormStateOf } from "@/lib/inventories/derive";
 
 export const MAX_QUIRKS = 50;
 
@@ -28,17 +28,7 @@ export const QuirkFormSchema = z.strictObject({
   decider: optionalText(200),
 });
 
-export const DataEntityFormSchema = z.strictObject({
-  entity: enumField(DATA_ENTITY_KINDS, "Choose the kind of entity"),
-  sourceObject: requiredText(200),
-  recordCount: optionalWholeNumber({ max: 10_000_000_000_000 }),
-  yearsCovered: optionalDecimal({ max: 100 }),
-  decision: enumField(MIGRATE_DECISIONS),
-  destinationEntity: optionalText(200),
-  mappingStatus: enumField(MAPPING_STATUSES),
-  cleanupInScope: checkboxField(),
-  decider: optionalText(200),
-  notes: optionalText(2000),
+export const DataEntityFormSchema = formSchemaOf(DATA_DEFINITION, {
   quirks: z.array(QuirkFormSchema).max(MAX_QUIRKS, `At most ${MAX_QUIRKS} quirks per entity`).default([]),
 });
 export type DataEntityFormValues = z.output<typeof DataEntityFormSchema>;
@@ -60,19 +50,7 @@ export type QuirkFormState = {
   cleanupDecision: string;
   decider: string;
 };
-export type DataEntityFormState = {
-  entity: string;
-  sourceObject: string;
-  recordCount: string;
-  yearsCovered: string;
-  decision: string;
-  destinationEntity: string;
-  mappingStatus: string;
-  cleanupInScope: boolean;
-  decider: string;
-  notes: string;
-  quirks: QuirkFormState[];
-};
+export type DataEntityFormState = FormStateOf<typeof DATA_DEFINITION.fields> & { quirks: QuirkFormState[] };
 
 export const emptyQuirkForm: QuirkFormState = {
   kind: "",
@@ -84,19 +62,7 @@ export const emptyQuirkForm: QuirkFormState = {
   decider: "",
 };
 
-export const emptyDataEntityForm: DataEntityFormState = {
-  entity: "",
-  sourceObject: "",
-  recordCount: "",
-  yearsCovered: "",
-  decision: "undecided",
-  destinationEntity: "",
-  mappingStatus: "not_started",
-  cleanupInScope: false,
-  decider: "",
-  notes: "",
-  quirks: [],
-};
+export const emptyDataEntityForm: DataEntityFormState = { ...emptyFormOf(DATA_DEFINITION), quirks: [] };
 
 export function quirkToForm(q: Quirk): QuirkFormState {
   return {
@@ -111,23 +77,10 @@ export function quirkToForm(q: Quirk): QuirkFormState {
 }
 
 export function dataEntityToForm(row: DataEntity): DataEntityFormState {
-  return {
-    entity: row.entity,
-    sourceObject: row.sourceObject,
-    recordCount: numberToInput(row.recordCount),
-    yearsCovered: numberToInput(row.yearsCovered),
-    decision: row.decision,
-    destinationEntity: row.destinationEntity,
-    mappingStatus: row.mappingStatus,
-    cleanupInScope: row.cleanupInScope,
-    decider: row.decider,
-    notes: row.notes,
-    quirks: row.quirks.map(quirkToForm),
-  };
+  return { ...toFormOf(DATA_DEFINITION, row), quirks: row.quirks.map(quirkToForm) };
 }
 
 // ---- table ----
-export const DATA_ENTITY_SORTS = ["entity", "sourceObject", "recordCount", "yearsCovered", "decision", "mappingStatus", "destinationEntity", "updatedAt"] as const;
 export const DATA_ENTITY_FLAGS = ["unknown_count", "undecided", "has_quirks", "critical_quirks"] as const;
 export const DATA_ENTITY_FLAG_LABELS: Record<(typeof DATA_ENTITY_FLAGS)[number], string> = {
   unknown_count: "Record count unknown",
@@ -136,16 +89,7 @@ export const DATA_ENTITY_FLAG_LABELS: Record<(typeof DATA_ENTITY_FLAGS)[number],
   critical_quirks: "Has critical quirks",
 };
 
-export const DataEntityQuerySchema = tableQuerySchema({
-  sorts: DATA_ENTITY_SORTS,
-  defaultSort: "entity",
-  filters: {
-    entity: enumFilter(DATA_ENTITY_KINDS),
-    decision: enumFilter(MIGRATE_DECISIONS),
-    mapping: enumFilter(MAPPING_STATUSES),
-    flag: enumFilter(DATA_ENTITY_FLAGS),
-  },
-});
+export const DataEntityQuerySchema = querySchemaOf(DATA_DEFINITION, { flags: DATA_ENTITY_FLAGS });
 export type DataEntityQuery = z.output<typeof DataEntityQuerySchema>;
 
 export type DataEntityTotals = {
@@ -159,6 +103,6 @@ export type DataEntityTotals = {
 };
 
 export function dataEntityKeyMessage() {
-  return "This engagement already has this source object for this entity";
+  return DATA_DEFINITION.keyMessage;
 }
 

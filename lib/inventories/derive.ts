@@ -4,6 +4,8 @@
 import { z } from "zod";
 import type { Fields, InventoryDefinition } from "@/lib/inventories/definition";
 import type { ColumnDef, Field } from "@/lib/inventories/fields";
+import { numberToInput } from "@/lib/inventories/form-fields";
+import { enumFilter, tableQuerySchema, type TableQueryBase } from "@/lib/inventories/table-query";
 
 type AnyDefinition = InventoryDefinition<Fields>;
 type Json = Record<string, unknown> | unknown[] | null;
@@ -104,22 +106,56 @@ export function tableColumnsOf(d: AnyDefinition): { field: string; header: strin
 }
 
 // ---- form ----
-/** The fields the generic form edits (not the ones another part of the app owns, nor custom parts). */
-export const formFieldsOf = (d: AnyDefinition): [string, Field][] => entries(d).filter(([, f]) => f.form !== false);
+/** The fields the generic form edits: not the ones another part of the app sets, nor the inventory's custom parts. */
+export const formFieldsOf = (d: AnyDefinition): [string, Field][] => entries(d).filter(([, f]) => f.form !== false && f.formSchema !== null);
 
-/** The form schema of an inventory whose fields all have a form schema: FormData-shaped values → contract values. */
-export function formSchemaOf<F extends Fields>(d: InventoryDefinition<F>) {
+type FormFieldKeys<F extends Fields> = { [K in keyof F]: F[K]["formSchema"] extends null ? never : K }[keyof F];
+
+/** What the form's inputs hold: text for everything but a checkbox. */
+export type FormStateOf<F extends Fields> = { -readonly [K in FormFieldKeys<F>]: F[K] extends { kind: "bool" } ? boolean : string };
+
+/**
+ * The form schema: FormData-shaped values → contract values. `custom` gives the schema of the parts the
+ * inventory's form edits its own way (a data entity's quirks).
+ */
+export function formSchemaOf<F extends Fields, C extends z.ZodRawShape = Record<never, never>>(d: InventoryDefinition<F>, custom?: C) {
   const shape: Record<string, z.ZodType> = {};
-  for (const [name, f] of formFieldsOf(d)) {
-    if (!f.formSchema) throw new Error(`${d.key}.${name} has no form schema: the inventory's form is its own`);
-    shape[name] = f.formSchema;
-  }
-  return z.strictObject(shape) as z.ZodObject<{ [K in keyof F as F[K]["form"] extends false ? never : K]: NonNullable<F[K]["formSchema"]> }, z.core.$strict>;
+  for (const [name, f] of formFieldsOf(d)) shape[name] = f.formSchema!;
+  return z.strictObject({ ...shape, ...custom }) as unknown as z.ZodObject<{ -readonly [K in FormFieldKeys<F>]: NonNullable<F[K]["formSchema"]> } & C, z.core.$strict>;
+}
+
+/** The empty form. */
+export function emptyFormOf<F extends Fields>(d: InventoryDefinition<F>): FormStateOf<F> {
+  return Object.fromEntries(formFieldsOf(d).map(([n, f]) => [n, f.formDefault])) as FormStateOf<F>;
+}
+
+/** A row's values as the form's inputs hold them. */
+export function toFormOf<F extends Fields>(d: InventoryDefinition<F>, row: Record<string, unknown>): FormStateOf<F> {
+  return Object.fromEntries(
+    formFieldsOf(d).map(([n, f]) => {
+      const v = row[n];
+      if (f.kind === "bool") return [n, Boolean(v)];
+      if (f.kind === "int" || f.kind === "number") return [n, numberToInput(v as number | null)];
+      return [n, v === null || v === undefined ? "" : String(v)];
+    }),
+  ) as FormStateOf<F>;
 }
 
 /** The form labels by field (what a conflict notice calls each changed field). */
 export function formLabelsOf(d: AnyDefinition): Record<string, string> {
   return Object.fromEntries(entries(d).map(([n, f]) => [n, f.label]));
+}
+
+// ---- table query ----
+/**
+ * The URL contract of the inventory's table: its sorts (plus computed ones), its vocabulary filters and the
+ * inventory's "needs attention" flags.
+ */
+export function querySchemaOf(d: AnyDefinition, opts: { sorts?: readonly string[]; flags?: readonly [string, ...string[]] } = {}) {
+  const filters: Record<string, ReturnType<typeof enumFilter>> = {};
+  for (const f of filtersOf(d)) filters[f.param] = enumFilter(f.vocabulary as [string, ...string[]]);
+  if (opts.flags) filters.flag = enumFilter(opts.flags);
+  return tableQuerySchema({ sorts: sortKeysOf(d, opts.sorts), defaultSort: d.defaultSort, defaultDir: d.defaultDir, filters }) as unknown as z.ZodType<TableQueryBase & Record<string, string | undefined>>;
 }
 
 // ---- docs ----

@@ -50,8 +50,8 @@ export type FieldOptions = {
   filter?: string;
   /** The table's text search looks into it. */
   search?: boolean;
-  /** Edited in the form (default true); false when another part of the app owns it (review status). */
-  form?: boolean;
+  /** false: another part of the app sets it (see ownedElsewhere). */
+  form?: false;
   /** A long text: a text area in the form, a full-width row. */
   multiline?: boolean;
   placeholder?: string;
@@ -84,10 +84,15 @@ export type Field<S extends z.ZodType = z.ZodType, F extends z.ZodType | null = 
 type Key = { key?: boolean };
 type Vocab = readonly [string, ...string[]];
 
-const make = <S extends z.ZodType, F extends z.ZodType | null>(kind: FieldKind, schema: S, formSchema: F, o: FieldOptions & Key, extra: Partial<Field> & { formDefault: string | boolean }): Field<S, F> => {
+const make = <K extends FieldKind, S extends z.ZodType, F extends z.ZodType | null>(kind: K, schema: S, formSchema: F, o: FieldOptions & Key, extra: Partial<Field> & { formDefault: string | boolean }): Field<S, F> & { kind: K } => {
   const { key, ...rest } = o;
   return { ...rest, ...extra, kind, schema, formSchema, isKey: key || undefined };
 };
+
+/** A field another part of the app sets (the clinical review's status, the risk library's key): shown, never in the form. */
+export function ownedElsewhere<S extends z.ZodType, K extends FieldKind>(field: Field<S> & { kind: K }): Field<S, null> & { kind: K } {
+  return { ...field, formSchema: null, form: false };
+}
 
 /** A required text (e.g. a name): blank is refused. */
 export function requiredTextField(max: number, o: FieldOptions & Key) {

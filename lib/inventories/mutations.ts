@@ -1,14 +1,19 @@
-// Shared pieces of the inventories' writes: the transaction type, natural-key duplicates as field errors,
-// and the audit entry of a row change. Each inventory's own mutations.ts does the actual writes.
+// The writes every inventory shares, built from its RowStore (lib/inventories/data.ts): create, update and
+// delete of one row, scoped by engagementId, with the natural key checked (a clash is a field error),
+// optimistic concurrency on `version` (a stale save gets CONFLICT with the current row) and the audit entry
+// with field-level changes in the same transaction. An inventory passes hooks only where it really differs
+// (the risk register's matrix check and library key, the workflow review status).
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError, isUniqueViolation } from "@/lib/errors";
 import { appendAuditEvent, diffFields } from "@/lib/audit/mutations";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { Actor } from "@/lib/engagements/mutations";
+import type { SavedRow } from "@/lib/inventories/action-input";
+import type { DbRecord, RowStore, Tx } from "@/lib/inventories/data";
+import { keyErrorField } from "@/lib/inventories/derive";
 
-export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
-export type { Actor };
+export type { Actor, Tx };
 
 /** A natural-key clash is the user's to fix in one field, not a crash: INVALID with that field's error. */
 export function duplicateKey(field: string, message: string): AppError {
@@ -67,4 +72,84 @@ export function notFound(what = "That row"): AppError {
 
 export function conflict(current: unknown, what = "this row"): AppError {
   return new AppError("CONFLICT", `Someone else saved ${what} while you were editing. Their version is shown; nothing was overwritten.`, current);
+}
+
+type Row = Record<string, unknown>;
+
+/** Where an inventory's writes differ from the plain ones. */
+export type RowWriteHooks<V extends object> = {
+  /** The row written and audited for these form values (default: the values; risks keep their library key). */
+  after?: (values: V, before: Row | null) => Row;
+  /** The part of a stored row the form's values are compared with (default: all of it; workflows leave out the review status). */
+  comparable?: (row: Row) => Row;
+  /** The database columns of the row written (default: the store's mapping, lib/inventories/registry.ts). */
+  columns?: (row: Row) => Record<string, unknown>;
+  /** Checks that need the database (the risk matrix's size); throw AppError("INVALID", …) to refuse. */
+  validate?: (tx: Tx, engagementId: string, values: V) => Promise<void>;
+};
+
+function keyWhere(store: RowStore<object>, values: Row): Record<string, unknown> {
+  const d = store.definition;
+  return Object.fromEntries(d.keyFields.map((k) => [k, d.fields[k]!.kind === "enum" ? values[k] : { equals: values[k], mode: "insensitive" }]));
+}
+
+async function assertKeyFree(tx: Tx, store: RowStore<object>, engagementId: string, values: Row, exceptId: string | null) {
+  const clash = await store.delegate(tx).findFirst({ where: { engagementId, ...keyWhere(store, values), ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  if (clash) throw duplicateKey(keyErrorField(store.definition), store.definition.keyMessage);
+}
+
+async function currentOrNotFound(tx: Tx, store: RowStore<object>, engagementId: string, id: string): Promise<DbRecord> {
+  const current = await store.delegate(tx).findFirst({ where: { id, engagementId }, select: store.select });
+  if (!current) throw notFound(`That ${store.what}`);
+  return current;
+}
+
+const columnsOf = (store: RowStore<object>, hooks: RowWriteHooks<never>, row: Row) => (hooks.columns ? hooks.columns(row) : store.toColumns(row));
+
+const withKey = <T>(store: RowStore<object>, fn: (tx: Tx) => Promise<T>) => inTransactionWithKey(keyErrorField(store.definition), store.definition.keyMessage, fn);
+
+export async function createRow<V extends object>(store: RowStore<object>, hooks: RowWriteHooks<V>, engagementId: AuthorizedEngagementId, actor: Actor, values: V, requestId = ""): Promise<SavedRow> {
+  return withKey(store, async (tx) => {
+    await hooks.validate?.(tx, engagementId, values);
+    await assertKeyFree(tx, store, engagementId, values as Row, null);
+    const after = hooks.after ? hooks.after(values, null) : (values as Row);
+    const created = await store.delegate(tx).create({ data: { engagementId, ...columnsOf(store, hooks, after) }, select: { id: true, version: true } });
+    await auditRow(tx, { engagementId, actor, entityType: store.definition.entityType, entityId: created.id, action: "create", before: null, after, requestId });
+    return created;
+  });
+}
+
+export async function updateRow<V extends object>(
+  store: RowStore<object>,
+  hooks: RowWriteHooks<V>,
+  engagementId: AuthorizedEngagementId,
+  actor: Actor,
+  id: string,
+  version: number,
+  values: V,
+  requestId = "",
+): Promise<SavedRow> {
+  return withKey(store, async (tx) => {
+    const before = await currentOrNotFound(tx, store, engagementId, id);
+    if (before.version !== version) throw conflict(store.toRow(before), `this ${store.what}`);
+    const beforeRow = store.fromRecord(before) as Row;
+    const beforeValues = hooks.comparable ? hooks.comparable(beforeRow) : beforeRow;
+    const after = hooks.after ? hooks.after(values, beforeRow) : (values as Row);
+    if (Object.keys(diffFields(beforeValues, after)).length === 0) return { id, version };
+    await hooks.validate?.(tx, engagementId, values);
+    await assertKeyFree(tx, store, engagementId, values as Row, id);
+    const { count } = await store.delegate(tx).updateMany({ where: { id, engagementId, version }, data: { ...columnsOf(store, hooks, after), version: { increment: 1 } } });
+    if (count === 0) throw conflict(store.toRow(await currentOrNotFound(tx, store, engagementId, id)), `this ${store.what}`);
+    await auditRow(tx, { engagementId, actor, entityType: store.definition.entityType, entityId: id, action: "update", before: beforeValues, after, requestId });
+    return { id, version: version + 1 };
+  });
+}
+
+export async function deleteRow(store: RowStore<object>, engagementId: AuthorizedEngagementId, actor: Actor, id: string, version: number, requestId = ""): Promise<void> {
+  await withKey(store, async (tx) => {
+    const before = await currentOrNotFound(tx, store, engagementId, id);
+    const { count } = await store.delegate(tx).deleteMany({ where: { id, engagementId, version } });
+    if (count === 0) throw conflict(store.toRow(await currentOrNotFound(tx, store, engagementId, id)), `this ${store.what}`);
+    await auditRow(tx, { engagementId, actor, entityType: store.definition.entityType, entityId: id, action: "delete", before: store.fromRecord(before) as Row, after: null, requestId });
+  });
 }

@@ -29,7 +29,9 @@ import {
   shareToPercentInput,
 } from "@/lib/inventories/form-fields";
 import { createInput, updateInput } from "@/lib/inventories/action-input";
-import { enumFilter, tableQuerySchema, type RowMeta } from "@/lib/inventories/table-query";
+import type { RowMeta } from "@/lib/inventories/table-query";
+import { RISK_DEFINITION } from "@/lib/inventories/definitions";
+import { querySchemaOf } from "@/lib/inventories/derive";
 
 export const COST_IMPACT_KINDS = ["none", "amount", "effort_share"] as const;
 export type CostImpactKind = (typeof COST_IMPACT_KINDS)[number];
@@ -254,7 +256,6 @@ export function riskToForm(row: Risk): RiskFormState {
 }
 
 // ---- table ----
-export const RISK_SORTS = ["score", "residualScore", "title", "category", "treatment", "phase", "owner", "nextReviewDate", "status", "mitigationCostCents", "updatedAt"] as const;
 export const RISK_FLAGS = ["overdue", "no_owner", "no_residual", "no_review_date"] as const;
 export const RISK_FLAG_LABELS: Record<(typeof RISK_FLAGS)[number], string> = {
   overdue: "Review overdue",
@@ -263,18 +264,8 @@ export const RISK_FLAG_LABELS: Record<(typeof RISK_FLAGS)[number], string> = {
   no_review_date: "No review date",
 };
 
-export const RiskQuerySchema = tableQuerySchema({
-  sorts: RISK_SORTS,
-  defaultSort: "score",
-  defaultDir: "desc",
-  filters: {
-    category: enumFilter(RISK_CATEGORIES),
-    status: enumFilter(RISK_STATUSES),
-    treatment: enumFilter(TREATMENTS),
-    phase: enumFilter(PHASES),
-    flag: enumFilter(RISK_FLAGS),
-  },
-});
+/** Sorted by the inherent or residual score (likelihood × impact) besides the definition's own sorts. */
+export const RiskQuerySchema = querySchemaOf(RISK_DEFINITION, { sorts: ["score", "residualScore"], flags: RISK_FLAGS });
 export type RiskQuery = z.output<typeof RiskQuerySchema>;
 
 export type RiskTotals = {
@@ -289,5 +280,5 @@ export type RiskTotals = {
 };
 
 export function riskKeyMessage() {
-  return "This engagement already has a risk with this title";
+  return RISK_DEFINITION.keyMessage;
 }

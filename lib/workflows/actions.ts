@@ -1,54 +1,22 @@
 "use server";
-// Workflow-inventory server actions (basic CRUD; review and sign-off live in lib/workflow-review): requireUser → safeParse → requireEngagementAccess(inventory.edit) → mutation.
-import { revalidatePath } from "next/cache";
-import { runAction } from "@/lib/action";
-import { requireUser } from "@/lib/auth/session";
-import { requireEngagementAccess } from "@/lib/auth/access";
-import { invalid, type ActionResult } from "@/lib/errors";
-import { invalidValues, refuseIfArchived, RowDeleteSchema, type SavedRow } from "@/lib/inventories/action-input";
+// Workflow-inventory server actions (needs inventory.edit): the generic row actions (lib/inventories/row-actions.ts) with the review status kept out of the form.
+import type { ActionResult } from "@/lib/errors";
+import type { SavedRow } from "@/lib/inventories/action-input";
+import { rowActions } from "@/lib/inventories/row-actions";
+import { workflowStore } from "@/lib/workflows/data";
+import { workflowWriteHooks } from "@/lib/workflows/mutations";
 import { WorkflowCreateSchema, WorkflowUpdateSchema } from "@/lib/workflows/schema";
-import { createWorkflowItem, deleteWorkflowItem, updateWorkflowItem } from "@/lib/workflows/mutations";
 
-function revalidate(engagementId: string) {
-  revalidatePath(`/engagements/${engagementId}/workflows`);
-  revalidatePath(`/engagements/${engagementId}`);
-}
+const actions = rowActions({ section: "workflows", capability: "inventory.edit", createSchema: WorkflowCreateSchema, updateSchema: WorkflowUpdateSchema, store: workflowStore, hooks: workflowWriteHooks });
 
 export async function createWorkflowItemAction(input: unknown): Promise<ActionResult<SavedRow>> {
-  return runAction(async (rid) => {
-    const user = await requireUser();
-    const parsed = WorkflowCreateSchema.safeParse(input);
-    if (!parsed.success) return invalidValues(parsed.error);
-    const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "inventory.edit");
-    refuseIfArchived(access);
-    const saved = await createWorkflowItem(access.engagementId, { ...user, role: access.role }, parsed.data.values, rid);
-    revalidate(access.engagementId);
-    return { ok: true, data: saved };
-  });
+  return actions.create(input);
 }
 
 export async function updateWorkflowItemAction(input: unknown): Promise<ActionResult<SavedRow>> {
-  return runAction(async (rid) => {
-    const user = await requireUser();
-    const parsed = WorkflowUpdateSchema.safeParse(input);
-    if (!parsed.success) return invalidValues(parsed.error);
-    const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "inventory.edit");
-    refuseIfArchived(access);
-    const saved = await updateWorkflowItem(access.engagementId, { ...user, role: access.role }, parsed.data.id, parsed.data.version, parsed.data.values, rid);
-    revalidate(access.engagementId);
-    return { ok: true, data: saved };
-  });
+  return actions.update(input);
 }
 
 export async function deleteWorkflowItemAction(input: unknown): Promise<ActionResult> {
-  return runAction(async (rid) => {
-    const user = await requireUser();
-    const parsed = RowDeleteSchema.safeParse(input);
-    if (!parsed.success) return invalid(parsed.error);
-    const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "inventory.edit");
-    refuseIfArchived(access);
-    await deleteWorkflowItem(access.engagementId, { ...user, role: access.role }, parsed.data.id, parsed.data.version, rid);
-    revalidate(access.engagementId);
-    return { ok: true, data: undefined };
-  });
+  return actions.remove(input);
 }

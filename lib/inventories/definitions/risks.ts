@@ -5,7 +5,7 @@ import {
   CostImpactSchema, PHASES, RISK_CATEGORIES, RISK_SCOPES, RISK_STATUSES, ThreePointSchema, TREATMENTS, WORKSTREAMS, cents, isoDate, text,
 } from "@/lib/engagement-format/vocabularies";
 import { defineInventory } from "@/lib/inventories/definition";
-import { choice, customField, requiredTextField, textField, type ColumnDef } from "@/lib/inventories/fields";
+import { choice, customField, ownedElsewhere, requiredTextField, textField, type ColumnDef } from "@/lib/inventories/fields";
 
 const level = z.int().min(1).max(7); // a level on the engagement's matrix
 const LEVEL_HELP = "Level on the engagement's matrix";
@@ -119,10 +119,10 @@ export const RISK_DEFINITION = defineInventory({
       label: "Status", table: true, sort: true, filter: "status", aliases: ["Risk status", "State"],
       help: "Open, monitoring or closed.",
     }),
-    libraryKey: customField("text", text(100).nullable().default(null), {
-      label: "Library key", form: false, nullable: true, aliases: ["Library", "Library id"],
+    libraryKey: ownedElsewhere(customField("text", text(100).nullable().default(null), {
+      label: "Library key", nullable: true, aliases: ["Library", "Library id"],
       help: "Set when the risk came from the risk library; leave as is.",
-    }),
+    })),
   },
   example: {
     title: "Cutover compressed by license-overlap cost", cause: "Source contract ends before the last wave",

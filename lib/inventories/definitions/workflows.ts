@@ -2,7 +2,7 @@
 // reviewStatus belongs to the clinical review (lib/workflow-review): shown, never set by this form.
 import { COMPLEXITIES, DISPOSITIONS, REVIEW_STATUSES, WORKFLOW_KINDS } from "@/lib/engagement-format/vocabularies";
 import { defineInventory } from "@/lib/inventories/definition";
-import { choice, requiredChoice, requiredTextField, textField, wholeNumberField } from "@/lib/inventories/fields";
+import { choice, ownedElsewhere, requiredChoice, requiredTextField, textField, wholeNumberField } from "@/lib/inventories/fields";
 import { NOTES } from "@/lib/inventories/definitions/common";
 
 export const WORKFLOW_DEFINITION = defineInventory({
@@ -47,11 +47,11 @@ export const WORKFLOW_DEFINITION = defineInventory({
       aliases: ["Survive cutover?", "Must survive?", "Change allowed?", "Cutover disposition", "Keep / change", "Keep or change"],
       help: "Must it survive cutover unchanged, may it change, or is it retired?",
     }),
-    reviewStatus: choice(REVIEW_STATUSES, "not_reviewed", {
-      label: "Review status", table: "Clinical review", sort: true, filter: "review", form: false,
+    reviewStatus: ownedElsewhere(choice(REVIEW_STATUSES, "not_reviewed", {
+      label: "Review status", table: "Clinical review", sort: true, filter: "review",
       aliases: ["Clinical review", "Review", "Reviewed", "Approval status", "Approval"],
       help: "Clinical review state.",
-    }),
+    })),
     notes: NOTES,
   },
   example: {
