@@ -4,6 +4,8 @@
 //   npm run --silent engagement -- export <engagementId> > cedar-valley.json
 //   npm run engagement -- export <engagementId> --out cedar-valley.json
 //   npm run engagement -- import cedar-valley.json [--as <userEmail>]
+//   npm run --silent engagement -- import-sheet <engagementId> <inventory> <file.xlsx|csv> [--sheet NAME] [--dry-run]
+//       [--accept-suggestions] [--set column=value]… [--profile NAME] [--skipped-out rows.csv] [--as <userEmail>]
 //
 // export prints the document on stdout (or writes --out). Plain `npm run` also prints its own two-line
 // banner on stdout; the importers skip it, but `--silent` / `--out` give a clean file.
@@ -12,6 +14,13 @@
 // user becomes its lead and the engagement belongs to that user's organization: --as <email>, by default
 // the earliest-created active organization admin.
 // Both are audited (export.engagement / engagement.import, actor "cli").
+// import-sheet runs the spreadsheet import of the app (upload → value mapping → dry run → apply) on one
+// inventory and prints the dry-run summary as JSON on stdout (docs/import-export.md, "Command line"):
+// rows { total, ok, skipped, error }, every error with its row and column, the column and value mappings
+// used. Without --dry-run the valid rows are applied (atomically; rows with errors are skipped and listed,
+// --skipped-out writes them as a CSV that can be fixed and imported again). <inventory> is data, workflows,
+// integrations, reports or risks (aliases: data-inventory, entities, workflow, interfaces, integration,
+// report, risk, risk-register, raid). An unreadable or oversized file exits 1 with a one-line message.
 //
 // Database: DATABASE_URL when set, else the running embedded PostgreSQL of `npm run dev`/`npm start`,
 // else the embedded one is started for the command (scripts/lib/database.mjs, withDatabase).
@@ -24,24 +33,49 @@ import path from "node:path";
 
 const USAGE = `usage:
   npm run --silent engagement -- export <engagementId> [--out file.json]
-  npm run engagement -- import <file.json> [--as <userEmail>]`;
+  npm run engagement -- import <file.json> [--as <userEmail>]
+  npm run --silent engagement -- import-sheet <engagementId> <inventory> <file> [--sheet NAME] [--dry-run]
+      [--accept-suggestions] [--set column=value]... [--profile NAME] [--skipped-out rows.csv] [--as <userEmail>]
+  inventory: data | workflows | integrations | reports | risks`;
 
 class UsageError extends Error {}
 
-type Args = { command: string; positional: string[]; out?: string; as?: string };
+type Args = {
+  command: string;
+  positional: string[];
+  out?: string;
+  as?: string;
+  sheet?: string;
+  dryRun?: boolean;
+  acceptSuggestions?: boolean;
+  set: string[];
+  profile?: string;
+  skippedOut?: string;
+};
+
+const VALUE_OPTIONS = ["--out", "--as", "--sheet", "--set", "--profile", "--skipped-out"] as const;
 
 function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
-  const args: Args = { command: "", positional };
+  const args: Args = { command: "", positional, set: [] };
+  const setOption = (name: string, v: string) => {
+    if (name === "--out") args.out = v;
+    else if (name === "--as") args.as = v;
+    else if (name === "--sheet") args.sheet = v;
+    else if (name === "--set") args.set.push(v);
+    else if (name === "--profile") args.profile = v;
+    else if (name === "--skipped-out") args.skippedOut = v;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "--out" || a === "--as") {
-      const v = argv[++i];
-      if (!v) throw new UsageError(`${a} needs a value\n${USAGE}`);
-      if (a === "--out") args.out = v;
-      else args.as = v;
-    } else if (a.startsWith("--out=")) args.out = a.slice(6);
-    else if (a.startsWith("--as=")) args.as = a.slice(5);
+    const eq = a.indexOf("=");
+    const name = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
+    if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
+      const v = eq > 0 && a.startsWith("--") ? a.slice(eq + 1) : argv[++i];
+      if (v === undefined || v === "") throw new UsageError(`${name} needs a value\n${USAGE}`);
+      setOption(name, v);
+    } else if (a === "--dry-run") args.dryRun = true;
+    else if (a === "--accept-suggestions") args.acceptSuggestions = true;
     else if (a === "-h" || a === "--help") throw new UsageError(USAGE);
     else if (a.startsWith("--")) throw new UsageError(`unknown option ${a}\n${USAGE}`);
     else positional.push(a);
@@ -118,6 +152,10 @@ async function runImport(args: Args): Promise<number> {
 async function runHere(args: Args): Promise<number> {
   if (args.command === "export") return runExport(args);
   if (args.command === "import") return runImport(args);
+  if (args.command === "import-sheet") {
+    const { runImportSheet } = await import("./lib/import-sheet");
+    return runImportSheet(args);
+  }
   throw new UsageError(args.command ? `unknown command ${args.command}\n${USAGE}` : USAGE);
 }
 
@@ -136,7 +174,12 @@ function runChild(url: string): Promise<number> {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  if (!["export", "import"].includes(args.command)) throw new UsageError(args.command ? `unknown command ${args.command}\n${USAGE}` : USAGE);
+  if (!["export", "import", "import-sheet"].includes(args.command)) throw new UsageError(args.command ? `unknown command ${args.command}\n${USAGE}` : USAGE);
+  if (args.command === "import-sheet") {
+    // a file that cannot be imported is refused before any database is started
+    const { checkImportSheetArgs } = await import("./lib/import-sheet");
+    await checkImportSheetArgs(args);
+  }
   // the database comes first (files are checked by the child; usage errors above need no database)
   const { withDatabase } = (await import("./lib/database.mjs")) as { withDatabase: <T>(fn: (url: string) => Promise<T>, o?: object) => Promise<T> };
   const code = await withDatabase((url) => (hasReactServerCondition() ? runHere(args) : runChild(url)), { owner: `engagement ${args.command}`, quiet: !!process.env.DATABASE_URL });

@@ -25,10 +25,11 @@ function fileFrom(formData: FormData): File | null {
 
 /** Step 1: upload a CSV/XLSX file for one inventory; returns the column mapping screen. */
 export async function uploadImportFileAction(formData: FormData): Promise<ActionResult<ImportBatchView>> {
-  return runAction(async () => {
+  return runAction(async (rid) => {
     const user = await requireUser();
     if (!(formData instanceof FormData)) throw new AppError("INVALID", "Choose a file to upload.", { file: ["Choose a file to upload"] });
-    const parsed = UploadFieldsSchema.safeParse({ engagementId: formData.get("engagementId"), inventory: formData.get("inventory") });
+    const sheet = formData.get("sheet");
+    const parsed = UploadFieldsSchema.safeParse({ engagementId: formData.get("engagementId"), inventory: formData.get("inventory"), ...(typeof sheet === "string" && sheet !== "" ? { sheet } : {}) });
     if (!parsed.success) return invalid(parsed.error);
     const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "data.import");
     refuseArchived(access);
@@ -38,30 +39,30 @@ export async function uploadImportFileAction(formData: FormData): Promise<Action
     const spec = inventorySpec(parsed.data.inventory);
     let fileParse;
     try {
-      fileParse = await parseSpreadsheet(file.name, new Uint8Array(await file.arrayBuffer()), spec);
+      fileParse = await parseSpreadsheet(file.name, new Uint8Array(await file.arrayBuffer()), spec, { sheet: parsed.data.sheet });
     } catch (err) {
       if (err instanceof FileProblem) throw new AppError("INVALID", err.message, { file: [err.message] });
       throw err;
     }
-    const batch = await createImportBatch(access.engagementId, { ...user, role: access.role }, { inventory: parsed.data.inventory, fileName: file.name || "upload", fileSize: file.size, parsed: fileParse });
+    const batch = await createImportBatch(access.engagementId, { ...user, role: access.role }, { inventory: parsed.data.inventory, fileName: file.name || "upload", fileSize: file.size, parsed: fileParse, requestId: rid });
     return { ok: true, data: toBatchView(batch) };
   });
 }
 
 /** Step 2: dry run with the chosen column mapping; returns per-row outcomes. Writes nothing to the inventory. */
 export async function runDryRunAction(input: unknown): Promise<ActionResult<ImportBatchView>> {
-  return runAction(async () => {
+  return runAction(async (rid) => {
     const user = await requireUser();
     const parsed = DryRunInputSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "data.import");
     refuseArchived(access);
-    const batch = await runDryRun(access.engagementId, parsed.data.batchId, parsed.data.mapping);
+    const batch = await runDryRun(access.engagementId, parsed.data.batchId, parsed.data.mapping, parsed.data.options ?? {}, { actor: { ...user, role: access.role }, requestId: rid });
     return { ok: true, data: toBatchView(batch) };
   });
 }
 
-/** Step 3: apply the dry run — all rows or none; refused while any row has an error. */
+/** Step 3: apply the dry run — all valid rows or none; with errors only when told to skip those rows. */
 export async function applyImportAction(input: unknown): Promise<ActionResult<ImportBatchView>> {
   return runAction(async (rid) => {
     const user = await requireUser();
@@ -69,7 +70,7 @@ export async function applyImportAction(input: unknown): Promise<ActionResult<Im
     if (!parsed.success) return invalid(parsed.error);
     const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "data.import");
     refuseArchived(access);
-    const { batch } = await applyImportBatch(access.engagementId, { ...user, role: access.role }, parsed.data.batchId, rid);
+    const { batch } = await applyImportBatch(access.engagementId, { ...user, role: access.role }, parsed.data.batchId, rid, {}, { skipErrors: parsed.data.skipErrors });
     revalidatePath(`/engagements/${access.engagementId}/${INVENTORY_PAGE_SLUGS[batch.inventory]}`);
     revalidatePath(`/engagements/${access.engagementId}`, "layout");
     return { ok: true, data: toBatchView(batch) };

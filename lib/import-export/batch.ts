@@ -4,7 +4,8 @@ import { inventorySpec } from "@/lib/import-export/columns";
 import { checkMapping } from "@/lib/import-export/headers";
 import { isBlank, type Cell } from "@/lib/import-export/normalize";
 import type { DryRunCounts, RowResult } from "@/lib/import-export/dry-run";
-import type { ParsedFile } from "@/lib/import-export/parse";
+import type { ParsedFile, SheetSummary } from "@/lib/import-export/parse";
+import type { PrepareOptions, PrepareReport, RowTotals } from "@/lib/import-export/prepare";
 import type { ImportBatchView, ImportStage, RowResultView } from "@/lib/import-export/schema";
 import type { InventoryKey } from "@/lib/inventories/registry";
 
@@ -35,7 +36,14 @@ export type StoredSummary = {
   mapping: (string | null)[];
   counts: DryRunCounts | null;
   dryRunAt: string | null;
-  applied: { created: number; updated: number; unchanged: number } | null;
+  applied: { created: number; updated: number; unchanged: number; skipped?: number } | null;
+  /** The workbook's worksheets (XLSX). */
+  sheets?: SheetSummary[];
+  /** The value mapping, fills and confirmations the last dry run used. */
+  options?: PrepareOptions;
+  /** What the last dry run did before the strict check (skipped rows, value mapping, inference, quirks…). */
+  report?: PrepareReport;
+  rowTotals?: RowTotals;
 };
 
 export type StoredBatch = {

@@ -9,6 +9,7 @@ import { INVENTORIES, type InventoryKey } from "@/lib/inventories/registry";
 import type { ExistingRow } from "@/lib/import-export/dry-run";
 import { toBatchView, type StoredBatch, type StoredRows, type StoredSummary } from "@/lib/import-export/batch";
 import type { ImportBatchView } from "@/lib/import-export/schema";
+import { toProfileView, type ImportProfileView, type StoredProfile } from "@/lib/import-export/profiles";
 
 /** Stable row order: insertion order (createdAt, then id — imports write ids in file order). */
 const insertionOrder = { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] };
@@ -77,4 +78,42 @@ export async function findRecentImports(engagementId: AuthorizedEngagementId, ta
     const applied = (r.summary as unknown as StoredSummary).applied;
     return { batchId: r.id, inventory: r.inventory as InventoryKey, fileName: r.fileName, appliedAt: r.appliedAt!.toISOString(), created: applied?.created ?? 0, updated: applied?.updated ?? 0 };
   });
+}
+
+// ---------- saved import profiles (per organization; profiles.ts) ----------
+
+type Row = { id: string; organizationId: string; inventory: string; name: string; shape: string; headers: unknown; columnMappings: unknown; valueMappings: unknown; fill: unknown; sourceFileName: string; createdAt: Date; lastUsedAt: Date };
+
+function stored(r: Row): StoredProfile {
+  return {
+    id: r.id,
+    organizationId: r.organizationId,
+    inventory: r.inventory as InventoryKey,
+    name: r.name,
+    shape: r.shape,
+    headers: r.headers as string[],
+    columnMappings: r.columnMappings as Record<string, string | null>,
+    valueMappings: r.valueMappings as StoredProfile["valueMappings"],
+    fill: (r.fill ?? {}) as Record<string, string>,
+    sourceFileName: r.sourceFileName,
+    createdAt: r.createdAt,
+    lastUsedAt: r.lastUsedAt,
+  };
+}
+
+export async function findImportProfileByName(organizationId: string, inventory: InventoryKey, name: string): Promise<StoredProfile | null> {
+  const r = await db.importProfile.findFirst({ where: { organizationId, inventory, name: { equals: name.trim(), mode: "insensitive" } } });
+  return r ? stored(r) : null;
+}
+
+export async function findImportProfileById(organizationId: string, id: string): Promise<StoredProfile | null> {
+  if (typeof id !== "string" || id.length === 0 || id.length > 64) return null;
+  const r = await db.importProfile.findFirst({ where: { organizationId, id } });
+  return r ? stored(r) : null;
+}
+
+/** Profiles of this firm for one inventory, those whose file shape matches first. */
+export async function findImportProfiles(organizationId: string, inventory: InventoryKey, shape?: string): Promise<ImportProfileView[]> {
+  const rows = await db.importProfile.findMany({ where: { organizationId, inventory }, orderBy: [{ lastUsedAt: "desc" }], take: 50 });
+  return rows.map((r) => toProfileView(stored(r), shape));
 }

@@ -3,6 +3,7 @@
 // "Record count", "# records", "Approx. records", "recordCount" and "RECORDS" all land on the same column.
 // Client-safe and pure.
 import type { ColumnDef, InventorySpec } from "@/lib/import-export/columns";
+import { EXTRA_HEADER_ALIASES, FALLBACK_HEADER_WORDS, HEADER_ABBREVIATIONS } from "@/lib/import-export/header-aliases";
 
 const FILLER = new Set(["approx", "approximate", "approximately", "est", "estimated", "the", "of", "a", "an", "no", "nr", "num", "number", "count", "total", "tot"]);
 
@@ -26,6 +27,7 @@ export function canonicalHeader(header: string, { dropParentheses = false } = {}
     .replace(/[^a-z0-9]+/g, " ");
   return s
     .split(" ")
+    .map((w) => HEADER_ABBREVIATIONS[w] ?? w)
     .filter((w) => w && !FILLER.has(w))
     .map(singular)
     .join(" ");
@@ -42,6 +44,7 @@ export function headerIndex(spec: InventorySpec): Map<string, string> {
   for (const col of spec.columns) add(col.header, col);
   for (const col of spec.columns) add(col.id.replace(/\./g, " "), col);
   for (const col of spec.columns) for (const alias of col.aliases) add(alias, col);
+  for (const col of spec.columns) for (const alias of EXTRA_HEADER_ALIASES[spec.key]?.[col.id] ?? []) add(alias, col);
   return index;
 }
 
@@ -55,7 +58,17 @@ function cachedIndex(spec: InventorySpec) {
 /** The column a header stands for, or null. */
 export function matchHeader(spec: InventorySpec, header: string): string | null {
   const index = cachedIndex(spec);
-  return index.get(canonicalHeader(header)) ?? index.get(canonicalHeader(header, { dropParentheses: true })) ?? null;
+  const whole = index.get(canonicalHeader(header)) ?? index.get(canonicalHeader(header, { dropParentheses: true }));
+  if (whole) return whole;
+  // "Data Type / Entity", "Module / Table": the first part that is recognised
+  const parts = header.split(/\s+\/\s+|\s*\|\s*/).filter((p) => p.trim() !== "");
+  if (parts.length > 1) {
+    for (const part of parts) {
+      const id = index.get(canonicalHeader(part)) ?? index.get(canonicalHeader(part, { dropParentheses: true }));
+      if (id) return id;
+    }
+  }
+  return null;
 }
 
 /**
@@ -64,12 +77,29 @@ export function matchHeader(spec: InventorySpec, header: string): string | null 
  */
 export function suggestMapping(spec: InventorySpec, headers: readonly string[]): (string | null)[] {
   const used = new Set<string>();
-  return headers.map((h) => {
-    const id = matchHeader(spec, h);
-    if (!id || used.has(id)) return null;
+  const mapping: (string | null)[] = headers.map(() => null);
+  // identifier columns ("Rpt #", "Risk ID") come last: "Report Name" is the name, not "Rpt #"
+  const isIdentifier = (h: string) => /#|\b(id|no\.?|nbr|ref|number)\s*$/i.test(h.trim());
+  const order = headers.map((h, i) => i).sort((a, b) => Number(isIdentifier(headers[a])) - Number(isIdentifier(headers[b])) || a - b);
+  for (const i of order) {
+    const id = matchHeader(spec, headers[i]);
+    if (!id || used.has(id)) continue;
     used.add(id);
-    return id;
-  });
+    mapping[i] = id;
+  }
+  // second choice: a column still unmapped takes the one unmapped header that holds one of its words
+  const words = FALLBACK_HEADER_WORDS[spec.key] ?? {};
+  for (const col of spec.columns) {
+    if (used.has(col.id) || !words[col.id]) continue;
+    const candidates = headers
+      .map((h, i) => ({ i, tokens: canonicalHeader(h).split(" ") }))
+      .filter(({ i, tokens }) => mapping[i] === null && !/^Column [A-Z]+$/.test(headers[i]) && tokens.some((t) => words[col.id].includes(t)));
+    if (candidates.length === 1) {
+      mapping[candidates[0].i] = col.id;
+      used.add(col.id);
+    }
+  }
+  return mapping;
 }
 
 export type MappingProblem = { kind: "missing_key" | "missing_required" | "duplicate" | "unknown_column"; message: string; isBlocking: boolean };

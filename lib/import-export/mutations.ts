@@ -12,7 +12,8 @@ import type { Role } from "@/lib/auth/access-matrix";
 import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/mutations";
 import { INVENTORIES, type InventoryKey } from "@/lib/inventories/registry";
 import { inventorySpec } from "@/lib/import-export/columns";
-import { classifyRows, type RowResult } from "@/lib/import-export/dry-run";
+import type { RowResult } from "@/lib/import-export/dry-run";
+import { prepareAndClassify, refineMappingByContent, suppliedColumns, type PrepareOptions } from "@/lib/import-export/prepare";
 import { suggestMapping, checkMapping } from "@/lib/import-export/headers";
 import type { ParsedFile } from "@/lib/import-export/parse";
 import { INVENTORY_TABLES } from "@/lib/import-export/sql-types";
@@ -83,9 +84,9 @@ function pick(row: Record<string, unknown>, names: readonly string[]): Record<st
 }
 
 // ---------- step 1: upload ----------
-export async function createImportBatch(engagementId: AuthorizedEngagementId, actor: Actor, input: { inventory: InventoryKey; fileName: string; fileSize: number; parsed: ParsedFile }): Promise<StoredBatch> {
+export async function createImportBatch(engagementId: AuthorizedEngagementId, actor: Actor, input: { inventory: InventoryKey; fileName: string; fileSize: number; parsed: ParsedFile; via?: "app" | "cli"; requestId?: string }): Promise<StoredBatch> {
   const spec = inventorySpec(input.inventory);
-  const suggested = suggestMapping(spec, input.parsed.headers);
+  const suggested = refineMappingByContent(spec, suggestMapping(spec, input.parsed.headers), input.parsed.rows);
   const rows: StoredRows = {
     v: BATCH_FORMAT_VERSION,
     format: input.parsed.format,
@@ -106,6 +107,7 @@ export async function createImportBatch(engagementId: AuthorizedEngagementId, ac
     counts: null,
     dryRunAt: null,
     applied: null,
+    sheets: input.parsed.sheets,
   };
   // JSON goes in as text: Prisma's JSON input path takes seconds for a 10k-row file, the database milliseconds
   const [id] = orderedIds(1);
@@ -116,6 +118,16 @@ export async function createImportBatch(engagementId: AuthorizedEngagementId, ac
     db.$executeRaw`INSERT INTO "ImportBatch" ("id", "engagementId", "inventory", "fileName", "createdById", "rows", "summary", "createdAt")
       VALUES (${id}, ${engagementId}, ${input.inventory}, ${fileName}, ${actor.id}, ${JSON.stringify(rows)}::jsonb, ${JSON.stringify(summary)}::jsonb, ${createdAt})`,
   ]);
+  await recordAuditEvent({
+    organizationId: actor.organizationId,
+    engagementId,
+    actor: { id: actor.id, email: actor.email, role: actor.role },
+    action: "import.upload",
+    entityType: input.inventory,
+    entityId: id,
+    changes: { fileName, inventory: input.inventory, fileSize: input.fileSize, format: input.parsed.format, sheet: input.parsed.sheetName, rows: input.parsed.rows.length, via: input.via ?? "app" },
+    requestId: input.requestId ?? "",
+  });
   return { id, engagementId, inventory: input.inventory, fileName, rows, summary, appliedAt: null, createdAt };
 }
 
@@ -127,16 +139,18 @@ function requireOpenBatch(batch: StoredBatch | null): StoredBatch {
 
 // ---------- step 2: dry run ----------
 /** Classifies every row against the inventory as it is now and stores the outcome in the batch; returns the updated batch. */
-export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: string, mapping: (string | null)[]): Promise<StoredBatch> {
+export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: string, mapping: (string | null)[], options: PrepareOptions = {}, audit?: { actor: Actor; requestId?: string; via?: "app" | "cli" }): Promise<StoredBatch> {
   const batch = requireOpenBatch(await findImportBatch(engagementId, batchId));
   const spec = inventorySpec(batch.inventory);
   const width = batch.rows.headers.length;
   const fullMapping = Array.from({ length: width }, (_, i) => mapping[i] ?? null);
-  const blocking = checkMapping(spec, fullMapping).filter((p) => p.isBlocking);
+  // a key column the file lacks is fine when the preparation supplies it (inferred, composed or set for every row)
+  const supplied = suppliedColumns(spec, fullMapping, options);
+  const blocking = checkMapping(spec, [...fullMapping, ...supplied]).filter((p) => p.isBlocking);
   if (blocking.length) throw new AppError("INVALID", blocking[0].message, { mapping: blocking.map((p) => p.message) });
 
   const [existing, header] = await Promise.all([findExistingRows(engagementId, batch.inventory), findExportHeader(engagementId)]);
-  const out = classifyRows({ spec, headers: batch.rows.headers, mapping: fullMapping, rows: batch.rows.rows, existing, context: { riskMatrix: header.riskMatrix } });
+  const out = prepareAndClassify({ spec, headers: batch.rows.headers, mapping: fullMapping, rows: batch.rows.rows, existing, riskMatrix: header.riskMatrix, options });
   // rows blank in every mapped column are skipped like fully empty ones (which the parse already counted)
   const summary: StoredSummary = {
     ...batch.summary,
@@ -146,11 +160,26 @@ export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: s
     blankRows: batch.rows.blankRows + out.blankRows,
     counts: out.counts,
     dryRunAt: new Date().toISOString(),
+    options,
+    report: out.report,
+    rowTotals: out.rows,
   };
   // only the results travel (jsonb_set): the parsed cells are already stored
   const count = await db.$executeRaw`UPDATE "ImportBatch" SET "rows" = jsonb_set("rows", '{results}', ${JSON.stringify(out.results)}::jsonb), "summary" = ${JSON.stringify(summary)}::jsonb
     WHERE "id" = ${batch.id} AND "engagementId" = ${engagementId} AND "appliedAt" IS NULL`;
   if (count === 0) throw new AppError("CONFLICT", "This file was imported meanwhile. Upload it again to run a new dry run.");
+  if (audit) {
+    await recordAuditEvent({
+      organizationId: audit.actor.organizationId,
+      engagementId,
+      actor: { id: audit.actor.id, email: audit.actor.email, role: audit.actor.role },
+      action: "import.dry_run",
+      entityType: batch.inventory,
+      entityId: batch.id,
+      changes: { fileName: batch.fileName, inventory: batch.inventory, rows: out.rows, counts: out.counts, acceptSuggestions: !!options.acceptSuggestions, via: audit.via ?? "app" },
+      requestId: audit.requestId ?? "",
+    });
+  }
   return { ...batch, rows: { ...batch.rows, results: out.results }, summary };
 }
 
@@ -163,20 +192,21 @@ export type ApplyHooks = { afterChunkWritten?: (what: "insert" | "update") => Pr
  * already, or when the inventory changed since the dry run (a row it matched was edited, or a row with a
  * new row's key appeared) — then the user runs the dry run again, nothing is overwritten.
  */
-export async function applyImportBatch(engagementId: AuthorizedEngagementId, actor: Actor, batchId: string, requestId = "", hooks: ApplyHooks = {}): Promise<ApplyResult> {
+export async function applyImportBatch(engagementId: AuthorizedEngagementId, actor: Actor, batchId: string, requestId = "", hooks: ApplyHooks = {}, options: { skipErrors?: boolean; via?: "app" | "cli" } = {}): Promise<ApplyResult> {
   const batch = requireOpenBatch(await findImportBatch(engagementId, batchId));
   const results = batch.rows.results;
   const counts = batch.summary.counts;
   if (batch.summary.stage !== "dry_run" || !results || !counts) throw new AppError("CONFLICT", "Run the dry run before applying.");
-  if (counts.error > 0) {
-    throw new AppError("INVALID", `${counts.error.toLocaleString("en-US")} ${counts.error === 1 ? "row has an error" : "rows have errors"}. Nothing was imported: fix the file and upload it again.`, {});
+  if (counts.error > 0 && !options.skipErrors) {
+    throw new AppError("INVALID", `${counts.error.toLocaleString("en-US")} ${counts.error === 1 ? "row has an error" : "rows have errors"}. Nothing was imported: fix the file and upload it again, or import the valid rows and skip these.`, {});
   }
+  const skipped = options.skipErrors ? counts.error : 0;
   const inventory = batch.inventory;
   const spec = inventorySpec(inventory);
   const creates = results.filter((r): r is RowResult & { data: Record<string, unknown>; key: string } => r.status === "create" && !!r.data && !!r.key);
   const updates = results.filter((r): r is RowResult & { data: Record<string, unknown>; id: string; version: number } => r.status === "update" && !!r.data && !!r.id);
   const matched = results.filter((r) => (r.status === "update" || r.status === "unchanged") && r.id);
-  const result = { created: creates.length, updated: updates.length, unchanged: counts.unchanged };
+  const result = { created: creates.length, updated: updates.length, unchanged: counts.unchanged, ...(skipped ? { skipped } : {}) };
   let appliedAt = new Date();
   let appliedSummary = batch.summary;
 
@@ -220,6 +250,8 @@ export async function applyImportBatch(engagementId: AuthorizedEngagementId, act
             created: result.created,
             updated: result.updated,
             unchanged: result.unchanged,
+            skipped,
+            via: options.via ?? "app",
             // field-level detail for the first rows; the ImportBatch keeps every row's outcome
             rows: [...creates, ...updates].slice(0, 100).map((r) => ({ row: r.row, status: r.status, label: r.label, changes: r.changes })),
             rowsTruncated: Math.max(0, creates.length + updates.length - 100),

@@ -1,6 +1,7 @@
 // Reading an uploaded spreadsheet: CSV (UTF-8 with or without BOM, UTF-16, Windows-1252; comma, semicolon or
-// tab) or XLSX (first worksheet, read with exceljs's streaming reader so a 10k-row file never becomes a
-// workbook model in memory). Output: the header row and the data rows as plain cells, with their row numbers.
+// tab) or XLSX (the worksheet named, else the one whose header row fits the inventory best — the data is
+// often behind a cover sheet; read with exceljs's streaming reader after limits.ts inspected the zip, so a
+// 10k-row file never becomes a workbook model in memory). Two-level (merged) headers are read as one. Output: the header row and the data rows as plain cells, with their row numbers.
 // Node only (no database). Limits are checked here so every entry point (app, CLI, bench) shares them.
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
@@ -8,17 +9,24 @@ import Papa from "papaparse";
 import { isBlank, type Cell } from "@/lib/import-export/normalize";
 import { matchHeader } from "@/lib/import-export/headers";
 import type { InventorySpec } from "@/lib/import-export/columns";
+import { inspectXlsx, LimitExceeded, MAX_CELL_CHARS, MAX_CELL_LABEL } from "@/lib/import-export/limits";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_FILE_LABEL = "20 MB";
 export const MAX_ROWS = 50_000;
 export const MAX_COLUMNS = 200;
+/** Title, instruction and note rows above the header row that are looked through. */
+const HEADER_SEARCH_ROWS = 15;
 
 export type FileFormat = "csv" | "xlsx";
+
+export type SheetSummary = { name: string; rows: number; recognisedHeaders: number };
 
 export type ParsedFile = {
   format: FileFormat;
   sheetName: string | null;
+  /** The workbook's worksheets (XLSX), with how many headers each one's header row has that we recognise. */
+  sheets?: SheetSummary[];
   /** Row number of the header row (1-based, as the spreadsheet shows it). */
   headerRow: number;
   headers: string[];
@@ -103,7 +111,18 @@ export function plainCell(value: unknown): Cell {
   return String(value);
 }
 
-async function xlsxRows(bytes: Uint8Array): Promise<{ sheetName: string | null; rows: { row: number; cells: Cell[] }[] }> {
+type SheetRows = { name: string; rows: { row: number; cells: Cell[] }[] };
+
+async function xlsxSheets(bytes: Uint8Array): Promise<SheetRows[]> {
+  // the zip is inspected first, in chunks: a bomb or a 50 MB cell never reaches exceljs (limits.ts)
+  let sheetNames = new Map<number, string>();
+  let date1904 = false;
+  try {
+    ({ sheetNames, date1904 } = inspectXlsx(bytes));
+  } catch (err) {
+    if (err instanceof LimitExceeded) throw new FileProblem(err.message);
+    throw err;
+  }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
     sharedStrings: "cache",
     styles: "cache", // dates: numbers with a date format come back as Date
@@ -111,64 +130,133 @@ async function xlsxRows(bytes: Uint8Array): Promise<{ sheetName: string | null; 
     worksheets: "emit",
     entries: "ignore",
   });
-  const rows: { row: number; cells: Cell[] }[] = [];
-  let sheetName: string | null = null;
-  let seen = false;
+  // exceljs reads workbook.xml's properties only when it reaches that part: a zip that stores the worksheets
+  // first would crash it on the first number, so the properties are given up front (the reader replaces them)
+  (reader as unknown as { properties?: unknown }).properties = { model: { date1904 } };
+  const sheets: SheetRows[] = [];
+  let total = 0;
   try {
+    // every worksheet is read (in order): the data is often on the second sheet, after a cover or instructions
     for await (const worksheet of reader) {
-      if (seen) {
-        // only the first worksheet is imported (a template's second sheet is help); the others are still
-        // read through, because exceljs deletes a deferred sheet's temp file once its reader returns
-        for await (const _row of worksheet) void _row;
-        continue;
-      }
-      seen = true;
-      sheetName = (worksheet as unknown as { name?: string }).name ?? null;
+      const id = Number((worksheet as unknown as { id?: string | number }).id);
+      const sheet: SheetRows = { name: sheetNames.get(id) ?? (worksheet as unknown as { name?: string }).name ?? `Sheet ${sheets.length + 1}`, rows: [] };
+      sheets.push(sheet);
       for await (const row of worksheet) {
         const values = row.values as unknown[];
         const cells: Cell[] = [];
         for (let c = 1; c < values.length && c <= MAX_COLUMNS; c++) cells.push(plainCell(values[c]));
-        rows.push({ row: row.number, cells });
-        if (rows.length > MAX_ROWS + 50) throw new FileProblem(`The worksheet has more than ${MAX_ROWS.toLocaleString("en-US")} rows. Split it into smaller files.`);
+        sheet.rows.push({ row: row.number, cells });
+        if (++total > MAX_ROWS + 50) throw new FileProblem(`The workbook has more than ${MAX_ROWS.toLocaleString("en-US")} rows. Split it into smaller files.`);
       }
     }
   } catch (err) {
     if (err instanceof FileProblem) throw err;
     throw new FileProblem("The workbook could not be read. Open it in your spreadsheet program, save it as .xlsx again and upload it.");
   }
-  if (!seen) throw new FileProblem("The workbook has no worksheet.");
-  return { sheetName, rows };
+  if (sheets.length === 0) throw new FileProblem("The workbook has no worksheet.");
+  return sheets;
+}
+
+function checkCellSizes(rows: readonly { row: number; cells: Cell[] }[]) {
+  for (const r of rows) {
+    for (let i = 0; i < r.cells.length; i++) {
+      const c = r.cells[i];
+      if (typeof c === "string" && c.length > MAX_CELL_CHARS) {
+        throw new FileProblem(`Cell ${columnLetter(i)}${r.row} holds more than ${MAX_CELL_LABEL} (Excel's own limit). Shorten it and upload again.`);
+      }
+    }
+  }
 }
 
 /** The header row: among the first 10 non-empty rows, the one with the most recognised headers (title rows above it are skipped). */
-function findHeaderRow(rows: { row: number; cells: Cell[] }[], spec: InventorySpec): number {
+function findHeaderRow(rows: { row: number; cells: Cell[] }[], spec: InventorySpec): { index: number; score: number } {
   let best = -1;
   let bestScore = 0;
   let firstNonEmpty = -1;
   let looked = 0;
-  for (let i = 0; i < rows.length && looked < 10; i++) {
+  for (let i = 0; i < rows.length && looked < HEADER_SEARCH_ROWS; i++) {
     const cells = rows[i].cells;
     if (cells.every(isBlank)) continue;
     looked++;
     if (firstNonEmpty < 0) firstNonEmpty = i;
-    const score = cells.filter((c) => typeof c === "string" && matchHeader(spec, c) !== null).length;
+    const used = new Set<string>();
+    for (const c of cells) {
+      const id = typeof c === "string" ? matchHeader(spec, c) : null;
+      if (id) used.add(id);
+    }
+    const score = used.size;
     if (score > bestScore) {
       best = i;
       bestScore = score;
     }
   }
-  return best >= 0 ? best : firstNonEmpty;
+  return { index: best >= 0 ? best : firstNonEmpty, score: bestScore };
 }
 
-export async function parseSpreadsheet(fileName: string, bytes: Uint8Array, spec: InventorySpec): Promise<ParsedFile> {
+/**
+ * Header cells, with a two-level header read as one: when the row above the header holds group labels
+ * (merged cells: "Volume" over "# of records" and "Yrs of history"), a header cell that is blank or not
+ * recognised alone takes "group + name" when that is recognised, and a blank one takes the group.
+ */
+function combinedHeaders(rows: { row: number; cells: Cell[] }[], headerIndex: number, spec: InventorySpec): Cell[] {
+  const header = rows[headerIndex].cells;
+  const above = headerIndex > 0 && rows[headerIndex - 1].row === rows[headerIndex].row - 1 ? rows[headerIndex - 1].cells : null;
+  if (!above || above.filter((c) => !isBlank(c)).length < 2) return header;
+  const filled: Cell[] = [];
+  let last: Cell = null;
+  for (let i = 0; i < Math.max(above.length, header.length); i++) {
+    if (!isBlank(above[i])) last = above[i];
+    filled.push(last);
+  }
+  return Array.from({ length: Math.max(header.length, filled.length) }, (_, i) => {
+    const child = header[i];
+    const group = filled[i];
+    if (isBlank(group)) return child ?? null;
+    if (isBlank(child)) return isBlank(above[i]) ? null : group;
+    if (typeof child === "string" && matchHeader(spec, child) === null) {
+      const both = `${String(group)} ${child}`;
+      if (matchHeader(spec, both) !== null) return both;
+    }
+    return child;
+  });
+}
+
+export type ParseOptions = { /** Worksheet to import (name, case-insensitive); default: the one whose headers fit best. */ sheet?: string };
+
+export async function parseSpreadsheet(fileName: string, bytes: Uint8Array, spec: InventorySpec, options: ParseOptions = {}): Promise<ParsedFile> {
   if (bytes.byteLength === 0) throw new FileProblem("The file is empty.");
   if (bytes.byteLength > MAX_FILE_BYTES) throw new FileProblem(`The file is larger than ${MAX_FILE_LABEL}. Split it into smaller files.`);
   const format = detectFormat(fileName, bytes);
-  const { sheetName, rows } = format === "csv" ? { sheetName: null, rows: csvRows(bytes) } : await xlsxRows(bytes);
+  let sheetName: string | null = null;
+  let rows: { row: number; cells: Cell[] }[];
+  let sheets: SheetSummary[] = [];
+  let headerIndex: number;
+  if (format === "csv") {
+    if (options.sheet) throw new FileProblem("A CSV file has no worksheets; leave out the sheet name.");
+    rows = csvRows(bytes);
+    checkCellSizes(rows);
+    headerIndex = findHeaderRow(rows, spec).index;
+  } else {
+    const all = await xlsxSheets(bytes);
+    const scored = all.map((s) => ({ s, found: findHeaderRow(s.rows, spec) }));
+    sheets = scored.map(({ s, found }) => ({ name: s.name, rows: s.rows.length, recognisedHeaders: found.score }));
+    let chosen: (typeof scored)[number] | undefined;
+    if (options.sheet) {
+      const want = options.sheet.trim().toLowerCase();
+      chosen = scored.find(({ s }) => s.name.trim().toLowerCase() === want);
+      if (!chosen) throw new FileProblem(`The workbook has no worksheet named “${options.sheet}”. Its worksheets: ${all.map((s) => `“${s.name}”`).join(", ")}.`);
+    } else {
+      // the worksheet whose header row recognises the most columns; the first one when none is recognised
+      chosen = scored.reduce((best, cur) => (cur.found.score > best.found.score ? cur : best), scored[0]);
+    }
+    sheetName = chosen.s.name;
+    rows = chosen.s.rows;
+    checkCellSizes(rows);
+    headerIndex = chosen.found.index;
+  }
 
-  const headerIndex = findHeaderRow(rows, spec);
-  if (headerIndex < 0) throw new FileProblem(format === "csv" ? "The file has no rows." : "The first worksheet is empty.");
-  const headerCells = rows[headerIndex].cells;
+  if (headerIndex < 0) throw new FileProblem(format === "csv" ? "The file has no rows." : sheets.length > 1 ? `The worksheet “${sheetName}” is empty.` : "The first worksheet is empty.");
+  const headerCells = format === "xlsx" ? combinedHeaders(rows, headerIndex, spec) : rows[headerIndex].cells;
   const dataRows = rows.slice(headerIndex + 1);
   let width = headerCells.length;
   for (const r of dataRows) if (r.cells.length > width) width = r.cells.length;
@@ -198,5 +286,5 @@ export async function parseSpreadsheet(fileName: string, bytes: Uint8Array, spec
     blankRows -= trailing;
   }
   if (out.length > MAX_ROWS) throw new FileProblem(`The file has ${out.length.toLocaleString("en-US")} rows; the limit is ${MAX_ROWS.toLocaleString("en-US")}. Split it into smaller files.`);
-  return { format, sheetName, headerRow: rows[headerIndex].row, headers, rows: out, blankRows };
+  return { format, sheetName, sheets, headerRow: rows[headerIndex].row, headers, rows: out, blankRows };
 }

@@ -8,16 +8,28 @@ import type { MappingProblem } from "@/lib/import-export/headers";
 export const InventoryKeySchema = z.enum(INVENTORY_KEYS);
 const id = z.string().min(1).max(64);
 
-export const UploadFieldsSchema = z.strictObject({ engagementId: id, inventory: InventoryKeySchema });
+export const UploadFieldsSchema = z.strictObject({ engagementId: id, inventory: InventoryKeySchema, sheet: z.string().max(100).optional() });
+
+const ValueTargetSchema = z.union([z.string().max(100), z.number().int().min(1).max(7), z.boolean(), z.null()]);
+
+/** The value mapping, fills and confirmations of the steps between column mapping and dry run (prepare.ts). */
+export const PrepareOptionsSchema = z.strictObject({
+  valueMappings: z.record(z.string().max(100), z.record(z.string().max(500), ValueTargetSchema)).optional(),
+  acceptSuggestions: z.boolean().optional(),
+  acceptInferred: z.record(z.string().max(100), z.boolean()).optional(),
+  acceptQuirks: z.boolean().optional(),
+  fill: z.record(z.string().max(100), z.string().max(500)).optional(),
+});
 
 export const DryRunInputSchema = z.strictObject({
   engagementId: id,
   batchId: id,
   mapping: z.array(z.string().max(100).nullable()).max(200),
+  options: PrepareOptionsSchema.optional(),
 });
 export type DryRunInput = z.infer<typeof DryRunInputSchema>;
 
-export const ApplyInputSchema = z.strictObject({ engagementId: id, batchId: id });
+export const ApplyInputSchema = z.strictObject({ engagementId: id, batchId: id, skipErrors: z.boolean().optional() });
 
 export const ExportFormatSchema = z.enum(["csv", "xlsx"]);
 

@@ -1,0 +1,59 @@
+// The corpus of client workbooks (tests/fixtures/imports/corpus, described in its README.md — written blind,
+// without reading this code): each data sheet imports at least 95% of its real data rows once the suggested
+// mappings are confirmed, and its totals / subtotal / heading rows are skipped, not imported.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { inventorySpec } from "@/lib/import-export/columns";
+import { suggestMapping } from "@/lib/import-export/headers";
+import { parseSpreadsheet } from "@/lib/import-export/parse";
+import { prepareAndClassify, refineMappingByContent } from "@/lib/import-export/prepare";
+import type { InventoryKey } from "@/lib/inventories/registry";
+
+const DIR = path.resolve(__dirname, "../../fixtures/imports/corpus");
+
+/** file, inventory, sheet (null = the one chosen automatically, checked against `expectSheet`), real data rows (README) */
+const CASES: { file: string; inventory: InventoryKey; sheet?: string; expectSheet?: string | null; dataRows: number }[] = [
+  { file: "Riverside Health - Data Inventory - DRAFT v3.xlsx", inventory: "data", expectSheet: "Data Inventory", dataRows: 27 },
+  { file: "MercyValley_Legacy_Data_Assessment.xlsx", inventory: "data", expectSheet: "Data Assessment", dataRows: 34 },
+  { file: "lakeshore_peds_data_inventory.csv", inventory: "data", expectSheet: null, dataRows: 18 },
+  { file: "Riverside_Workflow_Catalog_v2.xlsx", inventory: "workflows", expectSheet: "Workflows", dataRows: 50 },
+  { file: "Pinecrest Family Medicine - workflows to rebuild.xlsx", inventory: "workflows", expectSheet: "Workflows", dataRows: 32 },
+  { file: "Riverside Health - Interface Inventory - DRAFT v3.xlsx", inventory: "integrations", expectSheet: "Interface Inventory", dataRows: 44 },
+  { file: "SummitOrtho_integration_list.xlsx", inventory: "integrations", expectSheet: "Integrations", dataRows: 26 },
+  { file: "Northgate_Reports_Inventory.xlsx", inventory: "reports", expectSheet: "Reports", dataRows: 45 },
+  { file: "Cutover_Risk_Register_v7.xlsx", inventory: "risks", expectSheet: "Risk Register", dataRows: 30 },
+  { file: "Cutover_Risk_Register_v7.xlsx", inventory: "risks", sheet: "Closed Risks", dataRows: 6 },
+  { file: "Discovery Workbook.xlsx", inventory: "integrations", expectSheet: "Interfaces", dataRows: 18 },
+  { file: "Discovery Workbook.xlsx", inventory: "reports", expectSheet: "Reports", dataRows: 16 },
+  { file: "Discovery Workbook.xlsx", inventory: "data", expectSheet: "Data Sources", dataRows: 18 },
+  { file: "RAID Log - All Items (SharePoint export).csv", inventory: "risks", expectSheet: null, dataRows: 22 },
+];
+
+async function dryRun(c: (typeof CASES)[number]) {
+  const spec = inventorySpec(c.inventory);
+  const parsed = await parseSpreadsheet(c.file, new Uint8Array(fs.readFileSync(path.join(DIR, c.file))), spec, c.sheet ? { sheet: c.sheet } : {});
+  const mapping = refineMappingByContent(spec, suggestMapping(spec, parsed.headers), parsed.rows);
+  const out = prepareAndClassify({ spec, headers: parsed.headers, mapping, rows: parsed.rows, existing: [], options: { acceptSuggestions: true } });
+  return { parsed, out };
+}
+
+describe("client workbooks import after only the suggested mappings are confirmed", () => {
+  it.each(CASES)("$file · $inventory $sheet", async (c) => {
+    const { parsed, out } = await dryRun(c);
+    if (c.expectSheet !== undefined) expect(parsed.sheetName).toBe(c.expectSheet);
+    // every real data row is either imported or reported as an error; nothing else is imported
+    expect(out.rows.ok + out.rows.error).toBe(c.dataRows);
+    expect(out.rows.ok / c.dataRows).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("without confirming suggestions, the same files hold rows back instead of guessing", async () => {
+    const c = CASES.find((x) => x.file.startsWith("SummitOrtho"))!;
+    const spec = inventorySpec(c.inventory);
+    const parsed = await parseSpreadsheet(c.file, new Uint8Array(fs.readFileSync(path.join(DIR, c.file))), spec);
+    const mapping = suggestMapping(spec, parsed.headers);
+    const out = prepareAndClassify({ spec, headers: parsed.headers, mapping, rows: parsed.rows, existing: [] });
+    expect(out.rows.ok).toBeLessThan(out.rows.error);
+    expect(out.results.find((r) => r.status === "error")?.errors?.[0].message).toBeTruthy();
+  });
+});
