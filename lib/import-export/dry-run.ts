@@ -342,7 +342,8 @@ export function classifyRows({ spec, headers, mapping, rows, existing, context =
     firstRowByKey.set(key, row);
 
     const match = existingByKey.get(key);
-    const candidate = match ? { ...match.row, ...input } : input;
+    // an existing row keeps its value where this row gives none (a blank required cell, a column the file lacks)
+    const candidate = match ? { ...match.row, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } : input;
     const parsed = spec.schema.safeParse(candidate);
     if (!parsed.success) {
       fail(parsed.error.issues.map((issue) => {

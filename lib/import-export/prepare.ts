@@ -108,6 +108,8 @@ export function prepareFile(
   mapping: readonly (string | null)[],
   options: PrepareOptions = {},
   matrix: RiskMatrix = DEFAULT_CONTEXT.riskMatrix,
+  /** Natural keys of the inventory's rows: a row that updates one of them keeps its own values where the file is silent. */
+  existingKeys: ReadonlySet<string> = new Set(),
 ): PreparedFile {
   const now = options.now ?? new Date();
   const accept = !!options.acceptSuggestions;
@@ -220,14 +222,24 @@ export function prepareFile(
       else if (t.confidence === "approximate") bump(report.approximate, header);
       out[index] = t.value as Cell;
     }
-    // 5b. columns the file lacks
+    // 5b. columns the file lacks (not for a row that updates an existing one: it keeps its values)
     if (added.length) {
       const textById: Record<string, string> = {};
       for (const { index, col } of mapped) {
         const c = cells[index];
         if (!isBlank(c ?? null)) textById[col.id] = String(c);
       }
+      const keyProbe: Record<string, unknown> = {};
+      for (const c of spec.columns.filter((k) => k.isKey)) {
+        const m = mapped.find((x) => x.col.id === c.id);
+        keyProbe[c.id] = m ? (typeof out[m.index] === "string" ? (out[m.index] as string).trim() : out[m.index] ?? "") : c === nameCol ? (composedName(spec, textById) ?? "") : "";
+      }
+      const updatesExisting = existingKeys.size > 0 && existingKeys.has(spec.naturalKey(keyProbe as never));
       for (const col of added) {
+        if (updatesExisting && col !== nameCol) {
+          out.push(null);
+          continue;
+        }
         const rep = inferenceReports.get(col.id);
         let value: Cell = null;
         if (rep && col === nameCol) {
@@ -325,7 +337,8 @@ export function prepareAndClassify(input: {
   options?: PrepareOptions;
 }): PreparedDryRun {
   const matrix = input.riskMatrix ?? DEFAULT_CONTEXT.riskMatrix;
-  const prepared = prepareFile(input.spec, { headers: input.headers, rows: input.rows }, input.mapping, input.options, matrix);
+  const existingKeys = new Set(input.existing.map((e) => input.spec.naturalKey(e.row as never)));
+  const prepared = prepareFile(input.spec, { headers: input.headers, rows: input.rows }, input.mapping, input.options, matrix, existingKeys);
   const out = classifyRows({ spec: input.spec, headers: prepared.headers, mapping: prepared.mapping, rows: prepared.rows, existing: input.existing, context: { riskMatrix: matrix } });
   for (const r of out.results) {
     if (r.status !== "error") continue;
@@ -333,7 +346,7 @@ export function prepareAndClassify(input: {
     if (!unmapped) continue;
     r.errors = (r.errors ?? []).map((e) => {
       const u = unmapped.find((x) => x.header === e.column);
-      return u ? { column: e.column, message: `${quote(u.value)} is not mapped to a value${u.suggestion ? ` (suggested: ${u.suggestion})` : ""}: choose one in the value mapping` } : e;
+      return u && u.suggestion ? { column: e.column, message: `${e.message} (suggested: ${u.suggestion}; confirm it in the value mapping)` } : e;
     });
   }
   const ok = out.counts.create + out.counts.update + out.counts.unchanged;

@@ -5,7 +5,8 @@
 // becomes an "other" quirk (nothing is dropped); so do missing values, which have no kind of their own. The consultant confirms the suggestions in the dry run.
 // Client-safe and pure.
 import type { Quirk } from "@/lib/engagement-format/schema";
-import { parseNumberText, tidy } from "@/lib/import-export/normalize";
+import { tidy } from "@/lib/import-export/normalize";
+import { strictNumber } from "@/lib/import-export/transforms";
 
 type QuirkKind = Quirk["kind"];
 
@@ -45,7 +46,7 @@ function affected(phrase: string): { affectedCount: number | null; affectedShare
   const m = /(?:^|[\s(~≈])((?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*[kKmM]?)(?=\s+(?:[a-z]|$)|\s*\)|\s*$)/.exec(withoutPct.replace(/\bicd[- ]?\d+\b/gi, " ").replace(/\b(19|20)\d{2}\b/g, " "));
   let affectedCount: number | null = null;
   if (m) {
-    const n = parseNumberText(m[1].replace(/\s+/g, ""));
+    const n = strictNumber(m[1].replace(/\s+/g, ""));
     if (n !== null && Number.isInteger(tidy(n)) && n >= 5) affectedCount = tidy(n);
   }
   return { affectedCount, affectedShare };

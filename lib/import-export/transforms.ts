@@ -4,7 +4,8 @@
 // and booleans in every spelling. Each transform says whether the value was exact, approximate or not
 // known, so the dry run can report lower input confidence instead of failing the row.
 // Client-safe and pure. `strictNumber` is the one place that reads a plain number from text.
-import { parseNumberText, tidy, type Cell } from "@/lib/import-export/normalize";
+import { parseNumber } from "@/lib/number-parse";
+import { tidy, type Cell } from "@/lib/import-export/normalize";
 
 export type Confidence = "exact" | "approximate" | "not_known";
 export type Transformed<T> = { ok: true; value: T; confidence: Confidence; note?: string } | { ok: false };
@@ -23,12 +24,30 @@ export function isNotKnown(cell: Cell): boolean {
   return /^(tbd|tbc|unknown|n\/a)\b/.test(w) && w.length <= 40; // "TBD - ask HIM", "unknown (vendor to confirm)"
 }
 
+const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, b: 1e9, bn: 1e9 };
+
 /**
- * The strict reading of a plain number written as text ("148,212", "1.2M", "$12,500", "(500)").
- * The single switch point onto the shared strict number parser.
+ * A number written as text with at most a unit suffix and a currency sign ("148,212", "1.2M", "$12,500",
+ * "(500)" as an accounting negative), read by the shared strict parser (lib/number-parse.ts) underneath.
  */
 export function strictNumber(text: string): number | null {
-  return parseNumberText(text);
+  let s = text.trim().replace(/^\uFEFF/, "");
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  s = s.replace(/\s*(usd|dollars?)$/i, "").replace(/^[€£]\s*/, "$");
+  let multiplier = 1;
+  const suffix = /^(.*?\d)\s*(k|mm|m|bn|b)$/i.exec(s);
+  if (suffix) {
+    multiplier = SUFFIX[suffix[2].toLowerCase()];
+    s = suffix[1];
+  }
+  const n = parseNumber(s, { currency: true });
+  if (n === null) return null;
+  const v = tidy(n * multiplier);
+  return negative ? -v : v;
 }
 
 const WORD_MULTIPLIER: [RegExp, string][] = [
