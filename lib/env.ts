@@ -1,5 +1,6 @@
 // The only reader of process.env: parsed once, typed, with clear errors.
 import { z } from "zod";
+import { parseTrustProxy } from "@/lib/auth/client-address";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -11,6 +12,20 @@ const EnvSchema = z.object({
   SESSION_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(43_200).default(43_200),
   SESSION_IDLE_SECONDS: z.coerce.number().int().min(60).max(1_800).default(1_800),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Which reverse proxies may name the client in X-Forwarded-For: unset = none (the TCP peer address is
+  // the client), a hop count, or a list of addresses/CIDR ranges (lib/auth/client-address.ts, docs/security.md).
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseTrustProxy(v);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message });
+      }
+    }),
+  // Set by scripts/lib/peer-address.cjs (npm start / npm run dev): the per-run header carrying the peer address.
+  SOUNDING_PEER_HEADER: z.string().regex(/^x-sounding-peer-[0-9a-f]{8,64}$/).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -30,6 +45,14 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+let cachedTrust: ReturnType<typeof parseTrustProxy> | undefined;
+
+/** TRUST_PROXY, parsed once (env() has already refused a value it does not understand). */
+export function trustProxy(): ReturnType<typeof parseTrustProxy> {
+  cachedTrust ??= parseTrustProxy(env().TRUST_PROXY);
+  return cachedTrust;
 }
 
 export function authSecret(): string {

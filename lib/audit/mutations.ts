@@ -1,5 +1,6 @@
 // Appends to the audit log under a per-chain advisory lock so concurrent writers cannot fork the chain.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { GENESIS_HASH, hashEntry, type ChainedEntry } from "@/lib/audit/chain";
 
@@ -66,4 +67,61 @@ export function diffFields<T extends Record<string, unknown>>(before: T, after: 
     if (JSON.stringify(norm(a)) !== JSON.stringify(norm(b))) out[key as string] = { from: norm(a), to: norm(b) };
   }
   return out;
+}
+
+// ---- refused access, aggregated (issue 12: probing must not inflate the hash-chained log) ----
+
+/** One aggregate row per actor + target per hour. */
+export const REFUSAL_WINDOW_MS = 60 * 60 * 1000;
+/** Distinct targets per actor and window that still get a chained "access.denied" row; beyond: counted only. */
+export const REFUSAL_CHAIN_CAP = 20;
+
+export type RefusalInput = {
+  organizationId: string | null;
+  /** A user id, or `address:<ip>` for an anonymous sign-in attempt. */
+  actorId: string;
+  actorEmail?: string;
+  targetType: string;
+  targetId: string;
+  capability?: string;
+  reason: string;
+  /** The chained row's action for the first refusal of a window (default "access.denied"). */
+  action?: string;
+  changes?: Record<string, unknown>;
+};
+
+/**
+ * Counts a refusal in its actor+target+hour row (count, first/last seen) and, only for the first refusal of
+ * that row and while the actor has at most REFUSAL_CHAIN_CAP targets in the window, appends one chained
+ * audit event. Returns the window's count and whether a chained row was written.
+ */
+export async function recordRefusedAccess(input: RefusalInput, now: Date = new Date()): Promise<{ count: number; chained: boolean }> {
+  const windowStart = new Date(Math.floor(now.getTime() / REFUSAL_WINDOW_MS) * REFUSAL_WINDOW_MS);
+  const targetId = input.targetId.slice(0, 64);
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RefusedAccess" ("id", "organizationId", "actorId", "actorEmail", "targetType", "targetId", "windowStart", "capability", "reason", "count", "firstSeenAt", "lastSeenAt")
+    VALUES (${randomUUID()}, ${input.organizationId}, ${input.actorId}, ${input.actorEmail ?? ""}, ${input.targetType}, ${targetId}, ${windowStart}, ${input.capability ?? ""}, ${input.reason}, 1, ${now}, ${now})
+    ON CONFLICT ("actorId", "targetType", "targetId", "windowStart") DO UPDATE
+      SET "count" = "RefusedAccess"."count" + 1, "lastSeenAt" = EXCLUDED."lastSeenAt", "capability" = EXCLUDED."capability", "reason" = EXCLUDED."reason"
+    RETURNING "count"`;
+  const count = Number(rows[0]?.count ?? 1);
+  if (count !== 1) return { count, chained: false };
+  const targets = await db.refusedAccess.count({ where: { actorId: input.actorId, windowStart } });
+  if (targets > REFUSAL_CHAIN_CAP) return { count, chained: false };
+  await recordAuditEvent({
+    organizationId: input.organizationId,
+    actor: input.actorId.startsWith("address:") ? null : { id: input.actorId, email: input.actorEmail ?? "" },
+    action: input.action ?? "access.denied",
+    entityType: input.targetType,
+    entityId: targetId,
+    outcome: "denied",
+    changes: {
+      ...input.changes,
+      ...(input.capability ? { capability: input.capability } : {}),
+      reason: input.reason,
+      countedFrom: windowStart.toISOString(),
+      ...(targets === REFUSAL_CHAIN_CAP ? { note: `further refusals of this actor until ${new Date(windowStart.getTime() + REFUSAL_WINDOW_MS).toISOString()} are counted, not chained` } : {}),
+    },
+  });
+  return { count, chained: true };
 }

@@ -4,22 +4,24 @@ import "server-only";
 import { findMembershipForAccess, findUserIdentity } from "@/lib/auth/data";
 import { AppError } from "@/lib/errors";
 import { can, type Capability, type Role } from "@/lib/auth/access-matrix";
-import { recordAuditEvent } from "@/lib/audit/mutations";
+import { recordRefusedAccess } from "@/lib/audit/mutations";
+import { hasControlCharacter } from "@/lib/input-rules";
 import { logError } from "@/lib/log";
 
-// Refused attempts are audited in the actor's organization chain (never in the engagement's: a
-// non-member's probe must not touch the engagement's records).
+// Refused attempts are audited in the actor's organization (never in the engagement's chain: a non-member's
+// probe must not touch the engagement's records), aggregated per actor + engagement + hour
+// (lib/audit/mutations.ts recordRefusedAccess): repeated probes raise a counter instead of the chain.
 async function recordRefusal(userId: string, engagementId: string, capability: Capability, reason: string) {
   try {
     const user = await findUserIdentity(userId);
-    await recordAuditEvent({
+    await recordRefusedAccess({
       organizationId: user?.organizationId ?? null,
-      actor: { id: userId, email: user?.email ?? "" },
-      action: "access.denied",
-      entityType: "engagement",
-      entityId: engagementId.slice(0, 64),
-      outcome: "denied",
-      changes: { capability, reason },
+      actorId: userId,
+      actorEmail: user?.email ?? "",
+      targetType: "engagement",
+      targetId: engagementId,
+      capability,
+      reason,
     });
   } catch (err) {
     logError("could not audit a refused access attempt", err);
@@ -45,7 +47,8 @@ export async function requireEngagementAccess(
   engagementId: string,
   capability: Capability,
 ): Promise<EngagementAccess> {
-  if (typeof engagementId !== "string" || engagementId.length === 0 || engagementId.length > 64) {
+  // An id with a control character cannot exist (and PostgreSQL refuses NUL): not found, without a query.
+  if (typeof engagementId !== "string" || engagementId.length === 0 || engagementId.length > 64 || hasControlCharacter(engagementId)) {
     throw new AppError("NOT_FOUND");
   }
   const membership = await findMembershipForAccess(engagementId, userId);

@@ -4,18 +4,29 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { findUserForSignIn } from "@/lib/auth/data";
-import { authSecret, env } from "@/lib/env";
+import { findSessionUser, findUserForSignIn } from "@/lib/auth/data";
+import { sameOriginRedirect } from "@/lib/auth/redirects";
+import { logError, logInfo } from "@/lib/log";
+import { isDatabaseUnavailable } from "@/lib/errors";
+import { authSecret, env, trustProxy } from "@/lib/env";
+import { clientAddressFromHeaders } from "@/lib/auth/client-address";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import { isLoginBlocked, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/throttle";
-import { recordAuditEvent } from "@/lib/audit/mutations";
+import { recordAuditEvent, recordRefusedAccess } from "@/lib/audit/mutations";
 
 const CredentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(128) });
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const fwd = headers?.["x-forwarded-for"];
-  const first = typeof fwd === "string" ? fwd.split(",")[0]?.trim() : undefined;
-  return first || (typeof headers?.["x-real-ip"] === "string" ? (headers["x-real-ip"] as string) : "local");
+/** The client address for throttling and the audit log: the TCP peer, or what TRUST_PROXY allows (lib/auth/client-address.ts). */
+export function clientIp(headers: Record<string, unknown> | undefined): string {
+  return clientAddressFromHeaders(headers, { trust: trustProxy(), peerHeader: env().SOUNDING_PEER_HEADER });
+}
+
+/** Thrown by the jwt callback for a session that was revoked (user disabled, sessionVersion bumped). */
+class SessionRevokedError extends Error {
+  constructor() {
+    super("session revoked");
+    this.name = "SessionRevokedError";
+  }
 }
 
 export async function authorizeCredentials(raw: unknown, ip: string) {
@@ -23,7 +34,8 @@ export async function authorizeCredentials(raw: unknown, ip: string) {
   if (!parsed.success) return null;
   const { email, password } = parsed.data;
   if (await isLoginBlocked(email, ip)) {
-    await recordAuditEvent({ action: "auth.sign_in_throttled", entityType: "user", entityId: email, outcome: "denied", changes: { ip } });
+    // Hammering a blocked account is counted per address + account + hour, not chained per attempt.
+    await recordRefusedAccess({ organizationId: null, actorId: `address:${ip}`, targetType: "sign-in", targetId: email, reason: "throttled", action: "auth.sign_in_throttled", changes: { ip } });
     throw new Error("RATE_LIMITED");
   }
   const user = await findUserForSignIn(email);
@@ -74,13 +86,39 @@ export const authOptions: NextAuthOptions = {
         now - token.authTime > SESSION_MAX_AGE_SECONDS ||
         now - token.lastSeen > SESSION_IDLE_SECONDS;
       if (expired) return { expired: true };
+      // Like every page and route (lib/auth/session.ts): a disabled user or an old sessionVersion (sign-out
+      // everywhere, password reset) ends the session here too, so /api/auth/session neither answers with
+      // the user nor re-issues the cookie (next-auth clears it when this callback throws).
+      // While the database is unreachable the check cannot run: the token is kept unchanged (not cleared, so
+      // nobody is signed out by an outage) and every page and action still refuses with "not reachable".
+      if (typeof token.uid === "string") {
+        const user = await findSessionUser(token.uid).catch((e: unknown) => {
+          if (isDatabaseUnavailable(e)) return "unavailable" as const;
+          throw e;
+        });
+        if (user === "unavailable") return token;
+        if (!user || user.disabledAt || user.sessionVersion !== token.sv) throw new SessionRevokedError();
+      }
       token.lastSeen = now;
       return token;
     },
+    redirect: ({ url, baseUrl }) => sameOriginRedirect(url, baseUrl),
     async session({ session, token }) {
       if (!token.uid || token.expired) return { expires: session.expires };
       return { ...session, user: { ...session.user, id: token.uid, sv: token.sv } };
     },
+  },
+  logger: {
+    // A revoked session is expected, not an error worth a stack trace; everything else goes to the log.
+    error(code, metadata) {
+      const err = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+      if (code === "JWT_SESSION_ERROR" && (err as Error | undefined)?.name === "SessionRevokedError") return;
+      logError(`next-auth ${code}`, err ?? metadata);
+    },
+    warn(code) {
+      logInfo(`next-auth warning ${code}`);
+    },
+    debug() {},
   },
   cookies: undefined, // next-auth's defaults: HttpOnly, SameSite=Lax, Secure (and __Secure- prefix) on https
 };

@@ -17,3 +17,28 @@ export function safeCallbackPath(raw: string | null | undefined, fallback = "/en
   if (value.startsWith("/sign-in")) return fallback;
   return value;
 }
+
+/**
+ * next-auth's `redirect` callback (sign-in, sign-out, the callback-url cookie): whatever the client sent —
+ * `\/evil.com`, `%2F%2Fevil.com`, `https://evil.com`, text that is no URL at all — the answer is an
+ * absolute URL on `baseUrl`, and it never throws (next-auth's default threw "Invalid URL": a 500).
+ */
+export function sameOriginRedirect(url: unknown, baseUrl: string): string {
+  let origin: string;
+  try {
+    origin = new URL(baseUrl).origin;
+  } catch {
+    return "/";
+  }
+  let path = "/";
+  if (typeof url === "string" && url.length <= 2048) {
+    try {
+      const u = new URL(url, `${origin}/`);
+      if (u.origin === origin) path = u.pathname + u.search + u.hash;
+    } catch {
+      path = "/";
+    }
+  }
+  if (!path.startsWith("/") || path.startsWith("//") || /[\u0000-\u001f\\]/.test(path)) path = "/";
+  return `${origin}${path}`;
+}

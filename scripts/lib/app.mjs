@@ -120,7 +120,11 @@ export function nextCli() {
  * port accepts connections. Resolves with Next's exit code.
  */
 export async function runNext(args, { address, banner }) {
-  const child = spawn(process.execPath, [nextCli(), ...args], { cwd: ROOT, stdio: "inherit", env: process.env });
+  // The peer-address preload hands the app the TCP peer address (see scripts/lib/peer-address.cjs); through
+  // NODE_OPTIONS it also reaches the server process `next dev` forks.
+  const preload = `--require ${JSON.stringify(path.join(ROOT, "scripts", "lib", "peer-address.cjs"))}`;
+  const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, preload].filter(Boolean).join(" ") };
+  const child = spawn(process.execPath, [nextCli(), ...args], { cwd: ROOT, stdio: "inherit", env });
   const exited = new Promise((resolve) => child.on("exit", (code, signal) => resolve(code ?? (signal ? 0 : 1))));
   let done = false;
   exited.then(() => (done = true));

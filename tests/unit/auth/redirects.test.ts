@@ -24,3 +24,24 @@ describe("safeCallbackPath (open-redirect guard)", () => {
     expect(safeCallbackPath(input)).toBe(expected);
   });
 });
+
+describe("sameOriginRedirect (next-auth's redirect callback)", () => {
+  const base = "http://localhost:3000";
+  it.each([
+    ["\\/evil.com", `${base}/`],
+    ["/\\evil.com", `${base}/`],
+    ["%2F%2Fevil.com", `${base}/%2F%2Fevil.com`],
+    ["//evil.com", `${base}/`],
+    ["https://evil.com/x", `${base}/`],
+    ["javascript:alert(1)", `${base}/`],
+    ["http://[::1", `${base}/`],
+    ["/sign-in", `${base}/sign-in`],
+    ["/engagements/abc?x=1#y", `${base}/engagements/abc?x=1#y`],
+    [`${base}/engagements`, `${base}/engagements`],
+    ["", `${base}/`],
+    ["x".repeat(5000), `${base}/`],
+  ])("%j → %s (never throws)", async (url, expected) => {
+    const { sameOriginRedirect } = await import("@/lib/auth/redirects");
+    expect(sameOriginRedirect(url, base)).toBe(expected);
+  });
+});
