@@ -4,6 +4,7 @@
 // hands the app the real socket address in a header whose name is random per run (clients cannot
 // forge a header they cannot name); lib/auth/client-address.ts reads it and applies TRUST_PROXY.
 "use strict";
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS preload (node --require) */
 const http = require("node:http");
 const crypto = require("node:crypto");
 
