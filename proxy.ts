@@ -2,6 +2,7 @@
 // and route handler checks access itself. Here: request ids, the current path for sign-in redirects,
 // a CSP with a per-request nonce, and a fast redirect of anonymous page requests to /sign-in.
 import { NextResponse, type NextRequest } from "next/server";
+import { sameOriginCallbackPath } from "@/lib/auth/redirects";
 
 const PUBLIC_PREFIXES = ["/sign-in", "/api/auth", "/share/", "/_next", "/favicon", "/icon.svg", "/robots.txt"];
 
@@ -32,12 +33,29 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
 
+  // next-auth answers a callbackUrl it cannot parse (query or cookie: `\/evil.com`) with a 500: it gets a
+  // same-origin path instead (lib/auth/redirects.ts).
+  let rewriteTo: URL | null = null;
+  if (pathname.startsWith("/api/auth/")) {
+    const cb = request.nextUrl.searchParams.get("callbackUrl");
+    if (cb !== null) {
+      const safe = sameOriginCallbackPath(cb, request.nextUrl.origin);
+      if (safe !== cb) {
+        rewriteTo = request.nextUrl.clone();
+        rewriteTo.searchParams.set("callbackUrl", safe);
+      }
+    }
+    for (const c of request.cookies.getAll()) {
+      if (c.name.endsWith("next-auth.callback-url")) request.cookies.set(c.name, sameOriginCallbackPath(c.value, request.nextUrl.origin));
+    }
+  }
+
   const headers = new Headers(request.headers);
   headers.set("x-request-id", requestId);
   headers.set("x-pathname", pathname + search);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", csp);
-  const response = NextResponse.next({ request: { headers } });
+  const response = rewriteTo ? NextResponse.rewrite(rewriteTo, { request: { headers } }) : NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);
   response.headers.set("x-request-id", requestId);
   return response;

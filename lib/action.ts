@@ -4,7 +4,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { headers } from "next/headers";
 import { randomUUID } from "node:crypto";
-import { AppError, defaultMessage, isDatabaseUnavailable, type ActionResult } from "@/lib/errors";
+import { AppError, defaultMessage, INVALID_VALUE_MESSAGE, isDatabaseUnavailable, isInvalidDatabaseInput, type ActionResult } from "@/lib/errors";
 import { logError } from "@/lib/log";
 
 export async function requestId(): Promise<string> {
@@ -27,6 +27,12 @@ export async function runAction<T>(fn: (requestId: string) => Promise<ActionResu
       return { ok: false, code: err.code, message: err.message, current: err.details };
     }
     if (isDatabaseUnavailable(err)) return { ok: false, code: "UNAVAILABLE", message: defaultMessage("UNAVAILABLE") };
+    // A value the schemas let through but PostgreSQL refuses (defence in depth behind lib/input-rules.ts):
+    // the transaction rolled back, so nothing was written; the person gets a 4xx-style answer.
+    if (isInvalidDatabaseInput(err)) {
+      logError("database refused a value after validation", err, { requestId: rid });
+      return { ok: false, code: "INVALID", message: INVALID_VALUE_MESSAGE, fieldErrors: {} };
+    }
     logError("action failed", err, { requestId: rid });
     return { ok: false, code: "INTERNAL", message: `${defaultMessage("INTERNAL")} (reference ${rid.slice(0, 8)})`, requestId: rid };
   }

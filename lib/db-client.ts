@@ -6,8 +6,16 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 export function createPrismaClient(databaseUrl: string) {
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
-    // Fail fast when the database is down (TRUST.md): no request hangs on a dead server.
-    connectionTimeoutMillis: 5_000,
+    // Fail fast when the database is down (TRUST.md, docs/security.md): no request hangs on a dead or
+    // frozen server. A refused connection fails at once; a connection that does not open in 3 s, a
+    // statement the server runs for more than 20 s, or one whose answer does not arrive in 25 s fails
+    // with an error that lib/errors.ts maps to UNAVAILABLE. The pool drops broken connections and opens
+    // new ones when the server is back, so the app recovers by itself.
+    connectionTimeoutMillis: 3_000,
+    statement_timeout: 20_000,
+    query_timeout: 25_000,
+    idle_in_transaction_session_timeout: 30_000,
+    keepAlive: true,
     max: 10,
   });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });

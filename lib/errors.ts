@@ -47,12 +47,41 @@ export function invalid(error: z.ZodError): ActionResult<never> {
   return { ok: false, code: "INVALID", message: defaultMessage("INVALID"), fieldErrors: fieldErrorsFrom(error) };
 }
 
-/** Is this a Prisma/pg error meaning the database can't be reached? */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string; cause?: { code?: string } } | null;
-  const code = e?.code ?? e?.cause?.code;
-  if (code && ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "57P01", "57P03", "P1001", "P1002", "P1017"].includes(code)) return true;
-  return /ECONNREFUSED|Connection terminated|connect ETIMEDOUT|Can't reach database/i.test(e?.message ?? "");
+// SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown, crash, cannot
+// connect now), 53300 (too many connections); Node socket errors; Prisma's "can't reach" codes.
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EPIPE", "ECONNABORTED", "EAI_AGAIN",
+  "08000", "08001", "08003", "08004", "08006", "57P01", "57P02", "57P03", "53300",
+  "P1001", "P1002", "P1008", "P1017", "P2024",
+]);
+const UNAVAILABLE_MESSAGE = /ECONNREFUSED|ECONNRESET|Connection terminated|connect ETIMEDOUT|Can't reach database|timeout exceeded when trying to connect|Query read timeout|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery mode)|Connection (closed|ended)|Client has encountered a connection error|server closed the connection unexpectedly/i;
+
+/** Is this a Prisma/pg error meaning the database can't be reached (down, restarting, frozen)? */
+export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== "object" || depth > 4) return false;
+  const e = err as { code?: unknown; message?: unknown; cause?: unknown; originalCode?: unknown; kind?: unknown };
+  for (const code of [e.code, e.originalCode]) if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  if (typeof e.message === "string" && UNAVAILABLE_MESSAGE.test(e.message)) return true;
+  return isDatabaseUnavailable(e.cause, depth + 1);
+}
+
+/** PostgreSQL refused a value (SQLSTATE class 22: NUL in text, out-of-range number or date, bad encoding). */
+export function isInvalidDatabaseInput(err: unknown, depth = 0): boolean {
+  if (!err || typeof err !== "object" || depth > 4) return false;
+  const e = err as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
+  for (const code of [e.code, e.originalCode]) if (typeof code === "string" && /^22[0-9A-Z]{3}$/.test(code)) return true;
+  if (typeof e.message === "string" && /invalid byte sequence for encoding|out of range for type|value too long for type|date\/time field value out of range|numeric field overflow|unsupported Unicode escape sequence|\\u0000 cannot be converted/i.test(e.message)) return true;
+  return isInvalidDatabaseInput(e.cause, depth + 1);
+}
+
+export const INVALID_VALUE_MESSAGE = "A value could not be stored: remove unusual characters (such as control characters) and keep numbers and dates within their ranges.";
+
+/** The digest pages throw with when the database is down, so app/error.tsx can say so in production too. */
+export const DATABASE_UNAVAILABLE_DIGEST = "SOUNDING_DATABASE_UNAVAILABLE";
+
+/** An error for pages (error boundaries only see the digest in production). */
+export function databaseUnavailableError(): Error & { digest: string } {
+  return Object.assign(new Error(defaultMessage("UNAVAILABLE")), { digest: DATABASE_UNAVAILABLE_DIGEST });
 }
 
 export function isUniqueViolation(err: unknown): boolean {

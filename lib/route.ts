@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { loadCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { requireEngagementAccess, type EngagementAccess } from "@/lib/auth/access";
 import type { Capability } from "@/lib/auth/access-matrix";
-import { AppError, defaultMessage, isDatabaseUnavailable, type ErrorCode } from "@/lib/errors";
+import { AppError, defaultMessage, INVALID_VALUE_MESSAGE, isDatabaseUnavailable, isInvalidDatabaseInput, type ErrorCode } from "@/lib/errors";
 import { logError } from "@/lib/log";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -47,6 +47,10 @@ export function routeHandler<P>(fn: Handler<P>) {
     } catch (err) {
       if (err instanceof AppError) return jsonError(err.code, err.message);
       if (isDatabaseUnavailable(err)) return jsonError("UNAVAILABLE");
+      if (isInvalidDatabaseInput(err)) {
+        logError("database refused a value after validation", err, { requestId, url: request.url });
+        return jsonError("INVALID", INVALID_VALUE_MESSAGE);
+      }
       logError("route handler failed", err, { requestId, url: request.url });
       return jsonError("INTERNAL", `${defaultMessage("INTERNAL")} (reference ${requestId.slice(0, 8)})`);
     }

@@ -23,7 +23,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (!result || result.error) {
-        setError(result?.error === "RATE_LIMITED" ? "Too many failed attempts. Wait 15 minutes (up to an hour after many failures) and try again." : "Email or password is incorrect.");
+        setError(
+          result?.error === "RATE_LIMITED"
+            ? "Too many failed attempts. Wait 15 minutes (up to an hour after many failures) and try again."
+            : result?.error === "UNAVAILABLE"
+              ? "Sounding cannot reach its database right now. Try again in a minute."
+              : "Email or password is incorrect.",
+        );
         setPending(false);
         return;
       }

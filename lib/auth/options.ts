@@ -30,6 +30,17 @@ class SessionRevokedError extends Error {
 }
 
 export async function authorizeCredentials(raw: unknown, ip: string) {
+  try {
+    return await checkCredentials(raw, ip);
+  } catch (err) {
+    // The sign-in form says "cannot reach the database" instead of "wrong password" (next-auth passes the
+    // message on as ?error=UNAVAILABLE).
+    if (isDatabaseUnavailable(err)) throw new Error("UNAVAILABLE");
+    throw err;
+  }
+}
+
+async function checkCredentials(raw: unknown, ip: string) {
   const parsed = CredentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;

@@ -42,3 +42,13 @@ export function sameOriginRedirect(url: unknown, baseUrl: string): string {
   if (!path.startsWith("/") || path.startsWith("//") || /[\u0000-\u001f\\]/.test(path)) path = "/";
   return `${origin}${path}`;
 }
+
+/**
+ * What proxy.ts hands next-auth instead of a client's callbackUrl (query parameter or callback-url cookie):
+ * a same-origin path. next-auth v4 checks these before any callback and answers one it cannot parse
+ * (`\/evil.com`) with a 500 "server configuration" error; a path always passes its check.
+ */
+export function sameOriginCallbackPath(value: string, origin: string): string {
+  const u = new URL(sameOriginRedirect(value, origin));
+  return u.pathname + u.search + u.hash;
+}

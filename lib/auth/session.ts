@@ -8,7 +8,7 @@ import { findSessionUser } from "@/lib/auth/data";
 import { authOptions } from "@/lib/auth/options";
 import { requireEngagementAccess, type EngagementAccess } from "@/lib/auth/access";
 import type { Capability } from "@/lib/auth/access-matrix";
-import { AppError } from "@/lib/errors";
+import { AppError, databaseUnavailableError, isDatabaseUnavailable } from "@/lib/errors";
 import { notFound } from "next/navigation";
 
 export type CurrentUser = { id: string; email: string; name: string; organizationId: string; isOrgAdmin: boolean };
@@ -18,7 +18,12 @@ export const loadCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await findSessionUser(id);
+  // Every page loads the user first: with the database down, this is where the page fails, with the
+  // digest app/error.tsx recognises (production hides messages from error boundaries).
+  const user = await findSessionUser(id).catch((err: unknown) => {
+    if (isDatabaseUnavailable(err)) throw databaseUnavailableError();
+    throw err;
+  });
   if (!user || user.disabledAt || user.sessionVersion !== session.user?.sv) return null;
   return { id: user.id, email: user.email, name: user.name, organizationId: user.organizationId, isOrgAdmin: user.isOrgAdmin };
 });

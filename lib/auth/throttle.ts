@@ -6,6 +6,7 @@ import "server-only";
 import { Pool } from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
+import { logError } from "@/lib/log";
 
 /** The limits, also listed in docs/security.md. */
 export const LOGIN_LIMITS = { perAccountAndAddress: 10, perIpPerDay: 100, perAccountPerHour: 30 } as const;
@@ -16,7 +17,10 @@ const globalForThrottle = globalThis as unknown as {
 
 function limiters() {
   if (globalForThrottle.soundingThrottle) return globalForThrottle.soundingThrottle;
-  const pool = new Pool({ connectionString: env().DATABASE_URL, max: 2, connectionTimeoutMillis: 5_000 });
+  const pool = new Pool({ connectionString: env().DATABASE_URL, max: 2, connectionTimeoutMillis: 3_000, query_timeout: 10_000 });
+  // An idle connection dropped by a restarting database must not crash the process (an 'error' event
+  // without a listener does); the pool discards it and connects again on the next sign-in.
+  pool.on("error", (err) => logError("login throttle: idle database connection lost", err));
   const common = { storeClient: pool, storeType: "pool", tableName: "rate_limits", tableCreated: true, clearExpiredByTimeout: false };
   const created = {
     pool,

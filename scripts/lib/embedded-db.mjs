@@ -24,9 +24,39 @@ export const PGDATA = "pgdata";
 const LOG_FILE = "postgres.log";
 const DEFAULT_DATABASE = "sounding";
 
-/** The data folder: SOUNDING_DATA_DIR (relative paths are relative to the project root) or the default. */
-export function resolveDataDir(dir = process.env.SOUNDING_DATA_DIR) {
-  return dir ? path.resolve(ROOT, dir) : DEFAULT_DATA_DIR;
+/** Where data folders and binaries go when PostgreSQL's OS user cannot reach the checkout (root in /root). */
+export const FALLBACK_BASE = "/var/lib/sounding";
+
+/**
+ * The data folder: SOUNDING_DATA_DIR (relative paths are relative to the project root; always obeyed), or
+ * the default .data/postgres — unless we run as root and PostgreSQL's OS user `postgres` cannot enter the
+ * checkout (e.g. it lives under /root, mode 700): then a folder it can reach, keyed by the checkout path,
+ * /var/lib/sounding/<hash>/postgres, and we say so once.
+ * @param {string | undefined} [dir]
+ * @param {{ root?: string, user?: { uid: number, gid: number } | null, fallbackBase?: string, quiet?: boolean }} [options] (tests)
+ */
+export function resolveDataDir(dir = process.env.SOUNDING_DATA_DIR, options = {}) {
+  const root = options.root ?? ROOT;
+  if (dir) return path.resolve(root, dir);
+  const preferred = options.root ? path.join(root, ".data", "postgres") : DEFAULT_DATA_DIR;
+  const user = options.user === undefined ? postgresOsUser() : options.user;
+  const blocked = user ? firstUnreachable(preferred, user) : null;
+  if (!blocked) return preferred;
+  const fallback = path.join(options.fallbackBase ?? FALLBACK_BASE, checkoutKey(root), "postgres");
+  if (!options.quiet && !announcedFallback) {
+    announcedFallback = true;
+    console.error(
+      `PostgreSQL runs as OS user 'postgres' (we are root) and cannot enter ${blocked}, so the database lives in ${fallback} ` +
+        "(set SOUNDING_DATA_DIR to choose another folder).",
+    );
+  }
+  return fallback;
+}
+let announcedFallback = false;
+
+/** A short, stable key for a checkout path (its fallback folder name). */
+export function checkoutKey(root = ROOT) {
+  return crypto.createHash("sha256").update(path.resolve(root)).digest("hex").slice(0, 16);
 }
 
 // ---- binaries ---------------------------------------------------------------------------------
@@ -100,22 +130,72 @@ function postgresOsUser() {
   }
 }
 
+/** The first folder on the way to `target` (its parents, from the top) that `user` cannot enter, or null. */
+export function firstUnreachable(target, user) {
+  const chain = [];
+  for (let current = path.dirname(path.resolve(target)); ; current = path.dirname(current)) {
+    chain.unshift(current);
+    if (path.dirname(current) === current) break;
+  }
+  for (const current of chain) {
+    let st;
+    try {
+      st = fs.statSync(current);
+    } catch {
+      return null; // does not exist yet: created below a reachable folder (mkdir), checked again later
+    }
+    const ok = st.uid === user.uid ? st.mode & 0o100 : st.gid === user.gid ? st.mode & 0o010 : st.mode & 0o001;
+    if (!ok) return current;
+  }
+  return null;
+}
+
 /** As root, the `postgres` user must be able to reach the data folder through every parent folder. */
 function checkTraversable(dir, user) {
   if (!user) return;
-  let current = path.dirname(dir);
-  for (;;) {
-    const st = fs.statSync(current);
-    const ok = st.uid === user.uid ? st.mode & 0o100 : st.gid === user.gid ? st.mode & 0o010 : st.mode & 0o001;
-    if (!ok) {
-      throw new UserError(
-        `PostgreSQL runs as OS user 'postgres' (we are root) and cannot enter ${current}; run "chmod o+x ${current}" or set SOUNDING_DATA_DIR to a folder it can reach`,
-      );
-    }
-    const parent = path.dirname(current);
-    if (parent === current) return;
-    current = parent;
+  const blocked = firstUnreachable(dir, user);
+  if (blocked) {
+    throw new UserError(
+      `PostgreSQL runs as OS user 'postgres' (we are root) and cannot enter ${blocked}; run "chmod o+x ${blocked}" or set SOUNDING_DATA_DIR to a folder it can reach`,
+    );
   }
+}
+
+/**
+ * A path of a server binary (initdb, postgres) that the OS user running it can execute. When the checkout
+ * (and so node_modules) is out of its reach, the package's native/ folder is copied once to
+ * /var/lib/sounding/pg-<package version>/ and run from there.
+ * @param {string} name
+ * @param {{ uid: number, gid: number } | null} user
+ * @param {{ packageDir?: string, fallbackBase?: string }} [options] (tests)
+ */
+export function serverBinary(name, user, options = {}) {
+  const packageDir = options.packageDir ?? platformPackageDir();
+  const exe = process.platform === "win32" ? `${name}.exe` : name;
+  const inPackage = path.join(packageDir, "native", "bin", exe);
+  if (!user || !firstUnreachable(inPackage, user)) return inPackage;
+  let version = "unknown";
+  try {
+    version = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")).version ?? version;
+  } catch {
+    /* keyed by "unknown" */
+  }
+  const base = options.fallbackBase ?? FALLBACK_BASE;
+  const target = path.join(base, `pg-${path.basename(packageDir)}-${version}`);
+  const done = path.join(target, ".complete");
+  if (!fs.existsSync(done)) {
+    fs.mkdirSync(base, { recursive: true, mode: 0o755 });
+    fs.chmodSync(base, 0o755);
+    const partial = `${target}.partial-${process.pid}`;
+    fs.rmSync(partial, { recursive: true, force: true });
+    fs.cpSync(path.join(packageDir, "native"), path.join(partial, "native"), { recursive: true, verbatimSymlinks: true });
+    fs.chmodSync(partial, 0o755);
+    fs.writeFileSync(path.join(partial, ".complete"), `${new Date().toISOString()}\n`);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.renameSync(partial, target);
+    console.error(`PostgreSQL's OS user cannot reach ${packageDir}; its binaries were copied to ${target}.`);
+  }
+  return path.join(target, "native", "bin", exe);
 }
 
 // ---- data folder ------------------------------------------------------------------------------
@@ -188,7 +268,7 @@ async function initialise(dataDir, meta, user) {
   try {
     await new Promise((resolve, reject) => {
       const child = spawn(
-        embeddedBinary("initdb"),
+        serverBinary("initdb", user),
         [
           `--pgdata=${pgdata}`,
           `--username=${meta.user}`,
@@ -304,6 +384,7 @@ function databaseUrl({ user, password, port, database }) {
 export async function startEmbeddedPostgres(options = {}) {
   const dataDir = path.resolve(options.dataDir ?? resolveDataDir());
   const database = options.database ?? DEFAULT_DATABASE;
+  if (isRoot) fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   const user = postgresOsUser();
 
   let inspected = inspectDataDir(dataDir);
@@ -352,7 +433,8 @@ export async function startEmbeddedPostgres(options = {}) {
 
   const log = fs.createWriteStream(path.join(dataDir, LOG_FILE), { flags: "a" });
   const recent = [];
-  const child = spawn(embeddedBinary("postgres"), args, {
+  const postgresBinary = serverBinary("postgres", user);
+  const child = spawn(postgresBinary, args, {
     ...(user ?? {}),
     cwd: dataDir,
     env: { ...process.env, LC_MESSAGES: "C", LC_ALL: "C" },
@@ -377,7 +459,7 @@ export async function startEmbeddedPostgres(options = {}) {
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
-    child.on("error", (err) => reject(new UserError(`cannot run PostgreSQL (${embeddedBinary("postgres")}): ${err.message}`)));
+    child.on("error", (err) => reject(new UserError(`cannot run PostgreSQL (${postgresBinary}): ${err.message}`)));
     child.on("exit", (code, signal) => reject(startFailure(recent, { code, signal, port, dataDir })));
   });
   const exited = new Promise((resolve) => child.on("exit", resolve));

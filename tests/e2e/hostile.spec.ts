@@ -51,6 +51,8 @@ test.describe("issue 12 on the running app", () => {
     const withCookie = await playwright.request.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { cookie: "next-auth.callback-url=%5C%2Fevil.com" } });
     const res = await withCookie.get("/api/auth/signin", { maxRedirects: 0 });
     expect(res.status()).toBeLessThan(500);
+    const post = await withCookie.post("/api/auth/signout", { form: { csrfToken: await csrf(withCookie), json: "true" }, maxRedirects: 0 });
+    expect(post.status()).toBeLessThan(500);
     await withCookie.dispose();
     await request.dispose();
   });
