@@ -60,7 +60,8 @@ class TextRunMeter {
  * Inflates every XML part of an XLSX in chunks and refuses it when over the caps above. Throws
  * LimitExceeded (the message is for the user) or returns the decompressed size.
  */
-export function inspectXlsx(bytes: Uint8Array): { xmlBytes: number; entries: number; sheetNames: Map<number, string>; date1904: boolean } {
+export function inspectXlsx(bytes: Uint8Array, caps: { maxXmlBytes?: number } = {}): { xmlBytes: number; entries: number; sheetNames: Map<number, string>; date1904: boolean } {
+  const maxXml = caps.maxXmlBytes ?? MAX_XLSX_XML_BYTES;
   const small = new Map<string, Uint8Array[]>(); // workbook.xml and its rels: the worksheets' names
   let total = 0;
   let entries = 0;
@@ -82,7 +83,7 @@ export function inspectXlsx(bytes: Uint8Array): { xmlBytes: number; entries: num
         return;
       }
       total += chunk.length;
-      if (total > MAX_XLSX_XML_BYTES) {
+      if (total > maxXml) {
         failure = new LimitExceeded(`The workbook unpacks to more than ${MAX_XLSX_XML_LABEL} of data. Split it into smaller files (or remove images and unused sheets) and upload again.`);
         file.terminate();
         return;
@@ -99,11 +100,13 @@ export function inspectXlsx(bytes: Uint8Array): { xmlBytes: number; entries: num
     if (isText) file.start();
     else {
       total += file.originalSize ?? 0;
-      if (total > MAX_XLSX_XML_BYTES) failure ??= new LimitExceeded(`The workbook unpacks to more than ${MAX_XLSX_XML_LABEL} of data. Split it into smaller files (or remove images and unused sheets) and upload again.`);
+      if (total > maxXml) failure ??= new LimitExceeded(`The workbook unpacks to more than ${MAX_XLSX_XML_LABEL} of data. Split it into smaller files (or remove images and unused sheets) and upload again.`);
     }
   });
   unzip.register(UnzipInflate);
-  const CHUNK = 64 * 1024;
+  // small pieces: deflate packs up to ~1,000:1, so one piece never inflates to more than about half a megabyte
+  // before the checks above can stop the loop
+  const CHUNK = 512;
   try {
     for (let i = 0; i < bytes.length && !failure; i += CHUNK) unzip.push(bytes.subarray(i, Math.min(bytes.length, i + CHUNK)), i + CHUNK >= bytes.length);
   } catch {
