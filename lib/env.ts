@@ -26,6 +26,10 @@ const EnvSchema = z.object({
     }),
   // Set by scripts/lib/peer-address.cjs (npm start / npm run dev): the per-run header carrying the peer address.
   SOUNDING_PEER_HEADER: z.string().regex(/^x-sounding-peer-[0-9a-f]{8,64}$/).optional(),
+  // Scale (docs/deployment.md): the time one estimate may take in the worker pool before it is stopped
+  ESTIMATE_BUDGET_MS: z.coerce.number().int().min(50).max(600_000).default(20_000),
+  // connections of the job queue's own pool (pg-boss), beside the app's DATABASE_POOL_MAX
+  JOB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(4),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

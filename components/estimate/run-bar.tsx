@@ -11,10 +11,19 @@ export function RunBar({ seed, iterations, engineVersion, timings, seedError, ac
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-ink-600">
           <strong className="text-ink-800">{iterations.toLocaleString("en-US")}</strong> Monte Carlo runs · seed <strong className="text-ink-800">{seed}</strong>
-          {seed === DEFAULT_SEED ? " (default)" : ""} · engine {engineVersion} · computed in{" "}
-          <span title={`Loading the inputs ${timings.loadMs} ms; engine ${timings.engineMs} ms (${timings.mode === "worker" ? "in a worker thread" : "inline"}); engine call on the request ${timings.estimateMs} ms`}>
-            {Math.round(timings.totalMs)} ms
-          </span>
+          {seed === DEFAULT_SEED ? " (default)" : ""} · engine {engineVersion} ·{" "}
+          {timings.mode === "stored" ? (
+            <span title={`Read from the stored result in ${Math.round(timings.totalMs)} ms; the engine took ${Math.round(timings.engineMs)} ms when it computed it${timings.computedAt ? ` (${timings.computedAt})` : ""}`}>
+              computed once for these inputs{timings.engineMs > 0 ? ` (${Math.round(timings.engineMs).toLocaleString("en-US")} ms)` : ""}
+            </span>
+          ) : (
+            <>
+              computed in{" "}
+              <span title={`Loading the inputs ${timings.loadMs} ms; engine ${timings.engineMs} ms (${timings.mode === "worker" ? "in a worker thread" : "inline"}); engine call on the request ${timings.estimateMs} ms`}>
+                {Math.round(timings.totalMs)} ms
+              </span>
+            </>
+          )}
           . Same inputs and seed give the same numbers.
         </p>
         <form method="get" action={action} className="flex items-center gap-2" aria-label="Change the seed">

@@ -1,16 +1,17 @@
-// Estimate reads: the estimate of an engagement's current inputs (computed per request from
-// loadEngagementDocument — the same document the JSON export and `npm run estimate` read), scenarios,
-// and baselines (immutable snapshots: inputs + seed + iterations + outputs).
+// Estimate reads: the estimate of an engagement's current inputs (of loadEngagementDocument — the same
+// document the JSON export and `npm run estimate` read — computed once per input and stored:
+// lib/estimate-results), scenarios, and baselines (immutable snapshots: inputs + seed + iterations + outputs).
 // Long work never runs inside a database transaction: the document is read, then the engine runs.
 import "server-only";
 import { db } from "@/lib/db";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import { can, type Role } from "@/lib/auth/access-matrix";
 import { loadEngagementDocument } from "@/lib/engagement-format/data";
-import { EngagementDocumentSchema, MIGRATION_TYPES, type EngagementDocument, type MigrationType } from "@/lib/engagement-format/schema";
+import { AssumptionsSchema, EngagementDocumentSchema, MIGRATION_TYPES, type EngagementDocument, type MigrationType } from "@/lib/engagement-format/schema";
 import { DEFAULT_SEED, type Estimate } from "@/lib/estimate";
 import { AppError } from "@/lib/errors";
-import { runEstimate, type EngineRun } from "@/lib/estimates/runner";
+import { findInputsRevision } from "@/lib/estimate-results/data";
+import { loadCurrentEstimate, obtainEstimate, type Obtained } from "@/lib/estimate-results/obtain";
 import { toEstimateView } from "@/lib/estimates/view";
 import { PAGE_ITERATIONS, type EstimateTimings } from "@/lib/estimates/schema";
 
@@ -31,26 +32,66 @@ const ms = (v: number) => Math.round(v * 10) / 10;
  * The estimate of the engagement's current inputs — the server function behind the estimate page
  * (and the parity test: it equals `npm run estimate -- <exported engagement.json> --seed N`).
  */
-export async function computeEngagementEstimate(engagementId: AuthorizedEngagementId, opts: { seed?: number; iterations?: number } = {}): Promise<ComputedEstimate> {
-  const t0 = performance.now();
-  const document = await loadEngagementDocument(engagementId);
-  const t1 = performance.now();
-  const run = await runEstimate(document, { seed: opts.seed ?? DEFAULT_SEED, iterations: opts.iterations ?? PAGE_ITERATIONS });
-  const t2 = performance.now();
+function timingsOf(o: Obtained, t: { t0: number; t1: number; t2: number }): EstimateTimings {
   return {
-    document,
-    estimate: run.estimate,
-    timings: { loadMs: ms(t1 - t0), engineMs: ms(run.engineMs), estimateMs: ms(t2 - t1), totalMs: ms(t2 - t0), mode: run.mode },
+    loadMs: ms(t.t1 - t.t0),
+    engineMs: ms(o.engineMs ?? 0),
+    estimateMs: ms(t.t2 - t.t1),
+    totalMs: ms(t.t2 - t.t0),
+    mode: o.source === "computed" ? "worker" : "stored",
+    computedAt: o.computedAt.toISOString(),
   };
 }
 
-/** The estimate page's data: the current estimate as `role` may see it. */
-export async function loadEstimatePage(engagementId: AuthorizedEngagementId, role: Role, seed: number): Promise<EstimatePageData> {
-  const { document, estimate, timings } = await computeEngagementEstimate(engagementId, { seed });
+/**
+ * The estimate of the engagement's current inputs, with the document — behind the report, PDF, exports
+ * and baselines (and the parity test: it equals `npm run estimate -- <exported engagement.json> --seed N`).
+ * The engine runs only when no stored result has this document, seed, iterations and engine version.
+ */
+export async function computeEngagementEstimate(engagementId: AuthorizedEngagementId, opts: { seed?: number; iterations?: number } = {}): Promise<ComputedEstimate> {
+  const t0 = performance.now();
+  // INVARIANT: the revision is read before the document, so a result is never filed under a newer revision than its inputs
+  const revision = await findInputsRevision(engagementId);
+  const document = await loadEngagementDocument(engagementId);
+  const t1 = performance.now();
+  const got = await obtainEstimate(engagementId, document, { seed: opts.seed ?? DEFAULT_SEED, iterations: opts.iterations ?? PAGE_ITERATIONS }, { kind: "current", revision });
+  const t2 = performance.now();
+  return { document, estimate: got.estimate, timings: timingsOf(got, { t0, t1, t2 }) };
+}
+
+async function findEstimateTargets(engagementId: AuthorizedEngagementId): Promise<EstimatePageData["targets"]> {
+  const e = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { assumptions: true } });
+  const a = AssumptionsSchema.parse(e.assumptions ?? {});
+  return { goLive: a.targetGoLive, budgetCents: a.targetBudgetCents };
+}
+
+/**
+ * The estimate page's data: the current estimate as `role` may see it. The stored result is found by
+ * the inputs revision without loading the document; after an input change the page waits up to
+ * `waitMs` for the new result, then shows the previous one marked updating (the page refreshes itself).
+ */
+export async function loadEstimatePage(engagementId: AuthorizedEngagementId, role: Role, seed: number, opts: { waitMs?: number } = {}): Promise<EstimatePageData> {
+  const t0 = performance.now();
+  let t1 = t0;
+  const [got, targets] = await Promise.all([
+    loadCurrentEstimate(
+      engagementId,
+      { seed, iterations: PAGE_ITERATIONS },
+      async () => {
+        const doc = await loadEngagementDocument(engagementId);
+        t1 = performance.now();
+        return doc;
+      },
+      opts,
+    ),
+    findEstimateTargets(engagementId),
+  ]);
+  const t2 = performance.now();
   return {
-    view: toEstimateView(estimate, { canSeeRates: can(role, "rates.view") }),
-    timings,
-    targets: { goLive: document.assumptions.targetGoLive, budgetCents: document.assumptions.targetBudgetCents },
+    view: toEstimateView(got.estimate, { canSeeRates: can(role, "rates.view") }),
+    timings: timingsOf(got, { t0, t1, t2 }),
+    targets,
+    updating: got.isUpdating ? { shownComputedAt: got.computedAt.toISOString() } : null,
   };
 }
 
@@ -58,6 +99,7 @@ export async function loadEstimatePage(engagementId: AuthorizedEngagementId, rol
 /** The current inputs, the same engagement as Type A, B and C, and each variant — all with the same seed. */
 export async function computeScenarios(engagementId: AuthorizedEngagementId, variants: ScenarioVariant[], seed: number): Promise<{ columns: ScenarioColumn[]; currentType: MigrationType; currency: string; hasBuildSize: boolean; totalMs: number }> {
   const t0 = performance.now();
+  const revision = await findInputsRevision(engagementId);
   const doc = await loadEngagementDocument(engagementId);
   const currentType = doc.engagement.migrationType;
   const jobs: { key: string; name: string; kind: ScenarioColumn["kind"]; description: string; doc: EngagementDocument | null; error: string | null }[] = [
@@ -72,13 +114,16 @@ export async function computeScenarios(engagementId: AuthorizedEngagementId, var
     const applied = applyScenarioChanges(doc, v.changes);
     jobs.push({ key: `variant-${i}`, name: v.name, kind: "variant", description: "", doc: applied.ok ? applied.doc : null, error: applied.ok ? null : applied.error });
   });
-  const results = await Promise.all(jobs.map((j) => (j.doc ? runEstimate(j.doc, { seed, iterations: PAGE_ITERATIONS }) : Promise.resolve(null))));
+  // each column is a stored result of its own (scenario) inputs: a reload or another viewer computes nothing
+  const results = await Promise.all(
+    jobs.map((j) => (j.doc ? obtainEstimate(engagementId, j.doc, { seed, iterations: PAGE_ITERATIONS }, j.kind === "current" ? { kind: "current", revision } : { kind: "scenario" }) : Promise.resolve(null))),
+  );
   const columns: ScenarioColumn[] = jobs.map((j, i) => ({
     key: j.key,
     name: j.name,
     kind: j.kind,
     description: j.description,
-    summary: results[i] ? summarizeScenario((results[i] as EngineRun).estimate) : null,
+    summary: results[i] ? summarizeScenario((results[i] as Obtained).estimate) : null,
     error: j.error,
   }));
   return { columns, currentType, currency: doc.engagement.currency, hasBuildSize: doc.assumptions.buildFunctionPoints !== null, totalMs: ms(performance.now() - t0) };

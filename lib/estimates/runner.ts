@@ -13,6 +13,7 @@ import { estimate, EstimateInputError, EstimateOptionsError, type Estimate, type
 import type { EngagementDocument } from "@/lib/engagement-format/schema";
 import type { WorkerReply, WorkerRequest } from "@/lib/estimates/worker-protocol";
 import { logError } from "@/lib/log";
+import { env } from "@/lib/env";
 
 export type RunnerMode = "auto" | "worker" | "inline";
 export type EngineRun = {
@@ -24,8 +25,23 @@ export type EngineRun = {
   mode: "worker" | "inline";
 };
 
-/** A task taking longer than this is abandoned and its worker replaced (100k iterations take ~0.5 s). */
-const TASK_TIMEOUT_MS = 60_000;
+/**
+ * The budget of one estimate in the pool (ESTIMATE_BUDGET_MS, default 20 s; 100k iterations of a large
+ * engagement take ~5 s alone on this kind of machine): a task still running then is stopped — its
+ * worker is terminated and replaced — and the caller gets an EstimateBudgetError saying so. The clock
+ * starts when the task reaches a worker, so time queued behind other estimates does not count.
+ * Inline runs (tests, scripts, builds without a runnable worker) cannot be interrupted and are not bounded.
+ */
+export function estimateBudgetMs(): number {
+  return env().ESTIMATE_BUDGET_MS;
+}
+
+export class EstimateBudgetError extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`The estimate took longer than its budget of ${(budgetMs / 1000).toLocaleString("en-US", { maximumFractionDigits: 1 })} s and was stopped. Fewer iterations or a smaller scenario set will finish; the budget is ESTIMATE_BUDGET_MS.`);
+    this.name = "EstimateBudgetError";
+  }
+}
 /** A worker that has not said "ready" by then is treated as not runnable in this build. */
 const STARTUP_TIMEOUT_MS = 15_000;
 
@@ -78,7 +94,8 @@ class EstimatePool {
       }
       const task = this.queue.shift() as Task;
       slot.busy = task;
-      slot.timer = setTimeout(() => this.onFailure(slot as Slot, new Error(`estimate worker timed out after ${TASK_TIMEOUT_MS} ms`)), TASK_TIMEOUT_MS);
+      const budget = estimateBudgetMs();
+      slot.timer = setTimeout(() => this.onFailure(slot as Slot, new EstimateBudgetError(budget)), budget);
       slot.worker.ref(); // keep the process alive while a task is in flight
       const req: WorkerRequest = { id: task.id, doc: task.doc, options: task.options };
       slot.worker.postMessage(req);
@@ -123,7 +140,7 @@ class EstimatePool {
       for (const t of queued) runInline(t.doc, t.options).then(t.resolve, t.reject);
       return;
     }
-    logError("estimate worker failed", err);
+    if (!(err instanceof EstimateBudgetError)) logError("estimate worker failed", err);
     if (task) task.reject(err);
     this.pump();
   }

@@ -22,14 +22,17 @@ export function parseSeedParam(raw: string | string[] | undefined): { seed: numb
 
 /** How long the estimate took on the request path (shown on the page; measured in lib/estimates/data.ts). */
 export type EstimateTimings = {
-  /** loading the engagement document from the database */
+  /** loading the engagement document from the database (0 when the stored result was found without it) */
   loadMs: number;
-  /** the engine itself */
+  /** the engine itself (when the result was stored: the time it took when it was computed) */
   engineMs: number;
-  /** the engine call as seen by the request (queue + transfer + engine) */
+  /** the engine call (or the stored-result read) as seen by the request */
   estimateMs: number;
   totalMs: number;
-  mode: "worker" | "inline";
+  /** stored: read back from the stored results (lib/estimate-results), no engine run on this request */
+  mode: "worker" | "inline" | "stored";
+  /** when the shown result was computed (ISO) */
+  computedAt?: string;
 };
 
 export const IdSchema = z.string().min(1).max(64);

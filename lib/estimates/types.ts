@@ -11,6 +11,8 @@ export type EstimatePageData = {
   timings: EstimateTimings;
   /** the optional targets of the assumptions (the page shows the probability of meeting them) */
   targets: { goLive: string | null; budgetCents: number | null };
+  /** set while the inputs changed and the shown numbers are the previous inputs' (a recomputation runs) */
+  updating: { shownComputedAt: string } | null;
 };
 
 export type BaselineListItem = {

@@ -8,7 +8,7 @@ import { findInventoryCounts } from "@/lib/engagements/data";
 import { DEFAULT_SEED, type Estimate } from "@/lib/estimate";
 import type { EngagementDocument } from "@/lib/engagement-format/schema";
 import { computeEngagementEstimate, findLatestBaseline, type Baseline } from "@/lib/estimates/data";
-import { runEstimate } from "@/lib/estimates/runner";
+import { obtainEstimate } from "@/lib/estimate-results/obtain";
 import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
 import { logError } from "@/lib/log";
 import { buildReportView, type BaselineSource, type ReportView, type ReportViewer } from "@/lib/report/model";
@@ -43,7 +43,7 @@ export async function loadReport(engagementId: AuthorizedEngagementId, options: 
     isArchived: header.isArchived,
     signOff,
     completeness: counts.completeness,
-    baseline: latest ? await baselineSource(latest, doc, est) : null,
+    baseline: latest ? await baselineSource(engagementId, latest, doc, est) : null,
     asOf: now.toISOString(),
     viewer: { canSeeRates: options.canSeeRates },
   });
@@ -73,8 +73,8 @@ async function findLatestBaselineSafely(engagementId: AuthorizedEngagementId): P
 }
 
 /** Today's inputs estimated with the baseline's seed and iterations, so the comparison shows input changes, not sampling noise. */
-async function baselineSource(b: Baseline, doc: EngagementDocument, current: Estimate): Promise<BaselineSource> {
+async function baselineSource(engagementId: AuthorizedEngagementId, b: Baseline, doc: EngagementDocument, current: Estimate): Promise<BaselineSource> {
   const same = b.seed === current.run.seed && b.iterations === current.run.iterations;
-  const comparable = same ? current : (await runEstimate(doc, { seed: b.seed, iterations: b.iterations })).estimate;
+  const comparable = same ? current : (await obtainEstimate(engagementId, doc, { seed: b.seed, iterations: b.iterations }, { kind: "scenario" })).estimate;
   return { name: b.name, createdAt: b.createdAt, createdByName: b.createdByName, seed: b.seed, iterations: b.iterations, document: b.document, estimate: b.estimate, current: comparable };
 }

@@ -1,4 +1,5 @@
-// /engagements/[id]/estimate — the estimate of the current inputs, computed per request (seed via ?seed=).
+// /engagements/[id]/estimate — the estimate of the current inputs (seed via ?seed=), computed once per
+// input and stored; after an input change the previous numbers are shown marked "updating" until the new ones are ready.
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -11,6 +12,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EstimateSubnav } from "@/components/estimate/estimate-subnav";
 import { RunBar } from "@/components/estimate/run-bar";
+import { UpdatingNotice } from "@/components/estimate/updating-notice";
 import { FlagsList } from "@/components/estimate/flags-list";
 import { EstimateHeadline } from "@/components/estimate/estimate-headline";
 import { TimelineSection } from "@/components/estimate/timeline-section";
@@ -48,7 +50,7 @@ export default async function EstimatePage({ params, searchParams }: { params: P
   const { id } = await params;
   const { access } = await requirePageAccess(id, "estimate.view");
   const { seed, error: seedError } = parseSeedParam((await searchParams).seed);
-  const { view, timings, targets } = await loadEstimatePage(access.engagementId, access.role, seed);
+  const { view, timings, targets, updating } = await loadEstimatePage(access.engagementId, access.role, seed);
   const eid = access.engagementId;
   return (
     <main className="space-y-6">
@@ -64,6 +66,7 @@ export default async function EstimatePage({ params, searchParams }: { params: P
         }
       />
       <EstimateSubnav engagementId={eid} />
+      {updating ? <UpdatingNotice shownComputedAt={updating.shownComputedAt} /> : null}
       <RunBar seed={view.run.seed} iterations={view.run.iterations} engineVersion={view.engine.version} timings={timings} seedError={seedError} action={`/engagements/${eid}/estimate`} />
 
       <nav aria-label="On this page" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">

@@ -1,0 +1,55 @@
+// The identity of a stored estimate (pure; client-safe types only): a SHA-256 of the canonical
+// engagement document (RFC 8785 JSON canonicalization, without the `exportedAt` stamp, which changes on
+// every load) + seed + iterations + engine version. Same key ⇒ the engine would return the same numbers,
+// so the stored result is reused; any input, seed, iteration count or engine change gives a new key.
+// INVARIANT: the engine is deterministic in (document, seed, iterations) — lib/estimate has no clock
+// and no Math.random (ARCHITECTURE.md) — which is what makes a stored result safe to reuse.
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+import type { EngagementDocument } from "@/lib/engagement-format/schema";
+import { ENGINE_VERSION, type Estimate } from "@/lib/estimate";
+
+/**
+ * The engine version results are keyed on. INVARIANT: re-exported from lib/estimate, where i9's engine
+ * work bumps it whenever the output changes (shape or numbers): every stored result of an older version
+ * is then recomputed on first read.
+ */
+export const RESULT_ENGINE_VERSION = ENGINE_VERSION;
+
+export type EstimateRunKey = { seed: number; iterations: number; engineVersion: string };
+
+export function estimateInputHash(doc: EngagementDocument, run: EstimateRunKey): string {
+  const { exportedAt: _exportedAt, ...inputs } = doc;
+  const canonical = canonicalize({ inputs, seed: run.seed, iterations: run.iterations, engineVersion: run.engineVersion });
+  if (canonical === undefined) throw new Error("the engagement document cannot be canonicalized");
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+/** Headline numbers kept beside a stored result, so lists (the portfolio) never read the whole estimate. */
+export type EstimateSummary = {
+  p50Months: number | null;
+  p80Months: number | null;
+  p50CostCents: number | null;
+  p80CostCents: number | null;
+  /** input confidence score, 0..1 */
+  confidence: number | null;
+  criticalFlags: { code: string; message: string }[];
+  warningFlagCount: number;
+  currency: string;
+  migrationType: string;
+};
+
+export function summarizeEstimate(e: Estimate): EstimateSummary {
+  const pct = (p: Record<string, number>, k: string) => (typeof p[k] === "number" ? p[k] : null);
+  return {
+    p50Months: pct(e.duration.totalMonths.percentiles, "P50"),
+    p80Months: pct(e.duration.totalMonths.percentiles, "P80"),
+    p50CostCents: pct(e.cost.totalCents.percentiles, "P50"),
+    p80CostCents: pct(e.cost.totalCents.percentiles, "P80"),
+    confidence: typeof e.inputConfidence?.score === "number" ? e.inputConfidence.score : null,
+    criticalFlags: e.flags.filter((f) => f.severity === "critical").map((f) => ({ code: f.code, message: f.message })),
+    warningFlagCount: e.flags.filter((f) => f.severity === "warning").length,
+    currency: e.input.currency,
+    migrationType: e.input.migrationType,
+  };
+}
