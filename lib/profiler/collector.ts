@@ -19,7 +19,7 @@ export const CORE_CHECKS: Record<string, { label: string; denominatorLabel: stri
   scanned_documents: { label: "Scanned documents (image or PDF without text)", denominatorLabel: "documents" },
   sentinel_dates: { label: "Sentinel or impossible dates (1900-01-01, future, age over 120)", denominatorLabel: "records" },
   unparseable_dates: { label: "Date fields holding something that is not a date", denominatorLabel: "non-blank date values" },
-  free_text_in_coded: { label: "Free text in coded or numeric fields", denominatorLabel: "non-blank coded and numeric values" },
+  free_text_in_coded: { label: "Free text in coded or numeric fields", denominatorLabel: "records" },
   encoding_damage: { label: "Encoding damage (replacement characters, mojibake, control characters)", denominatorLabel: "records" },
 };
 
@@ -70,6 +70,7 @@ export class Collector {
   readonly dups: DuplicateFinder;
   private rowSentinel = false;
   private rowEncoding = false;
+  private rowFree = false;
   private readonly todayNum: number;
   private readonly todayYear: number;
 
@@ -125,8 +126,11 @@ export class Collector {
     else this.tSentinel.miss();
     if (this.rowEncoding) this.tEncoding.hit();
     else this.tEncoding.miss();
+    if (this.rowFree) this.tFree.hit();
+    else this.tFree.miss();
     this.rowSentinel = false;
     this.rowEncoding = false;
+    this.rowFree = false;
   }
 
   /** Any text value: encoding damage is a row-level flag. */
@@ -141,7 +145,11 @@ export class Collector {
 
   date(v: string, kind: DateKind, row: number, column: string): Ymd | null {
     if (isBlank(v)) return null;
-    const d = parseDate(v);
+    let d = parseDate(v);
+    if (!d && /^\s*(1[89]|20)\d\d(-\d\d)?\s*$/.test(v)) {
+      const t = v.trim(); // year (or year-month) only: a real, partial date
+      d = { y: +t.slice(0, 4), m: t.length > 4 ? Math.min(12, Math.max(1, +t.slice(5, 7))) : 7, d: 1 };
+    }
     if (!d) {
       if (ZERO_DATE.test(v.trim())) {
         this.tDates.miss();
@@ -185,12 +193,11 @@ export class Collector {
     if (isBlank(code)) return;
     const c = classifyDx(code, system);
     if (c === "free_text") {
-      this.tFree.hit(() => ({ row, column, masked: maskText(code), note: "diagnosis" }));
+      this.freeText(() => ({ row, column, masked: maskText(code), note: "diagnosis" }));
       this.tIcd9.miss();
       this.tLocal.miss();
       return;
     }
-    this.tFree.miss();
     if (c === "icd9") this.tIcd9.hit(() => ({ row, column, masked: maskShape(code) }));
     else this.tIcd9.miss();
     if (c === "local") this.tLocal.hit(() => ({ row, column, masked: maskShape(code) }));
@@ -200,7 +207,7 @@ export class Collector {
   /** A diagnosis recorded only as text (a FHIR CodeableConcept without coding). */
   dxText(text: string, row: number, column: string): void {
     if (isBlank(text)) return;
-    this.tFree.hit(() => ({ row, column, masked: maskText(text), note: "diagnosis without a code" }));
+    this.freeText(() => ({ row, column, masked: maskText(text), note: "diagnosis without a code" }));
     this.tIcd9.miss();
     this.tLocal.miss();
   }
@@ -209,8 +216,7 @@ export class Collector {
   coded(v: string, kind: "code" | "number", row: number, column: string): void {
     if (isBlank(v)) return;
     const free = kind === "number" ? !isNumericLike(v) && /[A-Za-z]{2,}/.test(v) : looksLikeFreeText(v.trim());
-    if (free) this.tFree.hit(() => ({ row, column, masked: maskText(v) }));
-    else this.tFree.miss();
+    if (free) this.freeText(() => ({ row, column, masked: maskText(v) }));
   }
 
   /** A coded value whose code system is known (FHIR coding): local systems are counted. */
@@ -221,10 +227,24 @@ export class Collector {
 
   /** Text where a code is expected (a FHIR CodeableConcept with text but no coding). */
   textOnlyCode(row: number, column: string, text: string): void {
-    this.tFree.hit(() => ({ row, column, masked: maskText(text) }));
+    this.freeText(() => ({ row, column, masked: maskText(text) }));
   }
-  codePresent(): void {
-    this.tFree.miss();
+  /** A value of a coded column checked against the column's code set (sex, state). */
+  codedValue(v: string, valid: RegExp, row: number, column: string): void {
+    if (isBlank(v) || valid.test(v.trim())) return;
+    this.freeText(() => ({ row, column, masked: maskText(v) }));
+  }
+
+  /** Free text where a code or number belongs: a row-level flag (share of records affected). */
+  private freeText(example: () => MaskedExample): void {
+    if (this.rowFree) return;
+    this.rowFree = true;
+    if (this.tFree.examples.length < MAX_EXAMPLES) this.tFree.examples.push(example());
+  }
+
+  /** Two dates of one record that contradict each other (an end before its start). */
+  impossible(row: number, column: string, note: string, year: number): void {
+    this.flagSentinel(row, column, note, year);
   }
 
   // ---------- providers ----------
@@ -280,7 +300,11 @@ export class Collector {
       return;
     }
     this.tMerge.hit(() => ({ row, masked: "linked patient record still active", note }));
-    this.dups.addKnownPair(id, otherId, row, row, `linked records (${note})`);
+    this.dups.addKnownPair(id, otherId, row, row, note);
+  }
+  /** Two records the source itself says are one person (FHIR seealso), never merged. */
+  knownDuplicate(id: string, otherId: string, row: number, note: string): void {
+    this.dups.addKnownPair(id, otherId, row, row, note);
   }
   patientWithoutLink(): void {
     this.tMerge.miss();

@@ -5,7 +5,7 @@ import { isBlank, parseDate } from "./values";
 
 export const COLUMN_ROLES = [
   "patient_id", "family_name", "given_name", "full_name", "birth_date", "sex", "dx_code", "code_system", "npi",
-  "provider_name", "document_type", "document_text", "event_date", "future_date", "numeric", "code", "other",
+  "provider_name", "state", "document_type", "document_text", "event_date", "future_date", "numeric", "code", "other",
 ] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 
@@ -23,6 +23,7 @@ const RULES: Rule[] = [
   ["patient_id", /^(pat|patient|pt|person|member|client)(id|num|no|nbr|number|key|identifier|mrn)$|^(mrn|mrnumber|medicalrecordnumber|medicalrecordno|medrecno|chartno|chartnumber|chartid|patid|ptid|enterpriseid|empi|empiid|mpi|mpiid)$|mrn$/],
   ["family_name", /^(pat|patient|pt|member|person)?(lastname|lname|lastnm|familyname|surname|last|family|namelast|namefamily)$/],
   ["given_name", /^(pat|patient|pt|member|person)?(firstname|fname|firstnm|givenname|forename|first|given|namefirst|namegiven)$/],
+  ["state", /^(pat|patient|pt|home|mail|mailing|res|residence|addr|address|member)?(state|stateprovince|statecd|statecode|stateabbr)$/],
   ["code_system", /(codesystem|codingsystem|codetype|codeset|dxtype|diagtype|icdversion|icdtype|vocabulary|terminology|system)$/],
   ["dx_code", /^(primary|secondary|admit|admitting|principal|discharge|problem)?(dx|diag|diagnosis|icd9|icd10|icd|icd9cm|icd10cm|problem)(code|cd|cde|id)?\d*$|^(dxcode|diagcode|diagnosiscode|problemcode|icdcode|icd10code|icd9code)\d*$/, DESCRIPTIVE],
   ["provider_name", /(provider|physician|doctor|attending|rendering|referring|ordering|prescriber|prescribing|clinician|practitioner|pcp|author|signer|signedby)(name|nm|fullname)?$/, /(id|npi|num|number|no|key|type|specialty)$/],

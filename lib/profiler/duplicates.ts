@@ -25,12 +25,43 @@ function close(a: string, b: string): boolean {
   return d <= 1 || d / Math.max(a.length, b.length) <= 0.2;
 }
 
+const NICKNAME_GROUPS = [
+  "william bill billy will willy liam", "elizabeth liz lizzie beth betty eliza betsy libby", "robert bob bobby rob robbie bert",
+  "richard dick rick ricky rich", "james jim jimmy jamie", "john jack johnny jon", "margaret maggie peggy meg marge greta",
+  "katherine kate kathy katie kat catherine cathy kathleen", "michael mike mikey mick", "thomas tom tommy", "joseph joe joey",
+  "charles charlie chuck chas", "christopher chris topher", "daniel dan danny", "matthew matt", "anthony tony",
+  "steven steve stephen stevie", "edward ed eddie ted ned", "patricia pat patty trish tricia", "jennifer jen jenny",
+  "susan sue susie suzanne", "deborah deb debbie debra", "barbara barb barbie", "rebecca becky becca", "kimberly kim",
+  "jessica jess jessie", "samantha sam sammy", "samuel sam sammy", "benjamin ben benny", "andrew andy drew",
+  "nicholas nick nicky", "alexander alex al xander", "alexandra alex lexi sandra", "timothy tim timmy", "kenneth ken kenny",
+  "ronald ron ronnie", "donald don donnie", "gregory greg", "jeffrey jeff", "gerald jerry gerry", "lawrence larry",
+  "raymond ray", "francis frank frankie fran", "harold hal harry", "henry hank harry", "walter walt wally", "peter pete",
+  "douglas doug", "patrick pat paddy", "victoria vicky tori", "christine chris tina chrissy", "theresa terry tess tessa teresa",
+  "cynthia cindy", "pamela pam", "dorothy dot dottie dolly", "judith judy", "abigail abby", "jacqueline jackie",
+  "frederick fred freddie", "albert al bert", "eugene gene", "leonard len lenny leo", "vincent vince vinny",
+  "phillip phil philip", "zachary zach zack", "joshua josh", "jonathan jon johnny", "nathan nate nathaniel",
+  "melissa missy mel", "angela angie", "stephanie steph stevie", "virginia ginny ginger", "mildred millie",
+  "jacob jake", "david dave davey", "susanna susie", "allison allie ali", "natalie nat", "olivia liv livvy",
+  "gabriel gabe", "gabrielle gabby", "isabella izzy bella", "sophia sophie", "evelyn evie", "madeline maddie madison",
+  "carolyn carol carrie", "catherine cate", "nancy nan", "helen nell", "ann anne annie anna", "mary molly polly mae",
+];
+const NICK = new Map<string, Set<number>>();
+NICKNAME_GROUPS.forEach((g, i) => g.split(" ").forEach((n) => (NICK.get(n) ?? NICK.set(n, new Set()).get(n)!).add(i)));
+/** "bill" and "william" are one given name. */
+function sameByNickname(a: string, b: string): boolean {
+  const x = NICK.get(a);
+  const y = NICK.get(b);
+  if (!x || !y) return false;
+  for (const i of x) if (y.has(i)) return true;
+  return false;
+}
+
 /** The matching rule: close family and given names, swapped names, or an initial/short form of the given name. */
 export function namesMatch(f1: string, g1: string, f2: string, g2: string): boolean {
   if (!f1 || !f2) return false;
   if (close(f1, f2)) {
     if (!g1 || !g2) return f1 === f2;
-    if (close(g1, g2)) return true;
+    if (close(g1, g2) || sameByNickname(g1, g2)) return true;
     return g1[0] === g2[0] && (g1.startsWith(g2) || g2.startsWith(g1)); // initial or short form
   }
   if (f1 === g2 && g1 === f2) return true; // family and given swapped

@@ -1,7 +1,7 @@
 // FHIR Bulk Data NDJSON: one resource per line (Bundles are unpacked). Elements are recognised by resource
 // type; each resource is one record of the profile.
 import type { Collector, Tally } from "./collector";
-import { isImageLikeType, normalizeSex, type Ymd } from "./values";
+import { dayNumber, normalizeSex, parseDate, type Ymd } from "./values";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- FHIR JSON is untyped input, read defensively */
 type Json = any;
@@ -23,7 +23,7 @@ const BLANK_ELEMENTS: Record<string, [string, (r: Json) => unknown][]> = {
 };
 
 const STANDARD_SYSTEMS = /loinc|snomed|rxnorm|icd-?10|icd-?9|\/sid\/ndc|cvx|unii|ndfrt|nucc|hl7\.org\/fhir|terminology\.hl7\.org|cpt|hcpcs|ama-assn|nlm\.nih\.gov/i;
-const QUALITATIVE = /^(?:pos|neg|positive|negative|detected|not detected|reactive|non-?reactive|normal|abnormal|trace|present|absent|equivocal|indeterminate)$/i;
+const NEVER = /$^/;
 const TEXT_MIME = /^(?:text\/|application\/(?:xml|json|rtf|msword|vnd\.openxmlformats|hl7|fhir|cda))/i;
 
 /** FHIR dates may be partial: "1980" and "1980-05" are real dates here. */
@@ -32,6 +32,20 @@ function fhirDate(v: unknown): string {
   if (/^\d{4}$/.test(v)) return `${v}-01-01`;
   if (/^\d{4}-\d{2}$/.test(v)) return `${v}-01`;
   return v;
+}
+
+/** 53-bit string hash (cyrb53): resource keys are remembered as numbers, not strings. */
+function hash53(str: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < str.length; i++) {
+    const ch = str.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
 function isBlankValue(v: unknown): boolean {
@@ -55,9 +69,15 @@ export class FhirProfiler {
   readonly resources: Record<string, number> = {};
   private blanks = new Map<string, [Tally, (r: Json) => unknown][]>();
   private readonly invalid: Tally;
+  private readonly duplicateLines: Tally;
+  private linkedSeen = new Set<string>();
+  private readonly scannedPdf: Tally;
+  private resourceKeys = new Set<number>();
 
   constructor(private readonly c: Collector) {
     this.invalid = c.tally("ndjson_invalid_lines", "Lines that are not a FHIR resource (invalid JSON or no resourceType)", "non-empty lines");
+    this.scannedPdf = c.tally("scanned_pdf_suspected", "PDFs described as scanned (text layer unknown)", "PDF documents without a text alternative");
+    this.duplicateLines = c.tally("duplicate_resources", "The same resource (type and id) exported more than once", "resources");
   }
 
   line(text: string, lineNo: number): void {
@@ -97,6 +117,15 @@ export class FhirProfiler {
 
   private resource(r: Json, row: number): void {
     const type: string = r.resourceType;
+    if (typeof r.id === "string" && this.resourceKeys.size < 5_000_000) {
+      const key = hash53(`${type}/${r.id}`);
+      if (this.resourceKeys.has(key)) {
+        this.duplicateLines.hit(() => ({ row, masked: `${type} exported again` }));
+        return; // counted once
+      }
+      this.duplicateLines.miss();
+      this.resourceKeys.add(key);
+    }
     this.resources[type] = (this.resources[type] ?? 0) + 1;
     for (const [t, get] of this.blankChecks(type)) {
       if (isBlankValue(get(r))) t.hit(() => ({ row, masked: "element missing" }));
@@ -122,7 +151,6 @@ export class FhirProfiler {
         c.dx(String(best.code), typeof best.system === "string" ? best.system : undefined, row, col);
         return;
       }
-      c.codePresent();
       const std = codings.find((x) => typeof x.system === "string" && STANDARD_SYSTEMS.test(x.system));
       c.codeSystem(!!std, row, col, String(codings[0].code));
     };
@@ -137,12 +165,16 @@ export class FhirProfiler {
         // a record retired by a finished merge is not a pending duplicate
         const retired = r.active === false && links.some((l) => l?.type === "replaced-by");
         if (!retired) c.patient(row, String(r.id ?? ""), family, given, birth, normalizeSex(String(r.gender ?? "")));
-        const open = links.find((l) => l?.type === "replaced-by" || l?.type === "seealso");
-        if (open) {
-          const other = String(open.other?.reference ?? "").replace(/^Patient\//, "");
-          const incomplete = open.type === "seealso" || r.active !== false;
-          c.halfDoneMerge(row, String(r.id ?? `row${row}`), other || `link${row}`, open.type === "seealso" ? "possible duplicate linked, never merged" : "replaced record still active", incomplete);
-        } else c.patientWithoutLink();
+        const id = String(r.id ?? "");
+        const replacedBy = links.find((l) => l?.type === "replaced-by");
+        const seeAlso = links.find((l) => l?.type === "seealso");
+        const firstTime = !this.linkedSeen.has(id);
+        if ((replacedBy || seeAlso) && this.linkedSeen.size < 100_000) this.linkedSeen.add(id);
+        const other = (l: Json) => String(l.other?.reference ?? "").replace(/^Patient\//, "") || `link${row}`;
+        // a merge is half-done when the record it says was replaced is still active
+        if (replacedBy && r.active !== false && firstTime) c.halfDoneMerge(row, id || `row${row}`, other(replacedBy), "replaced record still active", true);
+        else c.patientWithoutLink();
+        if (seeAlso && firstTime) c.knownDuplicate(id || `row${row}`, other(seeAlso), row, "linked as the same person (seealso), never merged");
         break;
       }
       case "Practitioner": {
@@ -150,7 +182,7 @@ export class FhirProfiler {
         const { family, given } = humanName(r.name);
         const name = [given, family].filter(Boolean).join(" ");
         for (const id of ids) {
-          const isNpi = /npi/i.test(id?.system ?? "") || id?.type?.coding?.some((x: Json) => x?.code === "NPI");
+          const isNpi = /npi|2\.16\.840\.1\.113883\.4\.6$/i.test(id?.system ?? "") || id?.type?.coding?.some((x: Json) => x?.code === "NPI");
           if (isNpi && id.value != null) c.provider(String(id.value), name, row, "Practitioner.identifier (NPI)");
         }
         break;
@@ -160,22 +192,26 @@ export class FhirProfiler {
         date(r.onsetDateTime, "Condition.onsetDateTime");
         date(r.recordedDate, "Condition.recordedDate");
         break;
-      case "Encounter":
-        date(r.period?.start, "Encounter.period.start");
+      case "Encounter": {
+        const start = date(r.period?.start, "Encounter.period.start");
+        const end = typeof r.period?.end === "string" ? parseDate(fhirDate(r.period.end)) : null;
+        if (start && end && dayNumber(end) < dayNumber(start)) c.impossible(row, "Encounter.period", "ends before it starts", end.y);
         for (const p of Array.isArray(r.participant) ? r.participant : []) {
           const id = p?.individual?.identifier;
           if (id && /npi/i.test(id.system ?? "") && id.value != null) c.provider(String(id.value), String(p.individual.display ?? ""), row, "Encounter.participant (NPI)");
         }
         break;
+      }
       case "Observation": {
         concept(r.code, "Observation.code", false);
         date(r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.issued, "Observation.effective");
-        // vital signs and lab results are measurements: text there is free text in a numeric field
+        // vital signs and lab results are measurements: a string value there (">1000", "see note",
+        // "120/80" without components) is text where a number belongs
         const quantitative = /vital-signs|laboratory/.test(JSON.stringify(r.category ?? ""));
         if (typeof r.valueString === "string") {
-          if (quantitative && !QUALITATIVE.test(r.valueString.trim())) c.coded(r.valueString, "number", row, "Observation.valueString");
+          if (quantitative) c.codedValue(r.valueString, NEVER, row, "Observation.valueString");
           c.text(r.valueString, row, "Observation.valueString");
-        } else if (quantitative && r.valueQuantity) c.codePresent();
+        }
         break;
       }
       case "AllergyIntolerance":
@@ -191,10 +227,17 @@ export class FhirProfiler {
         date(r.date ?? r.context?.period?.start, "DocumentReference.date");
         const atts: Json[] = (Array.isArray(r.content) ? r.content : []).map((x: Json) => x?.attachment).filter(Boolean);
         if (atts.length > 0) {
-          const types = atts.map((a) => String(a.contentType ?? ""));
-          const image = types.find((t) => isImageLikeType(t));
-          const hasText = types.some((t) => TEXT_MIME.test(t));
+          const types = atts.map((a) => String(a.contentType ?? "").toLowerCase());
+          const image = types.find((t) => t.startsWith("image/"));
+          const pdf = types.find((t) => t === "application/pdf");
+          const hasText = types.some((t) => TEXT_MIME.test(t)) || atts.some((a) => typeof a.data === "string" && /^text\//.test(a.contentType ?? ""));
+          // an image is a scan; a PDF's text layer is unknown from metadata unless its title says "scan"
           c.document(!!image && !hasText, hasText, row, "DocumentReference.content.attachment.contentType", image ?? types[0] ?? "");
+          if (pdf && !image && !hasText) {
+            const said = `${r.description ?? ""} ${atts.map((a) => a.title ?? "").join(" ")} ${r.type?.text ?? ""}`;
+            if (/scan/i.test(said)) this.scannedPdf.hit(() => ({ row, masked: "application/pdf", note: "title or description says scanned" }));
+            else this.scannedPdf.miss();
+          }
         }
         break;
       }

@@ -23,6 +23,15 @@ export class Hl7Profiler {
   private localCodingMessages = 0;
   private repeatedPid = 0;
   private escapesMessages = 0;
+  private obxTypes = new Map<string, number>();
+  private orders = 0;
+  private nte = 0;
+  private controlIds = new Set<string>();
+  private duplicateControlIds = 0;
+  /** structural defects by kind (message without type, missing PID, OBX before OBR, …) */
+  private malformed = new Map<string, number>();
+  private malformedMessages = 0;
+  private strayLines = 0;
 
   /** Feed one line; `\x0b`/`\x1c` framing bytes are stripped. */
   line(raw: string): void {
@@ -58,9 +67,24 @@ export class Hl7Profiler {
     const rep = msh.charAt(5) || "~";
     const esc = msh.charAt(6) || "\\";
     const mshFields = msh.split(fs); // mshFields[n] is MSH-(n+1) since MSH-1 is the separator itself
+    const defects: string[] = [];
+    if ((mshFields[1] ?? "").length !== 4) defects.push("encoding characters (MSH-2) incomplete");
     const type = (mshFields[8] ?? "").split(comp);
-    const msgType = type[0] ? `${type[0]}${type[1] ? `^${type[1]}` : ""}` : "(none)";
-    this.types[msgType] = (this.types[msgType] ?? 0) + 1;
+    let event = type[1] ?? "";
+    if (type[0] && !event) {
+      // a missing trigger event is recoverable from EVN-1
+      const evn = segs.find((x) => x.startsWith(`EVN${fs}`));
+      event = evn?.split(fs)[1]?.split(comp)[0] ?? "";
+      defects.push("message type without trigger event (MSH-9.2)");
+    }
+    const msgType = type[0] ? `${type[0]}${event ? `^${event}` : ""}` : "";
+    if (msgType) this.types[msgType] = (this.types[msgType] ?? 0) + 1;
+    else defects.push("no message type (MSH-9)");
+    const control = mshFields[9] ?? "";
+    if (control) {
+      if (this.controlIds.has(control)) this.duplicateControlIds++;
+      else if (this.controlIds.size < 200_000) this.controlIds.add(control);
+    }
     const version = (mshFields[11] ?? "").split(comp)[0]?.trim() || "(none)";
     this.versions[version] = (this.versions[version] ?? 0) + 1;
     if (this.facilities.size < 1000) this.facilities.add(`${mshFields[2] ?? ""}|${mshFields[3] ?? ""}`);
@@ -70,9 +94,26 @@ export class Hl7Profiler {
     let localCoding = false;
     let escapes = false;
     let pids = 0;
+    let obrSeen = false;
+    let obxBeforeObr = false;
+    let orcWithoutObr = 0;
+    let pendingOrc = false;
     for (const s of segs) {
       const id = s.slice(0, 3);
-      if (!/^[A-Z][A-Z0-9]{2}$/.test(id)) continue;
+      if (!/^[A-Z][A-Z0-9]{2}$/.test(id) || (s.length > 3 && s.charAt(3) !== fs)) {
+        this.strayLines++;
+        continue;
+      }
+      if (id === "OBR") {
+        obrSeen = true;
+        pendingOrc = false;
+        this.orders++;
+      }
+      if (id === "ORC") {
+        if (pendingOrc) orcWithoutObr++;
+        pendingOrc = true;
+      }
+      if (id === "NTE") this.nte++;
       if (order[order.length - 1] !== id) order.push(id);
       const st = this.segs.get(id) ?? { count: 0, messages: 0 };
       st.count++;
@@ -86,7 +127,10 @@ export class Hl7Profiler {
       this.segs.set(id, st);
       if (id === "PID") pids++;
       if (id === "OBX") {
+        if (!obrSeen && (type[0] === "ORU" || type[0] === "OUL")) obxBeforeObr = true;
         const f = s.split(fs);
+        const vt = (f[2] ?? "").trim() || "(empty)";
+        this.obxTypes.set(vt, (this.obxTypes.get(vt) ?? 0) + 1);
         if ((f[2] ?? "") === "ED" || /(?:^|\^)Base64(?:\^|$)/i.test(f[5] ?? "")) this.embedded++;
         const codeSystem = (f[3] ?? "").split(rep)[0]?.split(comp)[2] ?? "";
         if (codeSystem && !/^(LN|LOINC|SCT|SNM|SNOMED|I9C?|I10C?|ICD9|ICD10|CPT4?|RXNORM|NDC)$/i.test(codeSystem)) localCoding = true;
@@ -94,6 +138,15 @@ export class Hl7Profiler {
       if (!escapes && s.includes(`${esc}X`)) escapes = true;
     }
     if (pids > 1) this.repeatedPid++;
+    if (pendingOrc && (type[0] === "ORM" || type[0] === "OML")) orcWithoutObr++;
+    if (orcWithoutObr > 0) defects.push("order (ORC) without its OBR");
+    if (obxBeforeObr) defects.push("OBX before any OBR");
+    if (pids === 0 && /^(ADT|ORU|ORM|OML|VXU|SIU|MDM|DFT|RDE|RAS)$/.test(type[0] ?? "")) defects.push("no PID segment");
+    if (segs.length <= 2 && /^(ORU|ORM|VXU|MDM)$/.test(type[0] ?? "")) defects.push("truncated message (header and patient only)");
+    if (defects.length > 0) {
+      this.malformedMessages++;
+      for (const d of defects) this.malformed.set(d, (this.malformed.get(d) ?? 0) + 1);
+    }
     if (localCoding) this.localCodingMessages++;
     if (escapes) this.escapesMessages++;
     if (this.structures.size < 5000) this.structures.add(`${msgType}:${order.join(",")}`);
@@ -142,7 +195,7 @@ export class Hl7Profiler {
       score += 1;
       reasons.push(`${structs} distinct segment structures — optional segments vary a lot between messages`);
     }
-    if (variability.length >= 15) {
+    if (variability.length >= 25) {
       score += 1;
       reasons.push(`${variability.length} fields populated only in some messages (e.g. ${variability.slice(0, 3).map((v) => v.field).join(", ")})`);
     }
@@ -154,13 +207,30 @@ export class Hl7Profiler {
       score += 1;
       reasons.push(`local coding systems in OBX-3 in ${pct(this.localCodingMessages)} of messages (not LOINC/SNOMED)`);
     }
+    const obxTypes = [...this.obxTypes.entries()].filter(([t]) => t !== "(empty)").sort((a, b) => b[1] - a[1]);
+    if (obxTypes.length >= 3) {
+      score += 1;
+      reasons.push(`mixed OBX value types (${obxTypes.map(([t, k]) => `${t} ${k}`).join(", ")}) — each needs its own display and mapping`);
+    }
+    if (n > 0 && this.orders / n >= 1.2) {
+      score += 1;
+      reasons.push(`several orders/panels per message (${(this.orders / n).toFixed(1)} OBR per message on average)`);
+    }
+    if (this.nte > 0) reasons.push(`free-text comments: ${this.nte.toLocaleString("en-US")} NTE segments`);
+    if (this.malformedMessages > 0) {
+      const share = this.malformedMessages / Math.max(1, n);
+      if (share > 0.02) score += 1;
+      reasons.push(`${this.malformedMessages} malformed message${this.malformedMessages === 1 ? "" : "s"} (${pct(this.malformedMessages)}): ${[...this.malformed.entries()].map(([d, k]) => `${d} ×${k}`).join("; ")}`);
+    }
+    if (this.duplicateControlIds > 0) reasons.push(`${this.duplicateControlIds} repeated message control IDs (MSH-10) — resends or a broken counter`);
+    if (this.strayLines > 0) reasons.push(`${this.strayLines} lines that are not HL7 segments (stray text between messages)`);
     if (this.facilities.size > 3) {
       score += 1;
       reasons.push(`${this.facilities.size} sending application/facility combinations`);
     }
     if (this.invalid > 0) reasons.push(`${this.invalid.toLocaleString("en-US")} lines or messages could not be read as HL7`);
     if (n === 0) reasons.push("no HL7 messages found (each message must start with an MSH segment)");
-    if (score === 0 && n > 0) reasons.push("standard segments only, one version, few message types");
+    if (score === 0 && n > 0) reasons.push("no custom segments, one version, few message types");
     const suggestedComplexity: InterfaceComplexity = score >= 4 ? "complex" : score >= 2 ? "medium" : "simple";
     return {
       format: "hl7",
@@ -176,7 +246,8 @@ export class Hl7Profiler {
       fieldVariability: variability.slice(0, 20),
       suggestedComplexity,
       reasons,
-      invalid: this.invalid,
+      invalid: this.invalid + this.malformedMessages,
+      malformed: Object.fromEntries(this.malformed),
       file,
     };
   }

@@ -5,6 +5,7 @@ import type { ColumnInfo } from "./types";
 import { carriesText, isBlank, isImageLikeType, normalizeSex, splitFullName, type Ymd } from "./values";
 
 const SAMPLE_ROWS = 200;
+const US_STATE = /^[A-Z]{2}$/;
 
 /** Pick the header among the first rows: the first row as wide as most rows, with mostly non-numeric cells. */
 export function findHeaderRow(rows: string[][]): number {
@@ -35,6 +36,8 @@ export class TabularProfiler {
   private dataRow = 0;
   private idx: Partial<Record<ColumnRole, number[]>> = {};
   private composeProviderFromNames = false;
+  /** the sex column's code set, read from the first rows: letters (M/F/U) or words (male/female) */
+  private sexCodes = /^(?:m|f|u|o|x|unk|male|female|unknown|other)$/i;
 
   constructor(
     private readonly c: Collector,
@@ -83,7 +86,16 @@ export class TabularProfiler {
     this.blanks = this.headers.map((h) => this.c.blankTally(h));
     this.npiPairs = pairNpiColumns(this.headers, this.roles);
     this.roles.forEach((r, i) => (this.idx[r] ??= []).push(i));
-    this.composeProviderFromNames = (this.entity === "providers" || this.entity === "users") && !this.idx.provider_name && !!this.idx.npi;
+    const sexCol = this.idx.sex?.[0];
+    if (sexCol != null) {
+      const vals = sample.map((r) => (r[sexCol] ?? "").trim()).filter((v) => !isBlank(v));
+      const letters = vals.filter((v) => /^[A-Za-z]$/.test(v)).length;
+      if (vals.length > 0 && letters / vals.length >= 0.9) this.sexCodes = /^[MFUOX]$/i;
+    }
+    // a provider master: NPI and names, nothing about a patient — the names are the providers'
+    const patientSignals = !!(this.idx.birth_date || this.idx.sex || this.idx.patient_id);
+    const providerEntity = this.entity === "providers" || this.entity === "users" || (this.entity == null && !patientSignals);
+    this.composeProviderFromNames = providerEntity && !this.idx.provider_name && !!this.idx.npi && !!(this.idx.family_name || this.idx.full_name);
     if (this.composeProviderFromNames) {
       // first/last name columns of a providers extract are the provider's name, not a patient's
       for (const r of ["family_name", "given_name", "full_name"] as const) this.idx[r]?.forEach((i) => (this.roles[i] = "provider_name"));
@@ -123,6 +135,8 @@ export class TabularProfiler {
     }
     if (x.code) for (const i of x.code) c.coded(cells[i] ?? "", "code", row, h[i]!);
     if (x.numeric) for (const i of x.numeric) c.coded(cells[i] ?? "", "number", row, h[i]!);
+    if (x.sex) c.codedValue(cells[x.sex[0]!] ?? "", this.sexCodes, row, h[x.sex[0]!]!);
+    if (x.state) c.codedValue(cells[x.state[0]!] ?? "", US_STATE, row, h[x.state[0]!]!);
 
     // providers
     for (const [npiCol, nameCol] of this.npiPairs) {
@@ -134,7 +148,12 @@ export class TabularProfiler {
     // documents
     if (x.document_type) {
       const t = cells[x.document_type[0]!] ?? "";
-      if (!isBlank(t)) c.document(isImageLikeType(t), x.document_text ? carriesText(cells[x.document_text[0]!] ?? "") : null, row, h[x.document_type[0]!]!, t);
+      if (!isBlank(t)) {
+        const hasText = x.document_text ? carriesText(cells[x.document_text[0]!] ?? "") : null;
+        // a PDF is a scan only when the extract says it has no text; an image always is
+        const scanCandidate = isImageLikeType(t) && !(hasText === null && /pdf$/i.test(t.trim()));
+        c.document(scanCandidate, hasText, row, h[x.document_type[0]!]!, t);
+      }
     }
 
     // patients

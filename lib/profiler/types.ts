@@ -73,7 +73,10 @@ export interface MessageProfile {
   fieldVariability: { field: string; populatedShare: number }[];
   suggestedComplexity: InterfaceComplexity;
   reasons: string[];
+  /** messages or lines that could not be read, plus malformed messages */
   invalid: number;
+  /** structural defects by kind (HL7) */
+  malformed?: Record<string, number>;
   file: { name: string; bytes: number; sha256: string };
 }
 

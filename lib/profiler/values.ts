@@ -54,34 +54,54 @@ const ICD9_V = /^V[0-9]{2}(?:\.?[0-9]{1,2})?$/;
 const ICD9_E = /^E[89][0-9]{2}\.[0-9]$/; // E800–E999 external causes, dotted (E849 undotted is ICD-10 E84.9)
 const SNOMED = /^[0-9]{6,18}$/;
 
-/** Words of two or more letters separated by whitespace, or a long value: text, not a code. */
-export function looksLikeFreeText(v: string): boolean {
+/**
+ * Text, not a code: whitespace between words ("HTN - see note", "HX OF MI 2009"), a lower-case word
+ * ("obesity"), punctuation codes do not use ("COPD?", "anxiety/depression"), an all-letter word of three
+ * or more capitals ("DIABETES", "HTN"), or a long value. Codes are capitals, digits and . - _ only.
+ */
+export function looksLikeFreeText(raw: string): boolean {
+  const v = raw.trim();
   if (v.length > 30) return true;
-  if (!/\s/.test(v)) return false;
-  let words = 0;
-  for (const w of v.split(/\s+/)) if (/[A-Za-z]{2,}/.test(w)) words++;
-  return words >= 2;
+  if (/\s/.test(v)) return /[A-Za-z]{2,}/.test(v);
+  if (/[a-z]{3,}/.test(v)) return true;
+  if (/[^A-Za-z0-9.\-_^:]/.test(v)) return /[A-Za-z]{2,}/.test(v);
+  return /^[A-Z]{3,}$/.test(v);
+}
+
+const LOCAL_LABEL = /^(?:l|loc|local|custom|internal|site|legacy|proprietary|user)$|local|legacy|custom|internal|proprietary|urn:oid:2\.16\.840\.1\.113883\.3\./i;
+const STANDARD_URI = /^(?:https?:\/\/(?:hl7\.org|terminology\.hl7\.org|snomed\.info|loinc\.org|www\.nlm\.nih\.gov|www\.ama-assn\.org|www\.cms\.gov)|urn:oid:2\.16\.840\.1\.113883\.6\.)/i;
+type Label = "icd9" | "icd10" | "snomed" | "local" | null;
+function readLabel(system: string | undefined): Label {
+  if (!system) return null;
+  const s = system.trim();
+  if (!s) return null;
+  if (/icd-?9|icd9|^i9c?$|2\.16\.840\.1\.113883\.6\.(?:103|104|42)$/i.test(s)) return "icd9";
+  if (/icd-?10|icd10|^i10c?$|2\.16\.840\.1\.113883\.6\.(?:90|3)$/i.test(s)) return "icd10";
+  if (/snomed|^sct$|^snm$|2\.16\.840\.1\.113883\.6\.96$/i.test(s)) return "snomed";
+  if (LOCAL_LABEL.test(s)) return "local";
+  if (/^(?:https?:|urn:)/i.test(s) && !STANDARD_URI.test(s)) return "local"; // someone's own code system URI
+  return null; // unknown or unhelpful labels ("TEXT", "DX") do not decide
 }
 
 /**
- * Classify a diagnosis/problem code by its shape, or by its code-system URI/label when one is given.
- * ICD-9 V codes (V12.3) are read as ICD-9: ICD-10's V codes are external causes that need 5+ characters.
+ * Classify a diagnosis/problem code. The code's shape decides where it is unambiguous (a system label
+ * saying "ICD9" on "E11.9" is a mislabel); the label decides the ambiguous shapes (V codes, numbers that
+ * could be SNOMED) and marks local codes. ICD-9 V codes (V12.3) are read as ICD-9 without a label:
+ * ICD-10's V codes are external causes that need 5+ characters.
  */
 export function classifyDx(raw: string, system?: string): DxClass {
   const v = raw.trim().toUpperCase();
-  if (looksLikeFreeText(v)) return "free_text";
-  if (system) {
-    const s = system.toLowerCase();
-    if (/icd-?9|icd9/.test(s)) return "icd9";
-    if (/icd-?10|icd10/.test(s)) return "icd10";
-    if (/snomed|sct\b|^sct/.test(s)) return "snomed";
-  }
-  if (ICD9_V.test(v) && v.replace(".", "").length <= 5) return "icd9";
-  if (ICD9_E.test(v)) return "icd9";
+  if (looksLikeFreeText(raw)) return "free_text";
+  const label = readLabel(system);
+  if (label === "local") return "local";
+  if (ICD9_V.test(v) && v.replace(".", "").length <= 5) return label === "icd10" ? "icd10" : "icd9";
+  if (ICD9_E.test(v) || /^E9[0-9]{2,3}$/.test(v)) return "icd9"; // ICD-10's E chapter ends at E89
+  if (/^E8[0-9]{3}$/.test(v)) return label === "icd10" ? "icd10" : "icd9"; // E849.0 written without its dot
+  if (/^E8[0-9]{2}$/.test(v)) return label === "icd9" ? "icd9" : "icd10";
   if (ICD10.test(v)) return "icd10";
   if (ICD9_NUM.test(v) || ICD9_NUM_NODOT.test(v)) return "icd9";
-  if (SNOMED.test(v)) return "snomed";
-  return "local";
+  if (SNOMED.test(v)) return label === "icd9" || label === "icd10" ? "local" : "snomed";
+  return label === "snomed" ? "snomed" : "local";
 }
 
 // ---------- numbers ----------

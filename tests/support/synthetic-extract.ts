@@ -138,7 +138,7 @@ export async function writeSyntheticCsv(file: string, rows: number, rates: Defec
   const providerValidNpis = new Map<Provider, Set<string>>();
   const recent: Base[] = [];
   const pairs: [number, number][] = [];
-  const n = { dxNonBlank: 0, icd9: 0, dxFree: 0, local: 0, npiNonBlank: 0, npiInvalid: 0, docs: 0, scanned: 0, sentinel: 0, labNonBlank: 0, labFree: 0, blankPhone: 0, encoding: 0, dups: 0 };
+  const n = { freeRows: 0, dxNonBlank: 0, icd9: 0, dxFree: 0, local: 0, npiNonBlank: 0, npiInvalid: 0, docs: 0, scanned: 0, sentinel: 0, labNonBlank: 0, labFree: 0, blankPhone: 0, encoding: 0, dups: 0 };
   await write(out, "\uFEFFMRN;PAT_LNAME;PAT_FNAME;Birth Date;Gender;Diagnosis Code;Attending NPI;Attending Physician;Visit Date;File Name;Has Text Layer;Result Value;Phone;City;Comments\n");
   const thisYear = new Date().getUTCFullYear();
   for (let row = 1; row <= rows; row++) {
@@ -226,6 +226,7 @@ export async function writeSyntheticCsv(file: string, rows: number, rates: Defec
         n.labFree++;
       } else lab = r() < 0.2 ? `<${(r() * 10).toFixed(1)}` : (r() * 200).toFixed(1);
     }
+    if (FREE.includes(dx) || LAB_TEXT.includes(lab)) n.freeRows++;
     let phone = "";
     if (r() < rates.blankPhone) n.blankPhone++;
     else phone = `555-${pad(Math.floor(r() * 1000), 3)}-${pad(Math.floor(r() * 10000), 4)}`;
@@ -249,7 +250,7 @@ export async function writeSyntheticCsv(file: string, rows: number, rates: Defec
     duplicate_patient_pairs: n.dups / rows,
     scanned_documents: n.scanned / n.docs,
     sentinel_dates: n.sentinel / rows,
-    free_text_in_coded: (n.dxFree + n.labFree) / (n.dxNonBlank + n.labNonBlank),
+    free_text_in_coded: n.freeRows / rows, // records with text in a coded or numeric field
     blank_phone: n.blankPhone / rows,
     encoding_damage: n.encoding / rows,
   };
@@ -355,7 +356,7 @@ export async function writeSyntheticNdjson(file: string, patients: number, rates
       n.docs++;
       const scanned = r() < rates.scanned;
       if (scanned) n.scanned++;
-      const content = scanned ? [{ attachment: { contentType: r() < 0.5 ? "image/tiff" : "application/pdf", url: "Binary/x" } }] : [{ attachment: { contentType: "text/plain", url: "Binary/y" } }, ...(r() < 0.3 ? [{ attachment: { contentType: "application/pdf", url: "Binary/z" } }] : [])];
+      const content = scanned ? [{ attachment: { contentType: r() < 0.5 ? "image/tiff" : "image/jpeg", url: "Binary/x" } }] : [{ attachment: { contentType: "text/plain", url: "Binary/y" } }, ...(r() < 0.3 ? [{ attachment: { contentType: "application/pdf", url: "Binary/z" } }] : [])];
       await emit({ resourceType: "DocumentReference", id: `d${i}`, subject: { reference: `Patient/${id}` }, date: "2019-06-01T00:00:00Z", content });
     }
   }
@@ -370,8 +371,8 @@ export async function writeSyntheticNdjson(file: string, patients: number, rates
     patient_merge_incomplete: n.mergeIncomplete / n.patients,
     scanned_documents: n.scanned / n.docs,
     sentinel_dates: n.sentinel / line,
-    // coded/numeric values: Condition.code, Observation.code, Observation.value
-    free_text_in_coded: (n.dxText + n.obsFree) / (n.conditions + 2 * n.obs),
+    // records (resources) with text where a code or number belongs
+    free_text_in_coded: (n.dxText + n.obsFree) / line,
   };
   return { rows: line, expected, counts: n, pairs };
 }

@@ -63,7 +63,7 @@ describe("delimited text", () => {
   });
 });
 
-describe("XLSX", () => {
+describe("XLSX", { timeout: 30_000 }, () => {
   it("profiles the first worksheet with rows, Excel dates included", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Empty");

@@ -25,11 +25,17 @@ describe("diagnosis codes", () => {
     ["E11.9", "icd10"], ["I10", "icd10"], ["Z00.00", "icd10"], ["J45.909", "icd10"], ["E119", "icd10"], ["F32.A", "icd10"], ["S72.001A", "icd10"],
     ["44054006", "snomed"], ["HTN01", "local"], ["DM-2", "local"], ["type 2 diabetes", "free_text"], ["see note", "free_text"],
   ])("%s is %s", (code, cls) => expect(classifyDx(code)).toBe(cls));
-  it("trusts the code system when given", () => {
-    expect(classifyDx("250.00", "http://hl7.org/fhir/sid/icd-10-cm")).toBe("icd10");
-    expect(classifyDx("E11.9", "ICD9")).toBe("icd9");
+  it("lets an unambiguous shape beat a wrong label, and the label decide the rest", () => {
+    expect(classifyDx("250.00", "http://hl7.org/fhir/sid/icd-10-cm")).toBe("icd9"); // mislabelled
+    expect(classifyDx("E11.9", "ICD9")).toBe("icd10"); // mislabelled
+    expect(classifyDx("V70.0", "ICD-10-CM")).toBe("icd10"); // ambiguous shape: the label decides
+    expect(classifyDx("E8490", "")).toBe("icd9"); // E849.0 without its dot
+    expect(classifyDx("L1001", "LOCAL")).toBe("local");
+    expect(classifyDx("1234", "http://legacy-emr.example.org/fhir/CodeSystem/problem-codes")).toBe("local");
     expect(classifyDx("44054006", "http://snomed.info/sct")).toBe("snomed");
   });
+  it.each(["DIABETES", "COPD?", "obesity", "anxiety/depression", "HX OF MI 2009", "r/o CHF"])("%s is free text", (v) => expect(classifyDx(v)).toBe("free_text"));
+  it.each(["LOC-CHF", "X-PREDM", "L9999"])("%s is a code", (v) => expect(classifyDx(v)).not.toBe("free_text"));
 });
 
 describe("dates", () => {
