@@ -5,7 +5,8 @@
 const PLACEHOLDER = /^(?:null|\(null\)|<null>|n\/?a|#n\/a|none|nan|undefined|-+|\.|\?)$/i;
 
 export function isBlank(v: string | null | undefined): boolean {
-  if (v == null) return true;
+  if (v == null || v.length === 0) return true;
+  if (v.length > 13 && v.charCodeAt(0) > 32) return false; // too long for a placeholder, not padded
   const t = v.trim();
   return t === "" || (t.length <= 11 && PLACEHOLDER.test(t));
 }
@@ -196,8 +197,9 @@ export const dayNumber = (d: Ymd) => d.y * 372 + (d.m - 1) * 31 + (d.d - 1); // 
 
 /** Replacement characters, UTF-8 read as Windows-1252 (Ã©, â€™, Â ), or stray control characters. */
 const DAMAGE = /\uFFFD|Ã[\u0080-\u00BF]|â€|Â[\u00A0-\u00BF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+const PLAIN = /^[\x20-\x7e\t\r\n]*$/;
 export function hasEncodingDamage(v: string): boolean {
-  return DAMAGE.test(v);
+  return !PLAIN.test(v) && DAMAGE.test(v); // most cells are plain ASCII: one cheap scan
 }
 
 // ---------- people ----------
