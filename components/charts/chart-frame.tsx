@@ -1,5 +1,6 @@
 // A chart's frame: a title, what it shows in words (the accessible description), the chart, and its
-// data as a table for screen readers and for anyone who wants the numbers.
+// data as a table for screen readers and for anyone who wants the numbers. On small screens (below 640 px)
+// the chart is unreadable, so the frame shows its data table instead (pure CSS: no layout shift, no hook).
 import { useId, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 
@@ -61,11 +62,15 @@ export function ChartFrame({
         <h3 id={`${id}-title`} className="text-sm font-semibold text-ink-900">{title}</h3>
         {description ? <p className="mt-0.5 text-xs text-ink-500">{description}</p> : null}
       </figcaption>
-      {legend ? <div className="mt-2">{legend}</div> : null}
-      <div role="img" aria-label={summary} className="mt-2">
+      {legend ? <div className="mt-2 hidden sm:block">{legend}</div> : null}
+      <div role="img" aria-label={summary} className="mt-2 hidden sm:block">
         {children}
       </div>
-      <details className="mt-2 text-sm">
+      <div className="mt-2 text-sm sm:hidden">
+        <p className="mb-1 text-xs text-ink-600">{summary}</p>
+        <DataTable caption={table.caption ?? title} columns={table.columns} rows={table.rows} />
+      </div>
+      <details className="mt-2 hidden text-sm sm:block">
         <summary className="cursor-pointer text-xs font-medium text-brand-700 hover:text-brand-800">Data table</summary>
         <div className="mt-2">
           <DataTable caption={table.caption ?? title} columns={table.columns} rows={table.rows} />

@@ -1,7 +1,7 @@
 "use client";
 // Gantt of the phases and cutover waves: the base plan (most likely, no risk events) and the P80
 // scenario as two bars per row, go-lives as diamonds, on a calendar axis (month starts).
-import { Bar, BarChart, CartesianGrid, Cell, ReferenceDot, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceDot, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ChartPlaceholder, useMounted } from "@/components/charts/use-mounted";
 import { CHART_COLORS, longDate, monthTicks, shortMonth, weeksToIsoDate } from "@/components/charts/format";
 
@@ -21,7 +21,10 @@ function Diamond({ cx, cy }: { cx?: number; cy?: number }) {
   return <path d={`M${cx},${cy - s} L${cx + s},${cy} L${cx},${cy + s} L${cx - s},${cy} Z`} fill={CHART_COLORS.ink} stroke="white" strokeWidth={1.5} />;
 }
 
-export function GanttChart({ rows, start, maxWeeks }: { rows: GanttRow[]; start: string; maxWeeks: number }) {
+/** A vertical line across the chart: the P50 and P80 final go-live. */
+export type GanttMarker = { weeks: number; label: string; color: string };
+
+export function GanttChart({ rows, start, maxWeeks, markers = [] }: { rows: GanttRow[]; start: string; maxWeeks: number; markers?: GanttMarker[] }) {
   const ticks = monthTicks(start, maxWeeks, 10);
   const height = 40 + rows.length * 34;
   const mounted = useMounted();
@@ -54,6 +57,9 @@ export function GanttChart({ rows, start, maxWeeks }: { rows: GanttRow[]; start:
           .map((r) => (
             <ReferenceDot key={`go-${r.key}`} x={r.goLive as number} y={r.label} r={6} shape={<Diamond />} ifOverflow="extendDomain" />
           ))}
+        {markers.map((m) => (
+          <ReferenceLine key={m.label} x={m.weeks} stroke={m.color} strokeWidth={1.5} strokeDasharray="4 3" label={{ value: m.label, position: "insideTopRight", fill: m.color, fontSize: 11, fontWeight: 600 }} ifOverflow="extendDomain" />
+        ))}
       </BarChart>
     </ResponsiveContainer>
   );

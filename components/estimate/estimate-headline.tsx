@@ -1,17 +1,20 @@
-// The headline: P50/P80 duration with go-live and completion dates, P50/P80 cost with contingency,
-// the license overlap and the input confidence — each with its "Explain".
+// The headline: P80 first — the go-live date and the cost to commit to — with P50 as the expectation, one
+// recommendation in words, the base plan and any target with its probability (lib/estimates/commitment.ts,
+// the same sentences as the report and the PDF); then duration, cost, license overlap and input confidence,
+// each with its "Explain".
 import type { ReactNode } from "react";
 import type { EstimateView } from "@/lib/estimates/view";
-import { addWeeksIso } from "@/lib/estimates/compare";
-import { formatDate, formatMoneyCents } from "@/components/ui/format";
+import type { Commitment } from "@/lib/estimates/commitment";
+import { formatMoneyCents } from "@/components/ui/format";
+import { formatMoneyShort, formatMonths, formatReportDate } from "@/lib/report/format";
 import { moneyCompact } from "@/components/charts/format";
 import { Explain } from "@/components/estimate/explain";
 
-function Stat({ label, value, sub, emphasis }: { label: string; value: ReactNode; sub?: ReactNode; emphasis?: boolean }) {
+function Stat({ label, value, sub, emphasis, testId }: { label: string; value: ReactNode; sub?: ReactNode; emphasis?: boolean; testId?: string }) {
   return (
     <div>
       <dt className="text-xs font-medium uppercase tracking-wide text-ink-500">{label}</dt>
-      <dd className={emphasis ? "mt-0.5 text-2xl font-semibold tabular text-ink-900" : "mt-0.5 text-lg font-semibold tabular text-ink-800"}>{value}</dd>
+      <dd className={emphasis ? "mt-0.5 text-2xl font-semibold tabular text-ink-900" : "mt-0.5 text-lg font-semibold tabular text-ink-700"} data-testid={testId}>{value}</dd>
       {sub ? <dd className="mt-0.5 text-xs text-ink-600">{sub}</dd> : null}
     </div>
   );
@@ -29,55 +32,104 @@ function Panel({ title, explain, children }: { title: string; explain?: ReactNod
   );
 }
 
-export function EstimateHeadline({ view, engagementId }: { view: EstimateView; engagementId: string }) {
+/** The commitment: P80 go-live, duration and cost, the recommendation, P50 and the base plan's chance. */
+export function CommitmentPanel({ commitment: c, currency }: { commitment: Commitment; currency: string }) {
+  return (
+    <section aria-labelledby="commit-title" className="rounded-lg bg-brand-50 p-4 ring-1 ring-brand-200 sm:p-5">
+      <h2 id="commit-title" className="text-sm font-semibold text-brand-900">Commit to (P80: four in five simulated outcomes finish by then, within budget)</h2>
+      <dl className="mt-3 grid grid-cols-2 gap-x-6 gap-y-3 lg:grid-cols-4">
+        <Stat label="Go-live by" value={formatReportDate(c.commit.goLive)} emphasis testId="commit-go-live" />
+        <Stat label="Budget" value={formatMoneyShort(c.commit.costCents, currency)} emphasis testId="commit-cost" sub={formatMoneyCents(c.commit.costCents, currency)} />
+        <Stat label="Duration" value={formatMonths(c.commit.months)} emphasis testId="commit-months" sub={`Complete by ${formatReportDate(c.commit.completion)}`} />
+        <Stat label="Includes contingency" value={formatMoneyShort(c.contingency.costCents, currency)} sub={`and ${formatMonths(c.contingency.months)} over the base plan`} />
+      </dl>
+      <p className="mt-3 text-sm font-medium text-ink-900" data-testid="commit-recommendation">{c.recommendation}</p>
+      <dl className="mt-3 grid gap-x-6 gap-y-2 border-t border-brand-200 pt-3 text-sm sm:grid-cols-2">
+        <div>
+          <dt className="inline font-medium text-ink-800">Expect (P50): </dt>
+          <dd className="inline tabular text-ink-700" data-testid="expect-summary">
+            go-live {formatReportDate(c.expect.goLive)}, {formatMonths(c.expect.months)}, {formatMoneyShort(c.expect.costCents, currency)} — as likely to come in under as over.
+          </dd>
+        </div>
+        <div>
+          <dt className="inline font-medium text-ink-800">Base plan: </dt>
+          <dd className="inline tabular text-ink-700" data-testid="base-plan-chance">
+            go-live {formatReportDate(c.basePlan.goLive)}, {formatMonths(c.basePlan.months)}, {formatMoneyShort(c.basePlan.costCents, currency)} — everything at its most likely, no risk event; chance on time {c.basePlan.completionChance.words}, on budget {c.basePlan.costChance.words}.
+          </dd>
+        </div>
+        {c.targets.goLive ? (
+          <div>
+            <dt className="inline font-medium text-ink-800">Target go-live {formatReportDate(c.targets.goLive.date)}: </dt>
+            <dd className="inline text-ink-700" data-testid="target-go-live-chance">chance of meeting it {c.targets.goLive.words}.</dd>
+          </div>
+        ) : null}
+        {c.targets.budget ? (
+          <div>
+            <dt className="inline font-medium text-ink-800">Target budget {formatMoneyShort(c.targets.budget.cents, currency)}: </dt>
+            <dd className="inline text-ink-700" data-testid="target-budget-chance">chance of staying within it {c.targets.budget.words}.</dd>
+          </div>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
+
+export function EstimateHeadline({ view, commitment, engagementId }: { view: EstimateView; commitment: Commitment; engagementId: string }) {
   const cur = view.input.currency;
-  const start = view.input.plannedStart;
-  const m = view.duration.totalMonths.percentiles;
-  const w = view.duration.totalWeeks.percentiles;
-  const g = view.duration.finalGoLiveWeeks.percentiles;
-  const c = view.cost.totalCents.percentiles;
-  const date = (weeks: number | undefined) => (weeks === undefined ? "—" : formatDate(addWeeksIso(start, weeks)));
+  const c = commitment;
   const ex = view.explanations;
   const range = view.input.fieldRangeMonths;
+  const noFees = view.flags.some((f) => f.code === "NO_LICENSE_FEES");
   return (
-    <div className="grid gap-4 md:grid-cols-2">
-      <Panel title="Duration" explain={<Explain explanation={ex["total.duration"]} engagementId={engagementId} currency={cur} />}>
-        <dl className="mt-3 grid grid-cols-2 gap-3">
-          <Stat label="P50" value={`${m.P50?.toFixed(1)} months`} sub={<>Final go-live {date(g.P50)}<br />Complete {date(w.P50)}</>} emphasis />
-          <Stat label="P80" value={`${m.P80?.toFixed(1)} months`} sub={<>Final go-live {date(g.P80)}<br />Complete {date(w.P80)}</>} emphasis />
-        </dl>
-        <div className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">
-          Base plan {view.basePlan.totalMonths.toFixed(1)} months; schedule contingency {(view.contingency.durationWeeks / (365.25 / 12 / 7)).toFixed(1)} months{" "}
-          <Explain explanation={ex["contingency.duration"]} engagementId={engagementId} currency={cur} align="left" />
-          <br />
-          Field range for a {view.input.sizeClass === "mid" ? "mid-size" : view.input.sizeClass} organization: {range.min}–{range.max} months.
-        </div>
-      </Panel>
-      <Panel title="Cost" explain={<Explain explanation={ex["total.cost"]} engagementId={engagementId} currency={cur} />}>
-        <dl className="mt-3 grid grid-cols-2 gap-3">
-          <Stat label="P50" value={moneyCompact(c.P50 ?? 0, cur)} sub={formatMoneyCents(c.P50 ?? null, cur)} emphasis />
-          <Stat label="P80" value={moneyCompact(c.P80 ?? 0, cur)} sub={formatMoneyCents(c.P80 ?? null, cur)} emphasis />
-        </dl>
-        <div className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">
-          Base plan {formatMoneyCents(view.basePlan.totalCostCents, cur)} + contingency {formatMoneyCents(view.contingency.costCents, cur)} ({Math.round(view.contingency.costShareOfBase * 100)}%) = P80{" "}
-          <Explain explanation={ex["contingency.cost"]} engagementId={engagementId} currency={cur} align="left" />
-        </div>
-      </Panel>
-      <Panel title="License overlap" explain={<Explain explanation={ex["licenseOverlap"]} engagementId={engagementId} currency={cur} />}>
-        <dl className="mt-3 grid grid-cols-2 gap-3">
-          <Stat label="P50" value={moneyCompact(view.licenseOverlap.band.p50, cur)} sub={`${(view.licenseOverlap.shareOfTotalCostP50 * 100).toFixed(1)}% of P50 cost`} emphasis />
-          <Stat label="P10 – P90" value={`${moneyCompact(view.licenseOverlap.band.p10, cur)} – ${moneyCompact(view.licenseOverlap.band.p90, cur)}`} sub="Paying two systems at once" />
-        </dl>
-        <p className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">Every week the schedule slips is another week of double fees.</p>
-      </Panel>
-      <Panel title="Input confidence" explain={<Explain explanation={ex["inputConfidence"]} engagementId={engagementId} currency={cur} />}>
-        <dl className="mt-3">
-          <Stat label="Score" value={<span>{view.inputConfidence.score}<span className="text-base font-normal text-ink-500"> / 100</span></span>} emphasis sub="How much of the inventories is known, decided and reviewed." />
-        </dl>
-        <div className="mt-3 h-2 overflow-hidden rounded-full bg-ink-100" aria-hidden>
-          <div className={view.inputConfidence.score >= 60 ? "h-full bg-emerald-500" : "h-full bg-amber-500"} style={{ width: `${view.inputConfidence.score}%` }} />
-        </div>
-      </Panel>
+    <div className="space-y-4">
+      <CommitmentPanel commitment={c} currency={cur} />
+      <div className="grid gap-4 md:grid-cols-2">
+        <Panel title="Duration" explain={<Explain explanation={ex["total.duration"]} engagementId={engagementId} currency={cur} />}>
+          <dl className="mt-3 grid grid-cols-2 gap-3">
+            <Stat label="P80 · commit" testId="duration-p80" value={formatMonths(c.commit.months)} sub={<>Final go-live {formatReportDate(c.commit.goLive)}<br />Complete {formatReportDate(c.commit.completion)}</>} emphasis />
+            <Stat label="P50 · expect" testId="duration-p50" value={formatMonths(c.expect.months)} sub={<>Final go-live {formatReportDate(c.expect.goLive)}<br />Complete {formatReportDate(c.expect.completion)}</>} />
+          </dl>
+          <div className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">
+            P80 = base plan {formatMonths(c.basePlan.months)} (chance {c.basePlan.completionChance.words}) + schedule contingency {formatMonths(c.contingency.months)}{" "}
+            <Explain explanation={ex["contingency.duration"]} engagementId={engagementId} currency={cur} align="left" />
+            <br />
+            Field range for a {view.input.sizeClass === "mid" ? "mid-size" : view.input.sizeClass} organization: {range.min}–{range.max} months.
+          </div>
+        </Panel>
+        <Panel title="Cost" explain={<Explain explanation={ex["total.cost"]} engagementId={engagementId} currency={cur} />}>
+          <dl className="mt-3 grid grid-cols-2 gap-3">
+            <Stat label="P80 · commit" value={moneyCompact(c.commit.costCents, cur)} sub={formatMoneyCents(c.commit.costCents, cur)} emphasis />
+            <Stat label="P50 · expect" value={moneyCompact(c.expect.costCents, cur)} sub={formatMoneyCents(c.expect.costCents, cur)} />
+          </dl>
+          <div className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">
+            P80 = base plan {formatMoneyCents(view.basePlan.totalCostCents, cur)} + contingency {formatMoneyCents(view.contingency.costCents, cur)} ({Math.round(view.contingency.costShareOfBase * 100)}%){" "}
+            <Explain explanation={ex["contingency.cost"]} engagementId={engagementId} currency={cur} align="left" />
+          </div>
+        </Panel>
+        <Panel title="License overlap" explain={<Explain explanation={ex["licenseOverlap"]} engagementId={engagementId} currency={cur} />}>
+          {noFees ? (
+            <p className="mt-3 text-sm text-ink-700" data-testid="overlap-not-entered">
+              <span className="text-lg font-semibold text-amber-800">Not entered.</span> No license, hosting or archive fees are entered, so paying two systems at once is not in the cost yet. Enter them under Assumptions → License terms.
+            </p>
+          ) : (
+            <>
+              <dl className="mt-3 grid grid-cols-2 gap-3">
+                <Stat label="P50" value={moneyCompact(view.licenseOverlap.band.p50, cur)} sub={`${(view.licenseOverlap.shareOfTotalCostP50 * 100).toFixed(1)}% of P50 cost`} emphasis />
+                <Stat label="P10 – P90" value={`${moneyCompact(view.licenseOverlap.band.p10, cur)} – ${moneyCompact(view.licenseOverlap.band.p90, cur)}`} sub="Paying two systems at once" />
+              </dl>
+              <p className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">Every week the schedule slips is another week of double fees.</p>
+            </>
+          )}
+        </Panel>
+        <Panel title="Input confidence" explain={<Explain explanation={ex["inputConfidence"]} engagementId={engagementId} currency={cur} />}>
+          <dl className="mt-3">
+            <Stat label="Score" value={<span>{view.inputConfidence.score}<span className="text-base font-normal text-ink-500"> / 100</span></span>} emphasis sub="How much of the inventories is known, decided and reviewed." />
+          </dl>
+          <div className="mt-3 h-2 overflow-hidden rounded-full bg-ink-100" aria-hidden>
+            <div className={view.inputConfidence.score >= 60 ? "h-full bg-emerald-500" : "h-full bg-amber-500"} style={{ width: `${view.inputConfidence.score}%` }} />
+          </div>
+        </Panel>
+      </div>
     </div>
   );
 }

@@ -133,7 +133,7 @@ export function Explain({
         role="region"
         aria-label={`How “${e.label}” is computed`}
         style={style}
-        className={cn("z-40 overflow-y-auto rounded-lg bg-white p-4 text-sm shadow-lg ring-1 ring-ink-200", style ? "" : cn("absolute mt-1 w-[min(30rem,80vw)]", align === "right" ? "right-0" : "left-0"))}
+        className={cn("z-40 hidden overflow-y-auto rounded-lg bg-white p-4 text-sm shadow-lg ring-1 ring-ink-200 group-open:block", style ? "" : cn("absolute mt-1 w-[min(30rem,80vw)]", align === "right" ? "right-0" : "left-0"))}
       >
         <div className="flex items-baseline justify-between gap-3">
           <h4 className="font-semibold text-ink-900">{e.label}</h4>

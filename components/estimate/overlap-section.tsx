@@ -1,5 +1,6 @@
 // License overlap: the band (P10–P90 around P50), its split in the base plan, per wave, and the
 // explanation in words. Fee amounts are hidden for viewers without rates.view (split and per-wave too).
+import Link from "next/link";
 import type { EstimateView } from "@/lib/estimates/view";
 import { formatMoneyCents, formatNumber } from "@/components/ui/format";
 import { moneyCompact } from "@/components/charts/format";
@@ -29,6 +30,14 @@ export function OverlapSection({ view, engagementId }: { view: EstimateView; eng
   const o = view.licenseOverlap;
   const cur = view.input.currency;
   const money = (v: number | null) => (v === null ? "hidden" : moneyCompact(v, cur));
+  if (view.flags.some((f) => f.code === "NO_LICENSE_FEES")) {
+    return (
+      <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+        <strong>Not entered.</strong> No license, hosting or archive fees are entered, so the cost of paying two systems at once is not in this estimate.{" "}
+        <Link className="font-medium underline" href={`/engagements/${engagementId}/assumptions#license`}>Enter the fees and their basis</Link> (per provider or flat per month) to see it.
+      </p>
+    );
+  }
   return (
     <div className="space-y-6">
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

@@ -1,6 +1,7 @@
 // Timeline: the Gantt of phases and cutover waves (base plan vs the P80 scenario) and the phases table.
 import Link from "next/link";
 import type { EstimateView } from "@/lib/estimates/view";
+import type { Commitment } from "@/lib/estimates/commitment";
 import { ChartFrame, LegendItem } from "@/components/charts/chart-frame";
 import { GanttChart, type GanttRow } from "@/components/charts/gantt-chart";
 import { CHART_COLORS } from "@/components/charts/format";
@@ -27,7 +28,7 @@ export function ganttRows(view: EstimateView): GanttRow[] {
     });
 }
 
-export function TimelineSection({ view, engagementId }: { view: EstimateView; engagementId: string }) {
+export function TimelineSection({ view, commitment, engagementId }: { view: EstimateView; commitment: Commitment; engagementId: string }) {
   const rows = ganttRows(view);
   const maxWeeks = Math.max(...view.gantt.p80.map((b) => b.endWeek), ...view.gantt.base.map((b) => b.endWeek));
   const baseByKey = new Map(view.gantt.base.map((b) => [b.key, b]));
@@ -39,14 +40,16 @@ export function TimelineSection({ view, engagementId }: { view: EstimateView; en
     <div className="space-y-6">
       <ChartFrame
         title="Gantt — phases and cutover waves"
-        description={`From the planned start (${formatDate(view.input.plannedStart)}). Solid: base plan (most likely, no risk events). Outlined: the P80 scenario. ◆ marks each wave's go-live.`}
-        summary={`Base plan: ${rows.map((r) => `${r.label.trim()} ${formatDate(baseByKey.get(r.key)?.start)} to ${formatDate(baseByKey.get(r.key)?.end)}`).join("; ")}. Final go-live ${formatDate(view.basePlan.finalGoLiveDate)}, completion ${formatDate(view.basePlan.endDate)}.`}
+        description={`From the planned start (${formatDate(view.input.plannedStart)}). Solid: base plan (most likely, no risk events — chance as a whole ${commitment.basePlan.completionChance.words}). Outlined: the P80 scenario. ◆ marks each wave's base-plan go-live; dashed lines the P50 and P80 final go-live.`}
+        summary={`Final go-live ${formatDate(commitment.expect.goLive)} at P50, ${formatDate(commitment.commit.goLive)} at P80. Base plan: ${rows.map((r) => `${r.label.trim()} ${formatDate(baseByKey.get(r.key)?.start)} to ${formatDate(baseByKey.get(r.key)?.end)}`).join("; ")}. Final go-live ${formatDate(view.basePlan.finalGoLiveDate)}, completion ${formatDate(view.basePlan.endDate)}.`}
         legend={
           <div className="flex flex-wrap gap-4">
             <LegendItem color={CHART_COLORS.base} label="Phase (base plan)" />
             <LegendItem color={CHART_COLORS.waveBase} label="Cutover wave (base plan)" />
             <LegendItem color={CHART_COLORS.p80Light} label="P80 scenario" />
-            <LegendItem color={CHART_COLORS.ink} label="Go-live" variant="diamond" />
+            <LegendItem color={CHART_COLORS.ink} label="Go-live (base plan)" variant="diamond" />
+            <LegendItem color={CHART_COLORS.base} label={`P50 final go-live ${formatDate(commitment.expect.goLive)}`} variant="line" />
+            <LegendItem color={CHART_COLORS.p80} label={`P80 final go-live ${formatDate(commitment.commit.goLive)}`} variant="line" />
           </div>
         }
         table={{
@@ -66,7 +69,15 @@ export function TimelineSection({ view, engagementId }: { view: EstimateView; en
           })),
         }}
       >
-        <GanttChart rows={rows} start={view.input.plannedStart} maxWeeks={maxWeeks} />
+        <GanttChart
+          rows={rows}
+          start={view.input.plannedStart}
+          maxWeeks={maxWeeks}
+          markers={[
+            { weeks: view.duration.finalGoLiveWeeks.percentiles.P50 ?? 0, label: "P50", color: CHART_COLORS.base },
+            { weeks: view.duration.finalGoLiveWeeks.percentiles.P80 ?? 0, label: "P80", color: CHART_COLORS.p80 },
+          ]}
+        />
       </ChartFrame>
       {view.waves.derived ? (
         <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
@@ -85,7 +96,7 @@ export function TimelineSection({ view, engagementId }: { view: EstimateView; en
               <th scope="col" className="px-3 py-2 text-right font-medium">P50</th>
               <th scope="col" className="px-3 py-2 text-right font-medium">P80</th>
               <th scope="col" className="px-3 py-2 text-right font-medium">Field minimum</th>
-              <th scope="col" className="px-3 py-2 font-medium">Dates (base)</th>
+              <th scope="col" className="px-3 py-2 font-medium">Dates (base plan: chance {commitment.basePlan.completionChance.words})</th>
               <th scope="col" className="py-2 pl-3 font-medium"><span className="sr-only">Explain</span></th>
             </tr>
           </thead>
@@ -105,7 +116,7 @@ export function TimelineSection({ view, engagementId }: { view: EstimateView; en
         </table>
         <p className="mt-2 text-xs text-ink-500">
           Phase 1 is bound by <strong>{view.basePlan.phase1.binding}</strong> in the base plan. Percentiles of phases do not add up to the percentile of the total: they come from different runs.
-          {last ? ` Last wave (${last.name}) goes live ${formatDate(last.baseGoLiveDate)} in the base plan.` : ""}
+          {last ? ` Last wave (${last.name}) goes live ${formatDate(last.baseGoLiveDate)} in the base plan; the final go-live is ${formatDate(commitment.expect.goLive)} at P50 and ${formatDate(commitment.commit.goLive)} at P80.` : ""}
         </p>
       </div>
     </div>

@@ -45,7 +45,7 @@ export function Breakdown({ title, segments, unit }: { title: string; segments: 
   return (
     <div className="min-w-0">
       <div className="flex items-baseline justify-between gap-2">
-        <h3 className="text-xs font-medium text-ink-500">{title}</h3>
+        <h2 className="text-xs font-medium text-ink-500">{title}</h2>
         {unit ? <span className="text-xs text-ink-400">{unit}</span> : null}
       </div>
       <div className="mt-2 flex h-2 overflow-hidden rounded-full bg-ink-100" aria-hidden>

@@ -132,6 +132,7 @@ export type ReportDocumentProps = {
 export function ReportDocument({ report: r, className }: ReportDocumentProps) {
   const cur = r.meta.currency;
   const h = r.headline;
+  const c = r.commitment;
   const waveWord = r.meta.migrationType === "C" ? "cohort" : "wave";
   const attention = r.flags.filter((f) => f.severity !== "info");
 
@@ -158,18 +159,28 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
       </section>
 
       <section aria-labelledby="headline-title" className="mt-6">
-        <h2 id="headline-title" className="sr-only">Dates and cost</h2>
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:gap-2">
-          <Kpi tone="brand" label="Final go-live (P50)" value={formatReportDate(h.goLive.p50)} testId="headline-p50-go-live" sub={<>P80: <span className="tabular font-medium text-ink-800" data-testid="headline-p80-go-live">{formatReportDate(h.goLive.p80)}</span></>} />
-          <Kpi label="Completion (P50)" value={formatReportDate(h.completion.p50)} testId="headline-p50-completion" sub={<>P80: <span className="tabular font-medium text-ink-800" data-testid="headline-p80-completion">{formatReportDate(h.completion.p80)}</span></>} />
-          <Kpi label="Duration (P50)" value={formatMonths(h.months.p50)} testId="headline-p50-months" sub={<>P80: <span className="tabular font-medium text-ink-800" data-testid="headline-p80-months">{formatMonths(h.months.p80)}</span></>} />
-          <Kpi tone="brand" label="Total cost (P50)" value={formatMoneyShort(h.cost.p50, cur)} testId="headline-p50-cost" sub={<>P80: <span className="tabular font-medium text-ink-800" data-testid="headline-p80-cost">{formatMoneyShort(h.cost.p80, cur)}</span></>} />
-          <Kpi label="Contingency" value={formatMoneyShort(h.cost.contingency, cur)} testId="headline-contingency" sub={<>P80 over the <span className="tabular">{formatMoneyShort(h.cost.base, cur)}</span> base plan (+{formatShare(h.cost.contingencyShareOfBase)})</>} />
-          <Kpi label="License overlap (P50)" value={formatMoneyShort(h.overlap.p50, cur)} testId="headline-overlap" sub={<>{formatShare(h.overlap.shareOfP50Cost)} of the P50 cost · P10–P90 {formatMoneyShort(h.overlap.p10, cur)}–{formatMoneyShort(h.overlap.p90, cur)}</>} />
+        <h2 id="headline-title" className="text-base font-semibold">The figure to commit to</h2>
+        <p className="mt-1 max-w-[80ch] text-[15px] font-medium leading-relaxed text-ink-900 print:text-[12px]" data-testid="report-recommendation">{c.recommendation}</p>
+        <div className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-3 print:grid-cols-3 print:gap-2">
+          <Kpi tone="brand" label="Final go-live · commit (P80)" value={formatReportDate(h.goLive.p80)} testId="headline-p80-go-live" sub={<>Expect (P50): <span className="tabular font-medium text-ink-800" data-testid="headline-p50-go-live">{formatReportDate(h.goLive.p50)}</span></>} />
+          <Kpi tone="brand" label="Total cost · commit (P80)" value={formatMoneyShort(h.cost.p80, cur)} testId="headline-p80-cost" sub={<>Expect (P50): <span className="tabular font-medium text-ink-800" data-testid="headline-p50-cost">{formatMoneyShort(h.cost.p50, cur)}</span></>} />
+          <Kpi label="Duration · commit (P80)" value={formatMonths(h.months.p80)} testId="headline-p80-months" sub={<>Expect (P50): <span className="tabular font-medium text-ink-800" data-testid="headline-p50-months">{formatMonths(h.months.p50)}</span></>} />
+          <Kpi label="Completion · commit (P80)" value={formatReportDate(h.completion.p80)} testId="headline-p80-completion" sub={<>Expect (P50): <span className="tabular font-medium text-ink-800" data-testid="headline-p50-completion">{formatReportDate(h.completion.p50)}</span></>} />
+          <Kpi label="Contingency in the P80" value={formatMoneyShort(h.cost.contingency, cur)} testId="headline-contingency" sub={<>Over the <span className="tabular">{formatMoneyShort(h.cost.base, cur)}</span> base plan (+{formatShare(h.cost.contingencyShareOfBase)}) — already in the P80, not to be added to it</>} />
+          {r.overlap.feesEntered ? (
+            <Kpi label="License overlap (P50)" value={formatMoneyShort(h.overlap.p50, cur)} testId="headline-overlap" sub={<>{formatShare(h.overlap.shareOfP50Cost)} of the P50 cost · P10–P90 {formatMoneyShort(h.overlap.p10, cur)}–{formatMoneyShort(h.overlap.p90, cur)}</>} />
+          ) : (
+            <Kpi label="License overlap" value="Not entered" testId="headline-overlap" sub="No license, hosting or archive fees are entered: paying two systems at once is not in these figures." />
+          )}
         </div>
-        <p className="mt-3 max-w-[80ch] text-xs leading-relaxed text-ink-500">
-          P50: as likely to come in earlier or cheaper as later or dearer. P80: four in five simulated outcomes are at or below it — the figure to budget and commit to.
-          The base plan has every estimate at its most likely value and no risk event; the contingency is what it takes to get from there to P80.
+        <ul className="mt-3 space-y-0.5 text-sm text-ink-700" aria-label="Chances" data-testid="report-chances">
+          <li>Base plan (every estimate at its most likely, no risk event): go-live {formatReportDate(c.basePlan.goLive)}, {formatMonths(c.basePlan.months)}, {formatMoneyShort(c.basePlan.costCents, cur)} — chance on time {c.basePlan.completionChance.words}, on budget {c.basePlan.costChance.words}.</li>
+          {c.targets.goLive ? <li>Target go-live {formatReportDate(c.targets.goLive.date)}: chance of meeting it {c.targets.goLive.words}.</li> : null}
+          {c.targets.budget ? <li>Target budget {formatMoneyShort(c.targets.budget.cents, cur)}: chance of staying within it {c.targets.budget.words}.</li> : null}
+        </ul>
+        <p className="mt-3 max-w-[80ch] text-xs leading-relaxed text-ink-600">
+          P80: four in five simulated outcomes are at or below it — the figure to budget and commit to. P50: as likely to come in earlier or cheaper as later or dearer — the figure to plan the work to.
+          The contingency is what it takes to get from the base plan to P80.
         </p>
       </section>
 
@@ -186,18 +197,21 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
         <Sub title="Phase durations">
           <DataTable
             caption="Phase durations: base-plan dates, and durations in the base plan, at P50 and at P80, with the field minimum"
-            cols={[{ title: "Phase" }, { title: "Base plan" }, { title: "Base", align: "right" }, { title: "P50", align: "right" }, { title: "P80", align: "right" }, { title: "Field minimum", align: "right" }]}
+            cols={[{ title: "Phase" }, { title: `Base-plan dates (chance ${c.basePlan.completionChance.words})` }, { title: "Base", align: "right" }, { title: "P50", align: "right" }, { title: "P80", align: "right" }, { title: "Field minimum", align: "right" }]}
             rows={r.timeline.phases.map((p) => [p.label, `${formatReportDate(p.start)} – ${formatReportDate(p.end)}`, formatWeeks(p.baseWeeks), formatWeeks(p.p50Weeks), formatWeeks(p.p80Weeks), formatWeeks(p.fieldMinimumWeeks)])}
           />
         </Sub>
         <Sub title={r.meta.migrationType === "C" ? "User cohorts" : "Cutover waves"}>
           <DataTable
             caption="Cutover waves with their cohort, size and planned go-live"
-            cols={[{ title: waveWord === "cohort" ? "Cohort" : "Wave" }, { title: "Who moves" }, { title: "Providers", align: "right" }, { title: "Users", align: "right" }, { title: "Go-live (plan)", align: "right" }]}
+            cols={[{ title: waveWord === "cohort" ? "Cohort" : "Wave" }, { title: "Who moves" }, { title: "Providers", align: "right" }, { title: "Users", align: "right" }, { title: "Go-live (base plan)", align: "right" }]}
             rows={r.timeline.waves.map((w) => [w.name, w.cohort || "—", formatCount(w.providers), formatCount(w.users), formatReportDate(w.goLive)])}
           />
+          <p className="mt-2 text-xs text-ink-600">
+            Base-plan dates assume every estimate at its most likely and no risk event: the chance of the base plan as a whole is {c.basePlan.completionChance.words}. The final go-live is {formatReportDate(h.goLive.p50)} at P50 and {formatReportDate(h.goLive.p80)} at P80.
+          </p>
         </Sub>
-        <Sub title={`License overlap: ${formatMoneyShort(h.overlap.p50, cur)} at P50`}>
+        <Sub title={r.overlap.feesEntered ? `License overlap: ${formatMoneyShort(h.overlap.p50, cur)} at P50` : "License overlap: fees not entered"}>
           <div className="space-y-2 text-sm leading-relaxed text-ink-800">
             <p data-testid="report-overlap-explanation">{r.overlap.explanation}</p>
             <p>
@@ -261,6 +275,21 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
             <HeatMap matrix={r.risks.matrix} risks={r.risks.rated} mode="residual" title="Residual risk (after mitigation)" className="report-keep print:max-w-[440px]" />
           </div>
         ) : null}
+        <Sub title="What moves the numbers most (drivers)">
+          <div className="grid gap-5 md:grid-cols-2 print:grid-cols-2">
+            <DataTable
+              caption="Top drivers of the duration: mean duration when the driver is at its low end and at its high end"
+              cols={[{ title: "Duration driver" }, { title: "Low end", align: "right" }, { title: "High end", align: "right" }]}
+              rows={r.drivers.duration.map((d) => [d.label, formatMonths(d.low), formatMonths(d.high)])}
+            />
+            <DataTable
+              caption="Top drivers of the cost: mean cost when the driver is at its low end and at its high end"
+              cols={[{ title: "Cost driver" }, { title: "Low end", align: "right" }, { title: "High end", align: "right" }]}
+              rows={r.drivers.cost.map((d) => [d.label, formatMoneyShort(d.low, cur), formatMoneyShort(d.high, cur)])}
+            />
+          </div>
+          <p className="mt-2 text-xs text-ink-600">Mean outcome when a driver is at its low end (at or below its P10, or the risk does not occur) or its high end (at or above its P90, or the risk occurs); the largest swing first. Narrowing the top drivers narrows the gap between P50 and P80.</p>
+        </Sub>
         <Sub title={`The ${Math.min(5, r.risks.top.length)} risks with the largest expected impact`}>
           <DataTable
             caption="Top risks by expected impact (probability × impact), with owners and mitigations"
@@ -373,9 +402,14 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
 
       <footer className="report-keep mt-10 border-t border-ink-200 pt-4 text-xs leading-relaxed text-ink-500">
         <p>
-          As of {formatReportDateTime(r.meta.asOf)} · estimate seed {r.meta.seed} · {formatCount(r.meta.iterations)} Monte Carlo iterations · engine {r.meta.engineVersion}. To reproduce, run{" "}
-          <code className="rounded bg-ink-100 px-1 py-0.5 whitespace-nowrap text-ink-700">{r.meta.reproduce}</code> on the engagement’s JSON export as of this time.
+          As of {formatReportDateTime(r.meta.asOf)} · estimate seed {r.meta.seed} · {formatCount(r.meta.iterations)} Monte Carlo iterations · engine {r.meta.engineVersion}. Your consultants can reproduce every number from the engagement’s data and this seed.
         </p>
+        <details className="no-print mt-1">
+          <summary className="cursor-pointer text-brand-700">How to reproduce (for consultants)</summary>
+          <p className="mt-1">
+            Run <code className="rounded bg-ink-100 px-1 py-0.5 break-all text-ink-700">{r.meta.reproduce}</code> on the engagement’s JSON export as of this time.
+          </p>
+        </details>
         {r.meta.preparedBy.length ? <p className="mt-1">Prepared by {r.meta.preparedBy.join(", ")}, {r.meta.firmName}.</p> : null}
       </footer>
     </article>

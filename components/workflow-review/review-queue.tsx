@@ -46,7 +46,7 @@ export type ReviewQueueProps = {
 
 function hrefFor(basePath: string, params: { status?: ReviewFilter; q?: string; page?: number }) {
   const sp = new URLSearchParams();
-  if (params.status && params.status !== "all") sp.set("status", params.status);
+  if (params.status) sp.set("status", params.status); // always explicit: the page's default depends on the role
   if (params.q) sp.set("q", params.q);
   if (params.page && params.page > 1) sp.set("page", String(params.page));
   const s = sp.toString();
@@ -95,8 +95,18 @@ export function ReviewQueue(props: ReviewQueueProps) {
     if (next) setSelectedId(next.id);
   }
 
+  function select(id: string) {
+    setSelectedId(id);
+    // on a phone the item opens below the list: bring it into view
+    if (typeof window !== "undefined" && window.matchMedia("(max-width: 1023px)").matches) {
+      requestAnimationFrame(() => document.getElementById("review-detail")?.scrollIntoView({ block: "start" }));
+    }
+  }
+
+  const selectedIndex = selected ? props.items.findIndex((i) => i.id === selected.id) : -1;
+
   return (
-    <div className="space-y-4">
+    <div className={cn("space-y-4", selected && props.canApprove && "pb-20 lg:pb-0")}>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <nav aria-label="Filter by review status">
           <ul className="flex flex-wrap gap-1.5">
@@ -122,7 +132,7 @@ export function ReviewQueue(props: ReviewQueueProps) {
           </ul>
         </nav>
         <form role="search" action={props.basePath} method="get" className="flex items-center gap-2">
-          {props.filter.status !== "all" ? <input type="hidden" name="status" value={props.filter.status} /> : null}
+          <input type="hidden" name="status" value={props.filter.status} />
           <label htmlFor="review-q" className="sr-only">Search workflow items</label>
           <div className="relative">
             <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-ink-400" aria-hidden />
@@ -136,8 +146,8 @@ export function ReviewQueue(props: ReviewQueueProps) {
         <EmptyState title={props.counts.all === 0 ? "No workflow items yet" : "Nothing matches this filter"} icon={<CheckCircle2 className="size-8" />}>
           {props.counts.all === 0
             ? "Once consultants add order sets, alerts, routing rules and templates to the workflow inventory, they appear here for clinical review."
-            : props.filter.status === "not_reviewed"
-              ? "Every item has been reviewed."
+            : props.filter.status === "not_reviewed" || props.filter.status === "needs_me"
+              ? "Nothing needs your review: every item is reviewed and no approval is out of date."
               : "Try another status or clear the search."}
         </EmptyState>
       ) : (
@@ -161,7 +171,7 @@ export function ReviewQueue(props: ReviewQueueProps) {
                       type="button"
                       data-item-id={item.id}
                       aria-current={active ? "true" : undefined}
-                      onClick={() => setSelectedId(item.id)}
+                      onClick={() => select(item.id)}
                       className={cn("block w-full px-4 py-3 text-left focus-visible:outline-offset-[-2px]", active ? "bg-brand-50" : "hover:bg-ink-50")}
                     >
                       <span className="flex items-start justify-between gap-2">
@@ -215,6 +225,22 @@ export function ReviewQueue(props: ReviewQueueProps) {
           ) : null}
         </div>
       )}
+      {selected && props.canApprove ? (
+        // one thumb on a phone: the verdict buttons stay at the bottom of the screen
+        <div className="fixed inset-x-0 bottom-0 z-20 border-t border-ink-200 bg-white/95 px-3 py-2 shadow-[0_-2px_8px_rgba(0,0,0,0.06)] backdrop-blur lg:hidden" role="group" aria-label={`Verdict on ${selected.name}`}>
+          <div className="mx-auto flex max-w-xl items-center gap-2">
+            <Button type="button" className="min-h-11 flex-1" onClick={() => void detailRef.current?.approve()}>
+              <CheckCircle2 className="size-4" aria-hidden /> Approve
+            </Button>
+            <Button type="button" variant="secondary" className="min-h-11 flex-1" onClick={() => { document.getElementById("review-detail")?.scrollIntoView({ block: "end" }); detailRef.current?.startRequestChanges(); }}>
+              Request changes
+            </Button>
+            <Button type="button" variant="ghost" className="min-h-11" disabled={selectedIndex >= props.items.length - 1} onClick={() => { move(1); document.getElementById("review-detail")?.scrollIntoView({ block: "start" }); }}>
+              Next
+            </Button>
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -298,7 +324,7 @@ function ReviewDetail({ item, engagementId, canComment, canApprove, commentActio
   ];
 
   return (
-    <section aria-labelledby={`review-title-${item.id}`} className="min-w-0 self-start rounded-lg bg-white shadow-sm ring-1 ring-ink-200/70 lg:sticky lg:top-20">
+    <section id="review-detail" aria-labelledby={`review-title-${item.id}`} className="min-w-0 scroll-mt-20 self-start rounded-lg bg-white shadow-sm ring-1 ring-ink-200/70 lg:sticky lg:top-20">
       <div className="flex flex-wrap items-start justify-between gap-3 border-b border-ink-100 px-5 py-4">
         <div className="min-w-0">
           <h2 id={`review-title-${item.id}`} ref={headingRef} tabIndex={-1} className="text-base font-semibold">{item.name}</h2>

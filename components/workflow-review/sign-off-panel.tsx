@@ -80,6 +80,7 @@ export function SignOffPanel({ engagementId, summary, fingerprint, signerName, s
       >
         <form
           method="dialog"
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void confirm();
@@ -98,12 +99,12 @@ export function SignOffPanel({ engagementId, summary, fingerprint, signerName, s
             </ul>
             {notApproved > 0 || summary.changedSinceApproval > 0 ? (
               <p role="note" className="rounded-md bg-amber-50 p-3 text-amber-900 ring-1 ring-amber-200">
-                Not every item carries a current approval. You can still sign off — the snapshot records each item&apos;s review status — but say why in the note.
+                Not every item carries a current approval. You can still sign off — the snapshot records each item&apos;s review status and the record names them — but the note must say why.
               </p>
             ) : null}
             <p>A sign-off cannot be edited or withdrawn. If the inventory changes, sign off again.</p>
           </div>
-          <TextAreaField label="Note (optional)" name="note" value={note} onChange={(e) => setNote(e.target.value)} error={error} maxLength={2000} placeholder="e.g. Cardiology and ED order sets reviewed with Dr. Patel; pharmacy alerts pending" />
+          <TextAreaField label={notApproved > 0 || summary.changedSinceApproval > 0 ? "Note (required: why sign off with items not approved)" : "Note (optional)"} required={notApproved > 0 || summary.changedSinceApproval > 0} name="note" value={note} onChange={(e) => setNote(e.target.value)} error={error} maxLength={2000} placeholder="e.g. Cardiology and ED order sets reviewed with Dr. Patel; pharmacy alerts pending" />
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={() => dialogRef.current?.close()} disabled={pending}>Cancel</Button>
             <Button type="submit" pending={pending}>Sign off {formatNumber(summary.total)} items</Button>

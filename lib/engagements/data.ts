@@ -188,3 +188,9 @@ export async function findInventoryCounts(engagementId: AuthorizedEngagementId, 
   };
 }
 export type InventoryCounts = Awaited<ReturnType<typeof findInventoryCounts>>;
+
+/** The engagement's stored assumptions JSON as saved or imported (overrides only; may be partial). */
+export async function findEngagementAssumptionsRaw(engagementId: AuthorizedEngagementId): Promise<unknown> {
+  const row = await db.engagement.findFirstOrThrow({ where: { id: engagementId }, select: { assumptions: true } });
+  return row.assumptions;
+}

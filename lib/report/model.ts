@@ -10,6 +10,7 @@ import { addWeeks, parseIsoDate } from "@/lib/estimate/calendar";
 import { compareEstimates, type MetricChange } from "@/lib/estimates/compare";
 import { describeDocumentDiff, diffEngagementDocuments } from "@/lib/estimates/input-diff";
 import { toEstimateView } from "@/lib/estimates/view";
+import { buildCommitment, type Commitment } from "@/lib/estimates/commitment";
 import type { RatedRisk } from "@/lib/risk-matrix/schema";
 import type { WorkflowSignOffSummary } from "@/lib/workflow-review/schema";
 import { formatCount, formatReportDate, listInWords, plural } from "@/lib/report/format";
@@ -139,6 +140,10 @@ export type ReportView = {
     canSeeRates: boolean;
   };
   scope: string;
+  /** P80 to commit to, P50 to expect, the base plan and targets with their chance, one recommendation */
+  commitment: Commitment;
+  /** the top drivers (tornado) of the duration (in months) and of the cost (in cents) */
+  drivers: { duration: ReportDriver[]; cost: ReportDriver[] };
   headline: {
     goLive: HeadlineBand;
     completion: HeadlineBand;
@@ -157,6 +162,8 @@ export type ReportView = {
     terms: { billingStart: string; noticeMonths: number; rampsDownPerWave: boolean; tailMonths: number; archiveMonths: number };
     /** fees: only for viewers with rates.view */
     fees: { source: string; destination: string; archive: string } | null;
+    /** false when no license, hosting or archive fee is entered: the overlap is "not entered", not $0 */
+    feesEntered: boolean;
   };
   timeline: {
     bars: GanttBar[];
@@ -213,6 +220,12 @@ export type ReportView = {
     flagChanges: string[];
   };
 };
+
+/** One bar of the tornado as the report shows it: the mean outcome at the driver's low and high end. */
+export type ReportDriver = { label: string; kind: "input" | "risk"; low: number; high: number; swing: number; lowLabel: string; highLabel: string };
+
+/** How many drivers the report and the PDF list. */
+export const REPORT_DRIVER_COUNT = 5;
 
 // ---------- helpers ----------
 
@@ -484,6 +497,11 @@ export function buildReportView(s: ReportSources): ReportView {
       canSeeRates: viewer.canSeeRates,
     },
     scope: scopeParagraph(doc, est),
+    commitment: buildCommitment(est, { goLive: doc.assumptions.targetGoLive, budgetCents: doc.assumptions.targetBudgetCents }),
+    drivers: {
+      duration: est.tornado.duration.slice(0, REPORT_DRIVER_COUNT).map((b) => driverRow(b, (w) => w / (365.25 / 12 / 7))),
+      cost: est.tornado.cost.slice(0, REPORT_DRIVER_COUNT).map((b) => driverRow(b, (c) => c)),
+    },
     headline: {
       goLive: { base: est.basePlan.finalGoLiveDate, p50: at(pct(fgl, 50)), p80: at(pct(fgl, 80)) },
       completion: { base: est.basePlan.endDate, p50: at(pct(tw, 50)), p80: at(pct(tw, 80)) },
@@ -519,6 +537,7 @@ export function buildReportView(s: ReportSources): ReportView {
             archive: feeText(lic.archiveFeeCentsPerMonth, "flat_month", currency).replace(" (flat)", ""),
           }
         : null,
+      feesEntered: !est.flags.some((f) => f.code === "NO_LICENSE_FEES"),
     },
     timeline: {
       bars: est.gantt.base,
@@ -574,6 +593,11 @@ export function buildReportView(s: ReportSources): ReportView {
   };
   view.inventory.unknownCount = view.inventory.rows.reduce((n, r) => n + (r.count - r.complete), 0) + (s.completeness.auditTrail.policy && s.completeness.auditTrail.policy !== "undecided" ? 0 : 1);
   return view;
+}
+
+function driverRow(b: Estimate["tornado"]["duration"][number], unit: (v: number) => number): ReportDriver {
+  const label = b.label.replace(/ \(three-point range\)$/, "").replace(/ \(shared systemic factor\)$/, " (systemic)");
+  return { label, kind: b.kind, low: unit(b.low), high: unit(b.high), swing: unit(b.high) - unit(b.low), lowLabel: b.lowLabel, highLabel: b.highLabel };
 }
 
 /** Whole days between two ISO dates (b − a). */

@@ -240,6 +240,32 @@ function CostBarsSvg({ r, width }: { r: ReportView; width: number }) {
   );
 }
 
+function TornadoSvg({ drivers, width, format }: { drivers: ReportView["drivers"]["duration"]; width: number; format: (v: number) => string }) {
+  if (drivers.length === 0) return <P style={s.small}>No driver moves this outcome.</P>;
+  const labelW = 190;
+  const valueW = 54;
+  const rowH = 16;
+  const lo = Math.min(...drivers.map((d) => d.low));
+  const hi = Math.max(...drivers.map((d) => d.high));
+  const span = hi - lo || 1;
+  const x = (v: number) => labelW + valueW + ((v - lo) / span) * (width - labelW - 2 * valueW);
+  return (
+    <Svg width={width} height={drivers.length * rowH + 6} style={{ marginBottom: 6 }}>
+      {drivers.map((d, i) => {
+        const y = i * rowH;
+        return (
+          <G key={i}>
+            <SvgText x={0} y={y + 10.5} size={7}>{d.label.length > 48 ? `${d.label.slice(0, 47)}…` : d.label}</SvgText>
+            <SvgText x={x(d.low) - 3} y={y + 10.5} size={6.5} anchor="end" fill={C.ink600}>{format(d.low)}</SvgText>
+            <Rect x={x(d.low)} y={y + 3} width={Math.max(1.5, x(d.high) - x(d.low))} height={rowH - 6} fill={d.kind === "risk" ? C.amber : C.brand600} />
+            <SvgText x={x(d.high) + 3} y={y + 10.5} size={6.5} fill={C.ink600}>{format(d.high)}</SvgText>
+          </G>
+        );
+      })}
+    </Svg>
+  );
+}
+
 function HeatGrid({ r, mode }: { r: ReportView; mode: "inherent" | "residual" }) {
   const m = r.risks.matrix;
   const model = buildHeatMap(m, r.risks.rated, mode);
@@ -276,6 +302,7 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
   const size: "A4" | "LETTER" = cur === "USD" ? "LETTER" : "A4";
   const contentW = (size === "LETTER" ? 612 : 595) - 88;
   const h = r.headline;
+  const c = r.commitment;
   const topFlags = r.flags.filter((f) => f.severity !== "info").slice(0, 4);
   const moreFlags = r.flags.length - topFlags.length;
 
@@ -292,19 +319,27 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
         <P style={{ fontSize: 9, color: C.brand700, marginTop: 4, fontFamily: "Helvetica-Bold" }}>{reportTitleLine(r)}</P>
         <P style={[s.para, { marginTop: 10, fontSize: 9, color: C.ink700 }]}>{r.scope}</P>
 
-        <View style={[s.row, { gap: 8, marginTop: 8 }]}>
-          <Kpi label="Final go-live (P50)" value={formatReportDate(h.goLive.p50)} sub={`P80: ${formatReportDate(h.goLive.p80)}`} tone="brand" />
-          <Kpi label="Completion (P50)" value={formatReportDate(h.completion.p50)} sub={`P80: ${formatReportDate(h.completion.p80)}`} />
-          <Kpi label="Duration (P50)" value={formatMonths(h.months.p50)} sub={`P80: ${formatMonths(h.months.p80)}`} />
+        <P style={s.h3}>The figure to commit to</P>
+        <P style={[s.para, s.bold, { fontSize: 10 }]}>{c.recommendation}</P>
+        <View style={[s.row, { gap: 8, marginTop: 4 }]}>
+          <Kpi label="Final go-live · commit (P80)" value={formatReportDate(h.goLive.p80)} sub={`Expect (P50): ${formatReportDate(h.goLive.p50)}`} tone="brand" />
+          <Kpi label="Total cost · commit (P80)" value={formatMoneyShort(h.cost.p80, cur)} sub={`Expect (P50): ${formatMoneyShort(h.cost.p50, cur)}`} tone="brand" />
+          <Kpi label="Duration · commit (P80)" value={formatMonths(h.months.p80)} sub={`Expect (P50): ${formatMonths(h.months.p50)}`} />
         </View>
         <View style={[s.row, { gap: 8, marginTop: 8 }]}>
-          <Kpi label="Total cost (P50)" value={formatMoneyShort(h.cost.p50, cur)} sub={`P80: ${formatMoneyShort(h.cost.p80, cur)}`} tone="brand" />
-          <Kpi label="Contingency" value={formatMoneyShort(h.cost.contingency, cur)} sub={`P80 over the ${formatMoneyShort(h.cost.base, cur)} base plan (+${formatShare(h.cost.contingencyShareOfBase)})`} />
-          <Kpi label="License overlap (P50)" value={formatMoneyShort(h.overlap.p50, cur)} sub={`${formatShare(h.overlap.shareOfP50Cost)} of the P50 cost`} />
+          <Kpi label="Completion · commit (P80)" value={formatReportDate(h.completion.p80)} sub={`Expect (P50): ${formatReportDate(h.completion.p50)}`} />
+          <Kpi label="Contingency in the P80" value={formatMoneyShort(h.cost.contingency, cur)} sub={`Over the ${formatMoneyShort(h.cost.base, cur)} base plan (+${formatShare(h.cost.contingencyShareOfBase)}); already in the P80`} />
+          {r.overlap.feesEntered ? (
+            <Kpi label="License overlap (P50)" value={formatMoneyShort(h.overlap.p50, cur)} sub={`${formatShare(h.overlap.shareOfP50Cost)} of the P50 cost`} />
+          ) : (
+            <Kpi label="License overlap" value="Not entered" sub="No license fees are entered: not in these figures" />
+          )}
         </View>
-
-        <P style={[s.small, { marginTop: 8 }]}>
-          {`P50: as likely to come in earlier/cheaper as later/dearer. P80: 4 in 5 simulated outcomes are at or below it — the figure to budget and commit to. The base plan has every estimate at its most likely value and no risk event; the contingency is what it takes to reach P80.`}
+        <P style={[s.small, { marginTop: 6 }]}>
+          {`Base plan (every estimate at its most likely, no risk event): go-live ${formatReportDate(c.basePlan.goLive)}, ${formatMonths(c.basePlan.months)}, ${formatMoneyShort(c.basePlan.costCents, cur)}: chance on time ${c.basePlan.completionChance.words}, on budget ${c.basePlan.costChance.words}.${c.targets.goLive ? ` Target go-live ${formatReportDate(c.targets.goLive.date)}: chance ${c.targets.goLive.words}.` : ""}${c.targets.budget ? ` Target budget ${formatMoneyShort(c.targets.budget.cents, cur)}: chance ${c.targets.budget.words}.` : ""}`}
+        </P>
+        <P style={[s.small, { marginTop: 4 }]}>
+          {`P80: 4 in 5 simulated outcomes are at or below it — the figure to budget and commit to. P50: as likely to come in earlier or cheaper as later or dearer — the figure to plan the work to.`}
         </P>
 
         <P style={s.h3}>What needs attention</P>
@@ -313,7 +348,7 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
         <P style={[s.small, { marginTop: 4 }]}>{r.confidence.summary}</P>
 
         <View style={{ marginTop: "auto", borderTopWidth: 0.5, borderTopColor: C.ink200, paddingTop: 6 }}>
-          <P style={s.small}>{`As of ${formatReportDateTime(r.meta.asOf)} · estimate seed ${r.meta.seed} · ${formatCount(r.meta.iterations)} Monte Carlo iterations · engine ${r.meta.engineVersion}. Reproduce from the engagement's JSON export: ${r.meta.reproduce}`}</P>
+          <P style={s.small}>{`As of ${formatReportDateTime(r.meta.asOf)} · estimate seed ${r.meta.seed} · ${formatCount(r.meta.iterations)} Monte Carlo iterations · engine ${r.meta.engineVersion}. Your consultants can reproduce every number from the engagement's data and this seed.`}</P>
           {r.meta.preparedBy.length ? <P style={[s.small, { marginTop: 2 }]}>{`Prepared by ${r.meta.preparedBy.join(", ")}, ${r.meta.firmName}.`}</P> : null}
         </View>
         <Footer r={r} />
@@ -322,21 +357,21 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
       {/* ---------- timeline ---------- */}
       <SectionPage r={r} size={size} eyebrow="1 · Timeline" title="Phases, cutover waves and license overlap">
         <P style={[s.para, s.small]}>
-          {`Solid bars: the base plan (most likely, no risk event). Dashed outlines: the P80 scenario. Diamonds: wave go-lives. Phase 1 is bounded by ${r.timeline.phase1Bound}.`}
+          {`Solid bars: the base plan (no risk event; chance ${c.basePlan.completionChance.words}). Dashed outlines: the P80 scenario; dashed lines: P50 and P80 final go-live. Diamonds: wave go-lives. Phase 1 is bounded by ${r.timeline.phase1Bound}.`}
         </P>
         <GanttSvg r={r} width={contentW} />
         <P style={s.h3}>Phase durations</P>
         <Table
-          cols={[{ title: "Phase", width: 34 }, { title: "Base plan", width: 26 }, { title: "Base", width: 10, align: "right" }, { title: "P50", width: 10, align: "right" }, { title: "P80", width: 10, align: "right" }, { title: "Field min.", width: 10, align: "right" }]}
+          cols={[{ title: "Phase", width: 34 }, { title: "Base-plan dates", width: 26 }, { title: "Base", width: 10, align: "right" }, { title: "P50", width: 10, align: "right" }, { title: "P80", width: 10, align: "right" }, { title: "Field min.", width: 10, align: "right" }]}
           rows={r.timeline.phases.map((p) => [p.label, `${formatReportDate(p.start)} – ${formatReportDate(p.end)}`, formatWeeks(p.baseWeeks), formatWeeks(p.p50Weeks), formatWeeks(p.p80Weeks), formatWeeks(p.fieldMinimumWeeks)])}
         />
         <P style={s.h3}>{r.meta.migrationType === "C" ? "User cohorts" : "Cutover waves"}</P>
         <Table
-          cols={[{ title: "Wave", width: 30 }, { title: "Cohort", width: 40 }, { title: "Providers", width: 10, align: "right" }, { title: "Users", width: 8, align: "right" }, { title: "Go-live (plan)", width: 12, align: "right" }]}
+          cols={[{ title: "Wave", width: 28 }, { title: "Cohort", width: 36 }, { title: "Providers", width: 10, align: "right" }, { title: "Users", width: 8, align: "right" }, { title: "Base go-live", width: 18, align: "right" }]}
           rows={r.timeline.waves.map((w) => [w.name, w.cohort || "—", formatCount(w.providers), formatCount(w.users), formatReportDate(w.goLive)])}
         />
         <P style={[s.small, { marginTop: 4 }]}>{r.timeline.wavesBasis}</P>
-        <P style={s.h3}>{`License overlap: ${formatMoneyShort(h.overlap.p50, cur)} (P50)`}</P>
+        <P style={s.h3}>{r.overlap.feesEntered ? `License overlap: ${formatMoneyShort(h.overlap.p50, cur)} (P50)` : "License overlap: fees not entered"}</P>
         <P style={s.para}>{r.overlap.explanation}</P>
         <P style={s.para}>{`${r.overlap.rampDown} The destination bills from ${r.overlap.terms.billingStart}; the archive is kept ${formatCount(r.overlap.terms.archiveMonths)} months after decommission.${r.overlap.fees ? ` Fees: destination ${r.overlap.fees.destination}; source ${r.overlap.fees.source}; archive ${r.overlap.fees.archive}.` : ""}`}</P>
         <Table
@@ -362,6 +397,17 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
           rows={r.costs.byPhase.map((b) => [b.label, formatMoneyFull(b.base, cur), formatMoneyFull(b.mean, cur)])}
         />
         {r.meta.canSeeRates ? null : <P style={[s.small, { marginTop: 3 }]}>The cost after decommission (source contract tail and archive fees) is part of the license overlap and not shown by phase in this view.</P>}
+      </SectionPage>
+
+      {/* ---------- drivers ---------- */}
+      <SectionPage r={r} size={size} eyebrow="2 · Cost and schedule" title="What moves the numbers most (drivers)">
+        <P style={[s.para, s.small]}>{"Mean outcome when a driver is at its low end (at or below its P10, or the risk does not occur) and at its high end (at or above its P90, or the risk occurs), against the overall mean; the largest swing first. Narrowing the top drivers narrows the gap between P50 and P80."}</P>
+        <P style={s.h3}>Duration</P>
+        <TornadoSvg drivers={r.drivers.duration} width={contentW} format={formatMonths} />
+        <Table cols={[{ title: "Duration driver", width: 60 }, { title: "Low end", width: 20, align: "right" }, { title: "High end", width: 20, align: "right" }]} rows={r.drivers.duration.map((d) => [d.label, formatMonths(d.low), formatMonths(d.high)])} />
+        <P style={s.h3}>Cost</P>
+        <TornadoSvg drivers={r.drivers.cost} width={contentW} format={(v) => formatMoneyShort(v, cur)} />
+        <Table cols={[{ title: "Cost driver", width: 60 }, { title: "Low end", width: 20, align: "right" }, { title: "High end", width: 20, align: "right" }]} rows={r.drivers.cost.map((d) => [d.label, formatMoneyShort(d.low, cur), formatMoneyShort(d.high, cur)])} />
       </SectionPage>
 
       {/* ---------- risks ---------- */}

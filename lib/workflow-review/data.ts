@@ -57,18 +57,19 @@ async function findLatestApprovals(engagementId: AuthorizedEngagementId, itemIds
 }
 
 /** Ids of approved items edited after their latest approval. */
-async function findChangedSinceApprovalIds(engagementId: AuthorizedEngagementId): Promise<string[]> {
+export async function findChangedSinceApprovalIds(engagementId: AuthorizedEngagementId): Promise<string[]> {
   const [approvedItems, approvals] = await Promise.all([
-    db.workflowItem.findMany({ where: { engagementId, reviewStatus: "approved" }, select: { id: true, updatedAt: true } }),
+    db.workflowItem.findMany({ where: { engagementId, reviewStatus: "approved" }, select: { id: true, updatedAt: true, version: true } }),
     findLatestApprovals(engagementId),
   ]);
-  return approvedItems.filter((i) => isApprovalStale("approved", i.updatedAt, approvals.get(i.id)?.at ?? null)).map((i) => i.id);
+  return approvedItems.filter((i) => isApprovalStale("approved", i.updatedAt, approvals.get(i.id)?.at ?? null, i.version)).map((i) => i.id);
 }
 
 async function findReviewCounts(engagementId: AuthorizedEngagementId, changedIds: string[]): Promise<ReviewCounts> {
   const groups = await db.workflowItem.groupBy({ by: ["reviewStatus"], where: { engagementId }, _count: { _all: true } });
   const n = (s: string) => groups.find((g) => g.reviewStatus === s)?._count._all ?? 0;
   return {
+    needs_me: n("not_reviewed") + changedIds.length,
     all: groups.reduce((sum, g) => sum + g._count._all, 0),
     not_reviewed: n("not_reviewed"),
     changes_requested: n("changes_requested"),
@@ -82,6 +83,7 @@ export async function findReviewQueue(engagementId: AuthorizedEngagementId, filt
   const changedIds = await findChangedSinceApprovalIds(engagementId);
   const where: Prisma.WorkflowItemWhereInput = { engagementId };
   if (filter.status === "changed_since_approval") where.id = { in: changedIds };
+  else if (filter.status === "needs_me") where.AND = [{ OR: [{ reviewStatus: "not_reviewed" }, { id: { in: changedIds } }] }];
   else if (filter.status !== "all") where.reviewStatus = filter.status;
   if (filter.q) {
     where.OR = [
@@ -116,7 +118,7 @@ export async function findReviewQueue(engagementId: AuthorizedEngagementId, filt
       updatedAt: updatedAt.toISOString(),
       comments: comments.map((c) => ({ ...c, verdict: c.verdict as ReviewVerdict, createdAt: c.createdAt.toISOString() })),
       lastApproval: lastApproval ? { at: lastApproval.createdAt.toISOString(), by: lastApproval.authorName } : null,
-      isChangedSinceApproval: isApprovalStale(r.reviewStatus, updatedAt, lastApproval?.createdAt ?? null),
+      isChangedSinceApproval: isApprovalStale(r.reviewStatus, updatedAt, lastApproval?.createdAt ?? null, version),
     };
   });
   return { items, counts, total, page: filter.page, pageCount: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)) };

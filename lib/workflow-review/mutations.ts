@@ -6,8 +6,8 @@ import { AppError } from "@/lib/errors";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/access-matrix";
 import { appendAuditEvent } from "@/lib/audit/mutations";
-import { findInventorySnapshot, inventoryFingerprint } from "@/lib/workflow-review/data";
-import type { ReviewStatus, SnapshotItem } from "@/lib/workflow-review/schema";
+import { findChangedSinceApprovalIds, findInventorySnapshot, inventoryFingerprint } from "@/lib/workflow-review/data";
+import { unapprovedForSignOff, type ReviewStatus, type SnapshotItem } from "@/lib/workflow-review/schema";
 import { REVIEW_STATUS_LABELS } from "@/lib/inventories/labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -104,6 +104,8 @@ export async function reviewWorkflowItem(
  * Sign-offs are immutable: nothing in the app updates or deletes a WorkflowSignOff row.
  */
 export async function signOffWorkflowInventory(engagementId: AuthorizedEngagementId, actor: ReviewActor, input: { note: string; fingerprint: string }, requestId = "") {
+  // approvals edited since (read before the lock; the fingerprint check below refuses any later change)
+  const stale = new Set(await findChangedSinceApprovalIds(engagementId));
   // Under a per-engagement advisory lock, so two simultaneous sign-offs are serialized (each is recorded).
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`workflow-signoff:${engagementId}`}, 0))`;
@@ -111,6 +113,14 @@ export async function signOffWorkflowInventory(engagementId: AuthorizedEngagemen
     if (snapshot.length === 0) throw new AppError("INVALID", "There is nothing to sign off: the workflow inventory is empty.", { _form: ["The workflow inventory is empty."] });
     if (inventoryFingerprint(snapshot) !== input.fingerprint) {
       throw new AppError("CONFLICT", "The workflow inventory changed while you were looking at it. Reload to see the current inventory, then sign off again.");
+    }
+    // signing off what is not (or no longer) approved needs a reason, and the record names those items
+    const unapproved = unapprovedForSignOff(snapshot.map((i) => ({ name: i.name, reviewStatus: i.reviewStatus, stale: stale.has(i.id) })));
+    if (unapproved.length > 0 && !input.note.trim()) {
+      const n = unapproved.length;
+      throw new AppError("INVALID", "Say why you sign off with items that are not approved.", {
+        note: [`${n} ${n === 1 ? "item is" : "items are"} not approved: say why you sign off anyway (it is kept with the sign-off).`],
+      });
     }
     const counts = {
       approved: snapshot.filter((i) => i.reviewStatus === "approved").length,
@@ -128,7 +138,7 @@ export async function signOffWorkflowInventory(engagementId: AuthorizedEngagemen
       action: "workflow.signoff",
       entityType: "workflow_signoff",
       entityId: created.id,
-      changes: { items: snapshot.length, ...counts, ...(input.note ? { note: input.note } : {}) },
+      changes: { items: snapshot.length, ...counts, ...(input.note ? { note: input.note } : {}), ...(unapproved.length ? { unapproved: unapproved.slice(0, 200), unapprovedCount: unapproved.length } : {}) },
       requestId,
     });
     return { id: created.id, at: created.createdAt.toISOString(), itemCount: snapshot.length };

@@ -75,9 +75,10 @@ export const WorkflowSignOffSchema = z.strictObject({
 });
 
 // ---------- page filters (search params; never throw) ----------
-export const REVIEW_FILTERS = ["all", "not_reviewed", "changes_requested", "approved", "changed_since_approval"] as const;
+export const REVIEW_FILTERS = ["needs_me", "all", "not_reviewed", "changes_requested", "approved", "changed_since_approval"] as const;
 export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
 export const REVIEW_FILTER_LABELS: Record<ReviewFilter, string> = {
+  needs_me: "Needs review",
   all: "All",
   not_reviewed: "Not reviewed",
   changes_requested: "Changes requested",
@@ -136,8 +137,24 @@ export type WorkflowSignOffSummary = {
   total: number;
 };
 
-/** Is an approved item's approval stale? (updatedAt strictly after its latest approval) */
-export function isApprovalStale(reviewStatus: string, updatedAt: string | Date, lastApprovalAt: string | Date | null): boolean {
-  if (reviewStatus !== "approved" || !lastApprovalAt) return false;
+/**
+ * Is an approved item's approval stale? Approved in Sounding: edited (updatedAt) strictly after its latest
+ * approval. Approved without an approval recorded here (an import, the seed): the approval covered the
+ * version it came in with, so any later edit (version > 1) makes it stale — whatever the approval's origin.
+ */
+export function isApprovalStale(reviewStatus: string, updatedAt: string | Date, lastApprovalAt: string | Date | null, version = 1): boolean {
+  if (reviewStatus !== "approved") return false;
+  if (!lastApprovalAt) return version > 1;
   return new Date(updatedAt).getTime() > new Date(lastApprovalAt).getTime();
+}
+
+/** The queue's first view: what needs this role (reviewers: to review; consultants: changes to answer). */
+export function defaultReviewFilter(canApprove: boolean, canComment: boolean): ReviewFilter {
+  return canApprove ? "needs_me" : canComment ? "changes_requested" : "all";
+}
+
+/** Items a sign-off would cover without a current approval, in words for the record ("Name (not reviewed)"). */
+export function unapprovedForSignOff(items: { name: string; reviewStatus: string; stale: boolean }[]): string[] {
+  const words: Record<string, string> = { not_reviewed: "not reviewed", changes_requested: "changes requested", approved: "changed since approval" };
+  return items.filter((i) => i.reviewStatus !== "approved" || i.stale).map((i) => `${i.name} (${words[i.reviewStatus] ?? i.reviewStatus})`);
 }

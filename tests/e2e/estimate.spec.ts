@@ -18,8 +18,7 @@ const CHARTS = [
 ];
 
 async function p50Months(page: Page): Promise<string> {
-  const text = await page.getByRole("region", { name: "Duration", exact: true }).getByRole("definition").first().innerText();
-  return text.trim();
+  return (await page.getByRole("region", { name: "Duration", exact: true }).getByTestId("duration-p50").innerText()).trim();
 }
 
 let world: E2eWorld;

@@ -25,6 +25,10 @@ test("reviewer approves and signs off; a later edit shows as 1 change since sign
   await signIn(page, world.reviewer.email);
   await page.goto(`${base}/review`);
   await expect(page.getByRole("navigation", { name: "Workflow pages" }).getByRole("link", { name: "Clinical review" })).toHaveAttribute("aria-current", "page");
+  // the queue opens on what needs the reviewer; "All" keeps approved items in view for this walk-through
+  await expect(page.getByRole("link", { name: /^Needs review\s*3$/ })).toHaveAttribute("aria-current", "page");
+  await page.getByRole("link", { name: /^All\s*3$/ }).click();
+  await expect(page).toHaveURL(/status=all/);
 
   // approve the first item with the button
   const list = page.getByRole("list", { name: "Workflow items to review" });
@@ -60,7 +64,7 @@ test("reviewer approves and signs off; a later edit shows as 1 change since sign
   const dialog = page.getByRole("dialog", { name: "Sign off the workflow inventory?" });
   await expect(dialog).toContainText("2 approved");
   await expect(dialog).toContainText("1 with changes requested");
-  await dialog.getByLabel("Note (optional)").fill("ED and inpatient order sets reviewed; sepsis alert pending.");
+  await dialog.getByLabel(/^Note \(required/).fill("ED and inpatient order sets reviewed; sepsis alert pending.");
   await dialog.getByRole("button", { name: "Sign off 3 items" }).click();
   await expect(page.getByText(/Signed off .* by Clinical Reviewer \(Clinical reviewer\)\./)).toBeVisible();
   await expect(page.getByText("No changes since.")).toBeVisible();

@@ -2,31 +2,43 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus, Search, Upload, Waves } from "lucide-react";
 import { requireUser } from "@/lib/auth/session";
-import { findEngagementsForUser } from "@/lib/engagements/data";
+import { findPortfolio, loadStoredEstimates } from "@/lib/portfolio/data";
+import { arrangePortfolio, portfolioTotals, PortfolioViewSchema, type PortfolioView } from "@/lib/portfolio/schema";
+import { PortfolioTable, PortfolioTotalsBar } from "@/components/engagements/portfolio";
 import { EngagementListFilterSchema, ENGAGEMENT_STATUS_LABELS } from "@/lib/engagements/schema";
 import { MIGRATION_TYPE_LABELS } from "@/lib/engagement-format/schema";
-import { ROLE_LABELS } from "@/lib/auth/access-matrix";
 import { PageHeader } from "@/components/ui/page-header";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Badge } from "@/components/ui/badge";
 import { controlClass } from "@/components/ui/field";
-import { formatDate, formatNumber } from "@/components/ui/format";
-import { MigrationTypeBadge, StatusBadge } from "@/components/engagements/badges";
 
 export const metadata: Metadata = { title: "Engagements" };
 
 export default async function EngagementsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const filter = EngagementListFilterSchema.parse(await searchParams);
-  const engagements = await findEngagementsForUser(user.id, filter);
+  const sp = await searchParams;
+  const view = PortfolioViewSchema.parse(sp);
+  const engagements = await findPortfolio(user.id, filter, loadStoredEstimates);
+  const rows = arrangePortfolio(engagements, view);
   const isFiltered = Boolean(filter.q || filter.type || filter.status);
+  /** this page's URL with the filters kept and the sort/"awaiting me" changed */
+  const href = (next: Partial<PortfolioView>) => {
+    const q = new URLSearchParams();
+    const merged = { ...filter, ...view, ...next };
+    for (const k of ["q", "type", "status", "sort", "dir", "mine"] as const) {
+      const v = merged[k];
+      if (v && !(k === "sort" && v === "activity")) q.set(k, v);
+    }
+    const s = q.toString();
+    return s ? `/engagements?${s}` : "/engagements";
+  };
 
   return (
-    <main className="mx-auto max-w-[1400px] px-4 py-8 sm:px-6">
+    <main id="main-content" tabIndex={-1} className="focus:outline-none mx-auto max-w-[1400px] px-4 py-8 sm:px-6">
       <PageHeader
         title="Engagements"
-        description="Client migrations you are a member of. Each one holds its Phase 0 inventories, risk register, estimate and report."
+        description="Your portfolio: each engagement's P80 (to commit to) and P50 duration and cost, how sure the inputs are, the clinical sign-off, open critical flags and what awaits you."
         actions={
           <>
             <ButtonLink href="/engagements/import" variant="secondary"><Upload className="size-4" aria-hidden /> Import engagement</ButtonLink>
@@ -58,6 +70,12 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
             <option value="archived">Archived</option>
           </select>
         </div>
+        <label className="flex items-center gap-2 text-sm text-ink-800">
+          <input type="checkbox" name="mine" value="1" defaultChecked={view.mine === "1"} className="size-4 rounded border-ink-300" />
+          Only what awaits me
+        </label>
+        {view.sort !== "activity" ? <input type="hidden" name="sort" value={view.sort} /> : null}
+        {view.dir ? <input type="hidden" name="dir" value={view.dir} /> : null}
         <button type="submit" className={buttonClass("secondary")}>Apply</button>
         {isFiltered ? <Link href="/engagements" className="text-sm text-brand-700 hover:underline">Clear</Link> : null}
       </form>
@@ -76,37 +94,14 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
           </EmptyState>
         )
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-ink-200/70">
-          <table className="min-w-full divide-y divide-ink-100 text-sm">
-            <thead className="bg-ink-50 text-left text-xs font-medium uppercase tracking-wide text-ink-500">
-              <tr>
-                <th scope="col" className="px-4 py-3">Client · engagement</th>
-                <th scope="col" className="px-4 py-3">Type</th>
-                <th scope="col" className="px-4 py-3">Source → destination</th>
-                <th scope="col" className="px-4 py-3 text-right">Providers</th>
-                <th scope="col" className="px-4 py-3">Start</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Your role</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-ink-100">
-              {engagements.map((e) => (
-                <tr key={e.id} className="hover:bg-ink-50/60">
-                  <td className="px-4 py-3">
-                    <Link href={`/engagements/${e.id}`} className="font-medium text-brand-700 hover:underline">{e.clientName}</Link>
-                    <div className="text-ink-500">{e.name}</div>
-                  </td>
-                  <td className="px-4 py-3"><MigrationTypeBadge type={e.migrationType} /></td>
-                  <td className="px-4 py-3 text-ink-700">{e.sourceSystem || "—"} <span className="text-ink-400">→</span> {e.destinationSystem || "—"}</td>
-                  <td className="tabular px-4 py-3 text-right">{formatNumber(e.providers)}</td>
-                  <td className="px-4 py-3 text-ink-700">{formatDate(e.plannedStart)}</td>
-                  <td className="px-4 py-3">{e.archivedAt ? <Badge>Archived</Badge> : <StatusBadge status={e.status} />}</td>
-                  <td className="px-4 py-3 text-ink-700">{ROLE_LABELS[e.myRole]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <PortfolioTotalsBar totals={portfolioTotals(engagements)} />
+          {rows.length === 0 ? (
+            <EmptyState title="Nothing awaits you" icon={<Search className="size-8" />}>No workflow item waits for your review or your answer. <Link className="text-brand-700 underline" href={href({ mine: undefined })}>Show all engagements</Link></EmptyState>
+          ) : (
+            <PortfolioTable rows={rows} view={view} href={href} />
+          )}
+        </>
       )}
     </main>
   );

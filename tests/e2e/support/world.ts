@@ -16,5 +16,5 @@ export async function signIn(page: Page, email: string, password = TEST_PASSWORD
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 }); // password hashing is slow on a loaded machine
 }

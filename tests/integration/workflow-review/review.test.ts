@@ -144,7 +144,7 @@ describe("cross-tenant: outsiders and other engagements' ids get NOT_FOUND, noth
     await createItem(other.engagement.id, "Other firm item");
     const otherId = other.engagement.id as AuthorizedEngagementId;
     signInAs(other.reviewer);
-    const res = await signOffWorkflowsAction({ engagementId: other.engagement.id, note: "", fingerprint: (await findSignOffPage(otherId)).fingerprint });
+    const res = await signOffWorkflowsAction({ engagementId: other.engagement.id, note: "Not reviewed yet: signed for the test", fingerprint: (await findSignOffPage(otherId)).fingerprint });
     expect(res).toMatchObject({ ok: true });
     if (!res.ok) return;
     await expect(findSignOff(eid, res.data.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -239,11 +239,40 @@ describe("sign-off", () => {
     expect(await signOffWorkflowsAction({ engagementId: world.engagement.id, note: "", fingerprint: fp })).toMatchObject({ ok: false, code: "CONFLICT" });
     expect(await findSignOffs(eid)).toHaveLength(before);
     // with the current fingerprint the lead can sign; history is newest first and every entry stays
-    expect(await signOffWorkflowsAction({ engagementId: world.engagement.id, note: "", fingerprint: await fingerprint() })).toMatchObject({ ok: true });
+    expect(await signOffWorkflowsAction({ engagementId: world.engagement.id, note: "Remaining items reviewed on paper", fingerprint: await fingerprint() })).toMatchObject({ ok: true });
     const history = await findSignOffs(eid);
     expect(history).toHaveLength(before + 1);
     expect(history[0]).toMatchObject({ signedByName: "Lead Consultant", signedByRole: "lead" });
     expect(history[0]!.itemCount).toBe(await db.workflowItem.count({ where: { engagementId: world.engagement.id } }));
+  });
+
+  it("with unapproved items a note is required, and the record names them", async () => {
+    const w = await createEngagementWorld(db);
+    const weid = w.engagement.id as AuthorizedEngagementId;
+    const approved = await createItem(w.engagement.id, "Approved by import", { reviewStatus: "approved" });
+    await createItem(w.engagement.id, "Still to review");
+    signInAs(w.reviewer);
+    const fp = (await findSignOffPage(weid)).fingerprint;
+    const refused = await signOffWorkflowsAction({ engagementId: w.engagement.id, note: "  ", fingerprint: fp });
+    expect(refused).toMatchObject({ ok: false, code: "INVALID" });
+    if (!refused.ok && refused.code === "INVALID") expect(refused.fieldErrors.note?.[0]).toMatch(/1 item is not approved/);
+    expect(await db.workflowSignOff.count({ where: { engagementId: w.engagement.id } })).toBe(0);
+
+    const ok = await signOffWorkflowsAction({ engagementId: w.engagement.id, note: "Pharmacy alerts pending", fingerprint: fp });
+    expect(ok).toMatchObject({ ok: true });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { engagementId: w.engagement.id, action: "workflow.signoff" } });
+    expect(audit.changes).toMatchObject({ note: "Pharmacy alerts pending", unapproved: ["Still to review (not reviewed)"] });
+
+    // an import-approved item edited later no longer counts as approved (its version moved on)
+    await db.workflowItem.update({ where: { id: approved.id }, data: { quantity: 3, version: { increment: 1 } } });
+    const queue = await findReviewQueue(weid, ReviewQueueFilterSchema.parse({ status: "changed_since_approval" }));
+    expect(queue.items.map((i) => i.id)).toEqual([approved.id]);
+    expect(queue.items[0]!.isChangedSinceApproval).toBe(true);
+    const needsMe = await findReviewQueue(weid, ReviewQueueFilterSchema.parse({ status: "needs_me" }));
+    expect(needsMe.items.map((i) => i.name).sort()).toEqual(["Approved by import", "Still to review"]);
+    expect(needsMe.counts.needs_me).toBe(2);
+    const fp2 = (await findSignOffPage(weid)).fingerprint;
+    expect(await signOffWorkflowsAction({ engagementId: w.engagement.id, note: "", fingerprint: fp2 })).toMatchObject({ ok: false, code: "INVALID" });
   });
 
   it("an empty inventory cannot be signed off", async () => {

@@ -132,3 +132,21 @@ describe("buildReportView", () => {
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 });
+
+describe("report commitment, drivers and fees", () => {
+  it("leads with the P80 commitment, carries the top drivers and says when no fees are entered", () => {
+    const r = fixtureReport();
+    expect(r.commitment.commit.costCents).toBe(r.headline.cost.p80);
+    expect(r.commitment.expect.costCents).toBe(r.headline.cost.p50);
+    expect(r.commitment.commit.goLive).toBe(r.headline.goLive.p80);
+    expect(r.commitment.recommendation).toMatch(/^Commit to go-live by /);
+    expect(r.drivers.duration.length).toBe(5);
+    expect(r.drivers.cost.length).toBe(5);
+    for (const d of [...r.drivers.duration, ...r.drivers.cost]) expect(d.high).toBeGreaterThanOrEqual(d.low);
+    expect(r.overlap.feesEntered).toBe(true);
+
+    const doc = fixtureDoc();
+    const noFees = { ...doc, assumptions: { ...doc.assumptions, license: { ...doc.assumptions.license, sourceFeeCents: 0, destinationFeeCents: 0, archiveFeeCentsPerMonth: 0 } } };
+    expect(fixtureReport({ doc: noFees }).overlap.feesEntered).toBe(false);
+  });
+});

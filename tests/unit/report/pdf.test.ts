@@ -27,12 +27,19 @@ describe("report PDF", () => {
       formatMoneyShort(r.headline.cost.contingency),
       formatMoneyShort(r.headline.overlap.p50),
       "Cedar Valley Medical Group",
-      "Page 1 of 5",
-      "Page 5 of 5",
+      "Page 1 of 6",
+      "Page 6 of 6",
+      "COMMIT (P80)",
+      "What moves the numbers most (drivers)",
+      r.drivers.duration[0]!.label,
       "as of Feb 27, 2026",
       "estimate seed 1",
       "RATE PER HOUR",
     ]) expect(text, s).toContain(s);
+    // P80 leads: the recommendation is on the cover, before the first P50 figure; no shell command for executives
+    expect(text.indexOf("Commit to go-live by")).toBeGreaterThan(-1);
+    expect(text.indexOf("Commit to go-live by")).toBeLessThan(text.indexOf("Expect (P50)"));
+    expect(text).not.toContain("npm run");
 
     const reviewerText = pdfToText(await renderReportPdf(fixtureReport({ canSeeRates: false })));
     expect(reviewerText).not.toContain("RATE PER HOUR");

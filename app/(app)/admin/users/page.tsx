@@ -13,7 +13,7 @@ export default async function UsersPage() {
   if (!user.isOrgAdmin) notFound();
   const [org, users] = await Promise.all([findOrganization(user.organizationId), findOrganizationUsers(user.organizationId)]);
   return (
-    <main className="mx-auto max-w-5xl px-4 py-8 sm:px-6">
+    <main id="main-content" tabIndex={-1} className="focus:outline-none mx-auto max-w-5xl px-4 py-8 sm:px-6">
       <PageHeader eyebrow={org.name} title="Users" description="People of your firm who can sign in. Engagement leads then add them to engagements with a role." />
       <UsersAdmin users={users} currentUserId={user.id} createUser={createUserAction} resetPassword={resetPasswordAction} setDisabled={setUserDisabledAction} />
     </main>

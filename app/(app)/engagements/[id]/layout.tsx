@@ -3,7 +3,7 @@ import { requirePageAccess } from "@/lib/auth/session";
 import { findEngagement } from "@/lib/engagements/data";
 import { SECTIONS } from "@/lib/engagements/sections";
 import { can, ROLE_LABELS } from "@/lib/auth/access-matrix";
-import { EngagementNav } from "@/components/engagements/engagement-nav";
+import { EngagementMobileNav, EngagementNav } from "@/components/engagements/engagement-nav";
 import { MigrationTypeBadge } from "@/components/engagements/badges";
 import { Badge } from "@/components/ui/badge";
 
@@ -29,7 +29,10 @@ export default async function EngagementLayout({ children, params }: { children:
           <EngagementNav engagementId={engagement.id} items={items} />
         </div>
       </aside>
-      <div className="min-w-0 flex-1">{children}</div>
+      <div id="main-content" tabIndex={-1} className="min-w-0 flex-1 focus:outline-none">
+        <EngagementMobileNav engagementId={engagement.id} clientName={engagement.clientName} items={items} />
+        {children}
+      </div>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Database, GitBranch, Plug, FileBarChart, ShieldCheck, AlertTriangle } from "lucide-react";
 import { requirePageAccess } from "@/lib/auth/session";
-import { findEngagement, findInventoryCounts } from "@/lib/engagements/data";
+import { findEngagement, findEngagementAssumptionsRaw, findInventoryCounts } from "@/lib/engagements/data";
 import { MIGRATION_TYPE_LABELS } from "@/lib/engagement-format/schema";
 import { can } from "@/lib/auth/access-matrix";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,17 +15,34 @@ import { auditTrailWarnings } from "@/lib/audit-trail/schema";
 import { AUDIT_POLICY_LABELS, labelOf } from "@/lib/inventories/labels";
 import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
 import { SignOffStatus } from "@/components/workflow-review/sign-off-status";
+import { quotableChecklist } from "@/lib/engagements/checklist";
+import { loadEstimatePage } from "@/lib/estimates/data";
+import { DEFAULT_SEED } from "@/lib/estimates/schema";
+import { buildCommitment } from "@/lib/estimates/commitment";
+import { QuotableChecklist } from "@/components/engagements/quotable-checklist";
+import { CommitmentPanel } from "@/components/estimate/estimate-headline";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function EngagementOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { access } = await requirePageAccess(id, "engagement.view");
-  const [engagement, counts, signOff] = await Promise.all([
+  const [engagement, counts, signOff, assumptions, estimate] = await Promise.all([
     findEngagement(access.engagementId),
     findInventoryCounts(access.engagementId),
     findWorkflowSignOffSummary(access.engagementId),
+    findEngagementAssumptionsRaw(access.engagementId),
+    can(access.role, "estimate.view") ? loadEstimatePage(access.engagementId, access.role, DEFAULT_SEED) : Promise.resolve(null),
   ]);
+  const checklist = quotableChecklist({
+    profile: { providers: engagement.providers, locations: engagement.locations },
+    assumptions,
+    completeness: counts.completeness,
+    signOff: { signedOff: signOff.lastSignOff !== null, changedSinceSignOff: signOff.changedSinceSignOff },
+  });
+  const commitment = estimate ? buildCommitment(estimate.view, estimate.targets) : null;
+  const critical = estimate ? estimate.view.flags.filter((f) => f.severity === "critical") : [];
+  const awaitingReview = can(access.role, "workflow.approve") ? signOff.notReviewed + signOff.changedSinceApproval : can(access.role, "workflow.comment") ? signOff.changesRequested : 0;
   const base = `/engagements/${engagement.id}`;
   const c = counts.completeness;
   const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`;
@@ -82,6 +100,31 @@ export default async function EngagementOverviewPage({ params }: { params: Promi
           </>
         }
       />
+
+      {commitment && estimate ? (
+        <div className="mb-6 space-y-2" data-testid="overview-headline">
+          <CommitmentPanel commitment={commitment} currency={estimate.view.input.currency} />
+          <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-ink-700">
+            <span>Input confidence <strong className="tabular">{estimate.view.inputConfidence.score} / 100</strong></span>
+            <span>{critical.length ? <strong className="text-red-800">{formatNumber(critical.length)} critical flag{critical.length === 1 ? "" : "s"}</strong> : "No critical flag"}</span>
+            <Link className="font-medium text-brand-700 underline" href={`${base}/estimate`}>The estimate, explained</Link>
+            {can(access.role, "report.view") ? <Link className="font-medium text-brand-700 underline" href={`${base}/report`}>Executive report</Link> : null}
+          </p>
+        </div>
+      ) : null}
+
+      {awaitingReview > 0 ? (
+        <p className="mb-6 rounded-lg bg-amber-50 px-4 py-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="overview-awaiting">
+          <strong>{formatNumber(awaitingReview)} workflow item{awaitingReview === 1 ? "" : "s"} {can(access.role, "workflow.approve") ? "await your review" : "have changes requested for you to answer"}.</strong>{" "}
+          <Link className="font-medium underline" href={`${base}/workflows/review?status=${can(access.role, "workflow.approve") ? "needs_me" : "changes_requested"}`}>Open the review queue</Link>
+        </p>
+      ) : null}
+
+      {can(access.role, "engagement.edit") || !checklist.quotable ? (
+        <div className="mb-6">
+          <QuotableChecklist engagementId={engagement.id} {...checklist} />
+        </div>
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2">

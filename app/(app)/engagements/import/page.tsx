@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Import an engagement" };
 export default async function ImportEngagementPage() {
   await requireUser();
   return (
-    <main className="mx-auto max-w-3xl px-4 py-8 sm:px-6">
+    <main id="main-content" tabIndex={-1} className="focus:outline-none mx-auto max-w-3xl px-4 py-8 sm:px-6">
       <PageHeader
         eyebrow={<Link href="/engagements" className="hover:text-brand-700">← All engagements</Link>}
         title="Import an engagement"

@@ -7,20 +7,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/components/ui/format";
+import { describeChanges } from "@/lib/audit/labels";
+import { ROLE_LABELS, type Role } from "@/lib/auth/access-matrix";
 
 export const metadata: Metadata = { title: "Activity log" };
-
-function summarize(changes: Record<string, unknown>): string {
-  const parts = Object.entries(changes).slice(0, 4).map(([k, v]) => {
-    if (v && typeof v === "object" && "from" in v && "to" in v) {
-      const c = v as { from: unknown; to: unknown };
-      return `${k}: ${String(c.from ?? "—")} → ${String(c.to ?? "—")}`;
-    }
-    return `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`;
-  });
-  const more = Object.keys(changes).length - parts.length;
-  return parts.join("; ") + (more > 0 ? `; +${more} more` : "");
-}
 
 export default async function ActivityPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { id } = await params;
@@ -47,9 +37,9 @@ export default async function ActivityPage({ params, searchParams }: { params: P
               {events.map((e) => (
                 <tr key={e.id}>
                   <td className="whitespace-nowrap px-4 py-2.5 text-ink-600">{formatDateTime(e.createdAt)}</td>
-                  <td className="px-4 py-2.5"><div className="text-ink-900">{e.actorEmail || "system"}</div><div className="text-xs text-ink-500">{e.actorRole}</div></td>
+                  <td className="px-4 py-2.5"><div className="text-ink-900">{e.actorEmail || "system"}</div><div className="text-xs text-ink-500">{ROLE_LABELS[e.actorRole as Role] ?? e.actorRole}</div></td>
                   <td className="px-4 py-2.5"><Badge tone={e.outcome === "success" ? "neutral" : "red"}>{e.action}</Badge></td>
-                  <td className="max-w-xl px-4 py-2.5 text-ink-600"><span className="line-clamp-2">{summarize(e.changes)}</span></td>
+                  <td className="max-w-xl px-4 py-2.5 text-ink-600"><span className="line-clamp-2">{describeChanges(e.changes)}</span></td>
                 </tr>
               ))}
             </tbody>

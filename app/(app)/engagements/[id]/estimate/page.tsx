@@ -7,6 +7,7 @@ import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";
 import { loadEstimatePage } from "@/lib/estimates/data";
 import { parseSeedParam } from "@/lib/estimates/schema";
+import { buildCommitment } from "@/lib/estimates/commitment";
 import { PageHeader } from "@/components/ui/page-header";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -52,6 +53,7 @@ export default async function EstimatePage({ params, searchParams }: { params: P
   const { seed, error: seedError } = parseSeedParam((await searchParams).seed);
   const { view, timings, targets, updating } = await loadEstimatePage(access.engagementId, access.role, seed);
   const eid = access.engagementId;
+  const commitment = buildCommitment(view, targets);
   return (
     <main className="space-y-6">
       <PageHeader
@@ -75,13 +77,13 @@ export default async function EstimatePage({ params, searchParams }: { params: P
         ))}
       </nav>
 
-      <EstimateHeadline view={view} engagementId={eid} />
+      <EstimateHeadline view={view} commitment={commitment} engagementId={eid} />
 
       <Section id="flags" title="Honesty flags" description="What this estimate must say out loud.">
         <FlagsList flags={view.flags} />
       </Section>
       <Section id="timeline" title="Timeline" description="Phases and cutover waves with dates.">
-        <TimelineSection view={view} engagementId={eid} />
+        <TimelineSection view={view} commitment={commitment} engagementId={eid} />
       </Section>
       <Section id="uncertainty" title="How sure is it?" description="Cumulative probability over 10,000 simulated runs of the schedule and the risk register.">
         <UncertaintySection view={view} targets={targets} />

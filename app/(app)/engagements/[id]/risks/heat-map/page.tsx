@@ -40,7 +40,7 @@ export default async function RiskHeatMapPage({ params }: { params: Promise<{ id
             <HeatMapPair matrix={matrix} risks={risks} riskHrefTemplate={`${base}?risk={id}`} />
             <p className="mt-5 text-xs text-ink-500">
               Severity bands follow the share of the largest score (likelihood × impact): under 20% low, under 40% medium, under 70% high, else critical.{" "}
-              <Link href={`${base}/matrix`} className="text-brand-700 hover:underline">Matrix labels and size</Link>
+              <Link href={`${base}/matrix`} className="text-brand-700 underline hover:text-brand-900">Matrix labels and size</Link>
             </p>
           </CardBody>
         </Card>

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";
 import { findReviewQueue } from "@/lib/workflow-review/data";
-import { ReviewQueueFilterSchema } from "@/lib/workflow-review/schema";
+import { defaultReviewFilter, ReviewQueueFilterSchema } from "@/lib/workflow-review/schema";
 import { commentOnWorkflowItemAction, reviewWorkflowItemAction } from "@/lib/workflow-review/actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ReviewQueue } from "@/components/workflow-review/review-queue";
@@ -14,7 +14,11 @@ export const metadata: Metadata = { title: "Clinical review" };
 export default async function WorkflowReviewPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const { access } = await requirePageAccess(id, "inventory.view");
-  const filter = ReviewQueueFilterSchema.parse(await searchParams);
+  const sp = await searchParams;
+  const canApprove = can(access.role, "workflow.approve");
+  const canComment = can(access.role, "workflow.comment");
+  // the queue opens on what needs this viewer (reviewers: to review; consultants: changes to answer)
+  const filter = ReviewQueueFilterSchema.parse({ ...sp, status: sp.status ?? defaultReviewFilter(canApprove, canComment) });
   const queue = await findReviewQueue(access.engagementId, filter);
   const basePath = `/engagements/${access.engagementId}/workflows/review`;
   return (
@@ -33,8 +37,8 @@ export default async function WorkflowReviewPage({ params, searchParams }: { par
         pageCount={queue.pageCount}
         total={queue.total}
         basePath={basePath}
-        canComment={can(access.role, "workflow.comment")}
-        canApprove={can(access.role, "workflow.approve")}
+        canComment={canComment}
+        canApprove={canApprove}
         commentAction={commentOnWorkflowItemAction}
         reviewAction={reviewWorkflowItemAction}
       />

@@ -1,0 +1,71 @@
+// The portfolio's reads: the user's engagements (lib/engagements/data findEngagementsForUser) with their
+// review signals, last activity and stored estimate summaries — a constant number of queries whatever the
+// number of engagements, and never the Monte Carlo (the estimates come from the loader).
+import "server-only";
+import { db } from "@/lib/db";
+import { findEngagementsForUser } from "@/lib/engagements/data";
+import type { EngagementListFilter } from "@/lib/engagements/schema";
+import { awaitingFor, type PortfolioEstimateLoader, type PortfolioRow, type ReviewSignals } from "@/lib/portfolio/schema";
+
+const NO_SIGNALS: ReviewSignals = { notReviewed: 0, changesRequested: 0, changedSinceApproval: 0, lastSignOff: null };
+
+/**
+ * Review signals per engagement. "Changed since approval": approved, and edited after its last approval in
+ * Sounding — or, approved without any approval recorded here (an import or the seed), edited since it was
+ * created (its version moved on from the one that came in approved).
+ * INVARIANT: the caller passes only ids the viewer may see.
+ */
+export async function findReviewSignals(engagementIds: readonly string[]): Promise<Map<string, ReviewSignals>> {
+  const out = new Map<string, ReviewSignals>();
+  if (engagementIds.length === 0) return out;
+  const ids = [...engagementIds];
+  const [items, signOffs] = await Promise.all([
+    db.$queryRaw<{ engagementId: string; notReviewed: number; changesRequested: number; changedSinceApproval: number }[]>`
+      SELECT w."engagementId",
+             count(*) FILTER (WHERE w."reviewStatus" = 'not_reviewed')::int AS "notReviewed",
+             count(*) FILTER (WHERE w."reviewStatus" = 'changes_requested')::int AS "changesRequested",
+             count(*) FILTER (WHERE w."reviewStatus" = 'approved'
+                                AND ((a."at" IS NOT NULL AND w."updatedAt" > a."at") OR (a."at" IS NULL AND w."version" > 1)))::int AS "changedSinceApproval"
+        FROM "WorkflowItem" w
+        LEFT JOIN LATERAL (
+          SELECT max(c."createdAt") AS "at" FROM "WorkflowComment" c
+           WHERE c."engagementId" = w."engagementId" AND c."workflowItemId" = w."id" AND c."verdict" = 'approved'
+        ) a ON true
+       WHERE w."engagementId" = ANY(${ids}::text[])
+       GROUP BY w."engagementId"`,
+    db.$queryRaw<{ engagementId: string; createdAt: Date; signedByName: string }[]>`
+      SELECT DISTINCT ON ("engagementId") "engagementId", "createdAt", "signedByName"
+        FROM "WorkflowSignOff" WHERE "engagementId" = ANY(${ids}::text[])
+       ORDER BY "engagementId", "createdAt" DESC`,
+  ]);
+  for (const r of items) out.set(r.engagementId, { ...NO_SIGNALS, notReviewed: r.notReviewed, changesRequested: r.changesRequested, changedSinceApproval: r.changedSinceApproval });
+  for (const s of signOffs) out.set(s.engagementId, { ...(out.get(s.engagementId) ?? NO_SIGNALS), lastSignOff: { at: s.createdAt.toISOString(), by: s.signedByName } });
+  return out;
+}
+
+/** The newest audit event per engagement (what anyone last did there). */
+export async function findLastActivity(engagementIds: readonly string[]): Promise<Map<string, string>> {
+  if (engagementIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ engagementId: string; at: Date }[]>`
+    SELECT "engagementId", max("createdAt") AS "at" FROM "AuditEvent"
+     WHERE "engagementId" = ANY(${[...engagementIds]}::text[]) GROUP BY "engagementId"`;
+  return new Map(rows.map((r) => [r.engagementId, r.at.toISOString()]));
+}
+
+/** The user's engagements as portfolio rows (the list's own filter: search, type, status). */
+export async function findPortfolio(userId: string, filter: EngagementListFilter, loadEstimates: PortfolioEstimateLoader): Promise<PortfolioRow[]> {
+  const engagements = await findEngagementsForUser(userId, filter);
+  const ids = engagements.map((e) => e.id);
+  const [signals, activity, estimates] = await Promise.all([findReviewSignals(ids), findLastActivity(ids), loadEstimates(ids)]);
+  return engagements.map(({ version: _version, ...e }) => {
+    const review = signals.get(e.id) ?? NO_SIGNALS;
+    return { ...e, estimate: estimates.get(e.id) ?? null, review, awaitingMe: awaitingFor(e.myRole, review), lastActivityAt: activity.get(e.id) ?? null };
+  });
+}
+
+/**
+ * Stored estimate summaries for the portfolio. Estimates are stored once per input by the estimate pages
+ * (lib/estimate-results, when present); until an engagement has one, it is absent here and the list says
+ * "not computed yet". The list never runs the Monte Carlo itself.
+ */
+export const loadStoredEstimates: PortfolioEstimateLoader = async () => new Map();
