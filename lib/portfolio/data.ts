@@ -4,6 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { findEngagementsForUser } from "@/lib/engagements/data";
+import { loadLatestEstimateSummary } from "@/lib/estimate-results/data";
 import type { EngagementListFilter } from "@/lib/engagements/schema";
 import { awaitingFor, type PortfolioEstimateLoader, type PortfolioRow, type ReviewSignals } from "@/lib/portfolio/schema";
 
@@ -64,8 +65,16 @@ export async function findPortfolio(userId: string, filter: EngagementListFilter
 }
 
 /**
- * Stored estimate summaries for the portfolio. Estimates are stored once per input by the estimate pages
- * (lib/estimate-results, when present); until an engagement has one, it is absent here and the list says
- * "not computed yet". The list never runs the Monte Carlo itself.
+ * Stored estimate summaries for the portfolio: the newest stored result of each engagement
+ * (lib/estimate-results, computed once per input by the estimate pages and the job queue). An engagement
+ * without one is absent and the list says "not computed yet". The list never runs the Monte Carlo itself.
  */
-export const loadStoredEstimates: PortfolioEstimateLoader = async () => new Map();
+export const loadStoredEstimates: PortfolioEstimateLoader = async (engagementIds) => {
+  const stored = await loadLatestEstimateSummary(engagementIds);
+  return new Map(
+    [...stored].map(([id, s]) => [
+      id,
+      { p50Months: s.p50Months, p80Months: s.p80Months, p50CostCents: s.p50CostCents, p80CostCents: s.p80CostCents, confidence: s.confidence, criticalFlags: s.criticalFlags, currency: s.currency, computedAt: s.computedAt, isCurrent: s.isCurrent },
+    ]),
+  );
+};
