@@ -4,10 +4,22 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sameOriginCallbackPath } from "@/lib/auth/redirects";
 
+/**
+ * Request bodies above this are answered 413 here, before Next reads them (a spreadsheet upload is at most
+ * 20 MB, MAX_UPLOAD_BYTES; the rest is multipart overhead). Without it a 50 MB post ends in a 500 or
+ * "Unexpected end of form" when the body cap cuts it off. Keep equal to proxyClientMaxBodySize in next.config.js.
+ */
+export const MAX_REQUEST_BODY_BYTES = 21 * 1024 * 1024;
+
 const PUBLIC_PREFIXES = ["/sign-in", "/api/auth", "/share/", "/_next", "/favicon", "/icon.svg", "/robots.txt"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const declaredLength = Number(request.headers.get("content-length") ?? "0");
+  if (request.method !== "GET" && request.method !== "HEAD" && declaredLength > MAX_REQUEST_BODY_BYTES) {
+    const message = `The upload is ${(declaredLength / 1024 / 1024).toFixed(1)} MB; the limit is 20 MB. Split the file into smaller files and upload them one by one.`;
+    return NextResponse.json({ ok: false, code: "PAYLOAD_TOO_LARGE", message }, { status: 413, headers: { connection: "close" } });
+  }
   const requestId = crypto.randomUUID();
   const nonce = btoa(crypto.randomUUID());
   const isDev = process.env.NODE_ENV !== "production";
