@@ -19,6 +19,8 @@ import { allowedValuesText, inventorySpec } from "@/lib/import-export/columns";
 import { checkMapping } from "@/lib/import-export/headers";
 import type { RowStatus } from "@/lib/import-export/dry-run";
 import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, type ImportBatchView, type RowResultView } from "@/lib/import-export/schema";
+import type { PrepareOptions } from "@/lib/import-export/prepare";
+import { PrepPanel } from "@/components/import-export/prep-panel";
 
 type Act = (input: unknown) => Promise<ActionResult<ImportBatchView>>;
 
@@ -59,6 +61,8 @@ export function ImportWizard(props: ImportWizardProps) {
   const [isRemapping, setIsRemapping] = useState(false);
   const [pending, setPending] = useState<null | "upload" | "dry_run" | "apply">(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  // the value mapping, inference and quirk choices; suggestions are confirmed by default in the wizard
+  const [options, setOptions] = useState<PrepareOptions>(props.initial?.dryRunAt ? props.initial.options : { acceptSuggestions: true });
 
   const step: Step = !view ? "upload" : view.stage === "applied" ? "applied" : view.stage === "dry_run" && !isRemapping ? "dry_run" : "mapping";
 
@@ -105,11 +109,12 @@ export function ImportWizard(props: ImportWizardProps) {
     }
   }
 
-  async function dryRun() {
+  async function dryRun(next: PrepareOptions = options) {
     if (!view) return;
+    setOptions(next);
     setPending("dry_run");
     try {
-      const res = await props.actions.dryRun({ engagementId: props.engagementId, batchId: view.batchId, mapping });
+      const res = await props.actions.dryRun({ engagementId: props.engagementId, batchId: view.batchId, mapping, options: next });
       if (res.ok) show(res.data);
       else toast.error(res.code === "INVALID" ? (res.fieldErrors.mapping?.[0] ?? res.message) : res.message);
     } catch {
@@ -119,11 +124,11 @@ export function ImportWizard(props: ImportWizardProps) {
     }
   }
 
-  async function apply() {
+  async function apply(skipErrors = false) {
     if (!view) return;
     setPending("apply");
     try {
-      const res = await props.actions.apply({ engagementId: props.engagementId, batchId: view.batchId });
+      const res = await props.actions.apply({ engagementId: props.engagementId, batchId: view.batchId, ...(skipErrors ? { skipErrors: true } : {}) });
       if (res.ok) {
         // the action revalidates the inventory pages; this page needs no refresh
         show(res.data);
@@ -152,13 +157,16 @@ export function ImportWizard(props: ImportWizardProps) {
           mapping={mapping}
           onChange={(i, id) => setMapping((m) => m.map((x, j) => (j === i ? id : x)))}
           pending={pending === "dry_run"}
-          onDryRun={dryRun}
+          onDryRun={() => dryRun()}
           onStartOver={startOver}
           onCancelRemap={view.stage === "dry_run" ? () => { setMapping(view.mapping); setIsRemapping(false); } : undefined}
         />
       ) : null}
       {step === "dry_run" && view ? (
-        <DryRunStep spec={spec} view={view} pending={pending === "apply"} onApply={apply} onStartOver={startOver} onRemap={() => setIsRemapping(true)} inventoryHref={props.inventoryHref} />
+        <>
+          {view.prep ? <PrepPanel spec={spec} view={view} options={options} pending={pending === "dry_run"} onRun={(next) => dryRun(next)} /> : null}
+          <DryRunStep spec={spec} view={view} pending={pending === "apply"} onApply={apply} onStartOver={startOver} onRemap={() => setIsRemapping(true)} inventoryHref={props.inventoryHref} engagementId={props.engagementId} />
+        </>
       ) : null}
       {step === "applied" && view ? <AppliedStep spec={spec} view={view} inventoryHref={props.inventoryHref} onStartOver={startOver} /> : null}
     </div>
@@ -432,7 +440,7 @@ function MappingStep({
 
 type Filter = "all" | RowStatus;
 
-function DryRunStep({ spec, view, pending, onApply, onStartOver, onRemap, inventoryHref }: { spec: Spec; view: ImportBatchView; pending: boolean; onApply: () => void; onStartOver: () => void; onRemap: () => void; inventoryHref: string }) {
+function DryRunStep({ spec, view, pending, onApply, onStartOver, onRemap, inventoryHref, engagementId }: { spec: Spec; view: ImportBatchView; pending: boolean; onApply: (skipErrors?: boolean) => void; onStartOver: () => void; onRemap: () => void; inventoryHref: string; engagementId: string }) {
   const counts = view.counts ?? { create: 0, update: 0, unchanged: 0, error: 0 };
   const [filter, setFilter] = useState<Filter>(counts.error > 0 ? "error" : "all");
   const [limit, setLimit] = useState(200);
@@ -458,11 +466,23 @@ function DryRunStep({ spec, view, pending, onApply, onStartOver, onRemap, invent
 
       {counts.error > 0 ? (
         <Notice tone="red" icon={<AlertTriangle className="size-4" />} role="alert">
-          <p className="font-semibold">{plural(counts.error, "row has an error", "rows have errors")}. Nothing will be imported until every row is valid.</p>
-          <p>Fix the file and upload it again — the rows below say which cell is wrong and why. Nothing has been changed.</p>
+          <p className="font-semibold">{plural(counts.error, "row has an error", "rows have errors")}. Nothing has been changed yet.</p>
+          <p>
+            {toWrite > 0
+              ? `Import the ${plural(toWrite, "valid row")} now and skip these (download them, fix them and import that file again), or fix the file and upload it again.`
+              : "Fix the file and upload it again — the rows below say which cell is wrong and why."}
+          </p>
           <div className="flex flex-wrap gap-2 pt-1">
-            <Button size="sm" onClick={onStartOver}><Upload className="size-4" aria-hidden /> Upload the corrected file</Button>
-            <Button size="sm" variant="secondary" onClick={onRemap}>Change column matching</Button>
+            {toWrite > 0 ? (
+              <Button size="sm" onClick={() => onApply(true)} pending={pending}>
+                Import the {plural(toWrite, "valid row")}, skip {formatNumber(counts.error)}
+              </Button>
+            ) : null}
+            <a className={buttonClass("secondary", "sm")} href={`/api/engagements/${encodeURIComponent(engagementId)}/import/${encodeURIComponent(view.batchId)}/skipped-rows`} download>
+              Download the {plural(counts.error, "row")} with errors (CSV)
+            </a>
+            <Button size="sm" variant={toWrite > 0 ? "ghost" : "primary"} onClick={onStartOver}><Upload className="size-4" aria-hidden /> Upload the corrected file</Button>
+            <Button size="sm" variant="ghost" onClick={onRemap}>Change column matching</Button>
           </div>
         </Notice>
       ) : toWrite === 0 ? (
@@ -485,7 +505,7 @@ function DryRunStep({ spec, view, pending, onApply, onStartOver, onRemap, invent
             </div>
             <div className="flex gap-2">
               <Button variant="ghost" onClick={onRemap}>Change column matching</Button>
-              <Button onClick={onApply} pending={pending}>Apply import</Button>
+              <Button onClick={() => onApply()} pending={pending}>Apply import</Button>
             </div>
           </CardBody>
         </Card>

@@ -116,5 +116,9 @@ export function toBatchView(b: StoredBatch): ImportBatchView {
     appliedAt: b.appliedAt?.toISOString() ?? null,
     applied: summary.applied,
     createdAt: b.createdAt.toISOString(),
+    sheets: summary.sheets ?? [],
+    prep: summary.report ?? null,
+    rowTotals: summary.rowTotals ?? null,
+    options: summary.options ?? {},
   };
 }

@@ -7,7 +7,8 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { loadEngagementDocument } from "@/lib/engagement-format/data";
 import type { InventoryKey } from "@/lib/inventories/registry";
 import { inventorySpec } from "@/lib/import-export/columns";
-import { findExportHeader, findInventoryRows } from "@/lib/import-export/data";
+import { findExportHeader, findImportBatch, findInventoryRows } from "@/lib/import-export/data";
+import { skippedRowsCsv } from "@/lib/import-export/summary";
 import { recordExport } from "@/lib/import-export/mutations";
 import { CONTENT_TYPES, contentDisposition, downloadFileName, inventoryCsv, inventoryXlsxStream, type ExportFormat } from "@/lib/import-export/write";
 
@@ -53,4 +54,19 @@ export async function exportEngagementJson(access: EngagementAccess, user: Curre
   const rows = doc.dataEntities.length + doc.workflows.length + doc.integrations.length + doc.reports.length + doc.risks.length;
   await recordExport(access.engagementId, { ...user, role: access.role }, { action: "export.engagement", format: "json", rows, fileName }, requestId);
   return { fileName, contentType: "application/json; charset=utf-8", body: `${JSON.stringify(doc, null, 2)}\n` };
+}
+
+/**
+ * The rows an import skipped (or would skip) because of errors: the file's columns as uploaded plus an
+ * "Import error" column, as CSV to fix and import again; null when the batch is not this engagement's.
+ * Audited as export.import_skipped_rows.
+ */
+export async function importSkippedRows(access: EngagementAccess, user: CurrentUser, batchId: string, requestId = ""): Promise<Download | null> {
+  const batch = await findImportBatch(access.engagementId, batchId);
+  if (!batch || !batch.rows.results) return null;
+  const base = batch.fileName.replace(/\.[a-z0-9]+$/i, "");
+  const fileName = downloadFileName([base, "skipped rows"], "csv");
+  const rows = batch.summary.counts?.error ?? 0;
+  await recordExport(access.engagementId, { ...user, role: access.role }, { action: "export.import_skipped_rows", format: "csv", rows, fileName }, requestId);
+  return { fileName, contentType: CONTENT_TYPES.csv, body: skippedRowsCsv(batch) };
 }

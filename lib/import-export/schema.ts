@@ -4,6 +4,7 @@ import { INVENTORY_KEYS, type InventoryKey } from "@/lib/inventories/registry";
 import type { Cell } from "@/lib/import-export/normalize";
 import type { DryRunCounts, RowChange, RowError, RowStatus } from "@/lib/import-export/dry-run";
 import type { MappingProblem } from "@/lib/import-export/headers";
+import type { PrepareReport, RowTotals } from "@/lib/import-export/prepare";
 
 export const InventoryKeySchema = z.enum(INVENTORY_KEYS);
 const id = z.string().min(1).max(64);
@@ -76,8 +77,15 @@ export type ImportBatchView = {
   resultsTotal: number;
   dryRunAt: string | null;
   appliedAt: string | null;
-  applied: { created: number; updated: number; unchanged: number } | null;
+  applied: { created: number; updated: number; unchanged: number; skipped?: number } | null;
   createdAt: string;
+  /** The workbook's worksheets (XLSX) and which one was read. */
+  sheets: { name: string; rows: number; recognisedHeaders: number }[];
+  /** What the last dry run did before the strict check: skipped rows, value mapping, inference, quirks. */
+  prep: PrepareReport | null;
+  rowTotals: RowTotals | null;
+  /** The value mapping, fills and confirmations the last dry run used. */
+  options: z.infer<typeof PrepareOptionsSchema>;
 };
 
 export type EngagementImportErrorView = { path: string; message: string };

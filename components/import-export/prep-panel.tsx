@@ -1,0 +1,165 @@
+"use client";
+// The import wizard's steps between column matching and the row-by-row dry run: rows skipped as totals or
+// headings, values read as "not known", columns inferred for a file that lacks them (confirm, or set one
+// value for every row), known issues turned into typed quirks, and the value mapping — each distinct value
+// of a vocabulary column with its count and a suggested target the consultant can change. "Run the dry run
+// again" sends every choice; nothing is written until the import is applied.
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { controlClass } from "@/components/ui/field";
+import { formatNumber } from "@/components/ui/format";
+import { allowedValuesText, type inventorySpec } from "@/lib/import-export/columns";
+import type { PrepareOptions } from "@/lib/import-export/prepare";
+import type { ImportBatchView } from "@/lib/import-export/schema";
+import type { ValueTarget } from "@/lib/import-export/value-mapping";
+
+type Spec = ReturnType<typeof inventorySpec>;
+
+const HOW: Record<string, string> = {
+  exact: "matches",
+  synonym: "suggested (synonym)",
+  scale: "suggested (scale)",
+  fuzzy: "suggested (spelling)",
+  fallback: "suggested (nothing closer)",
+  not_known: "not known",
+  none: "no suggestion",
+};
+
+const encode = (v: ValueTarget | undefined) => (v === undefined ? "" : JSON.stringify(v));
+const decode = (s: string): ValueTarget | undefined => (s === "" ? undefined : (JSON.parse(s) as ValueTarget));
+
+export function PrepPanel({ spec, view, options, pending, onRun }: { spec: Spec; view: ImportBatchView; options: PrepareOptions; pending: boolean; onRun: (next: PrepareOptions) => void }) {
+  const prep = view.prep!;
+  const accept = !!options.acceptSuggestions;
+  // every value's current target: the consultant's choice, else what the last dry run resolved it to
+  const [values, setValues] = useState<Record<string, Record<string, ValueTarget | undefined>>>(() =>
+    Object.fromEntries(prep.values.map((c) => [c.column, Object.fromEntries(c.values.map((v) => {
+      const own = options.valueMappings?.[c.column];
+      const chosen = own && Object.prototype.hasOwnProperty.call(own, v.value) ? own[v.value] : v.how === "exact" || v.how === "not_known" || accept ? v.suggested : undefined;
+      return [v.value, chosen];
+    }))])),
+  );
+  const [inferred, setInferred] = useState<Record<string, boolean>>(() => Object.fromEntries(prep.inferred.map((i) => [i.column, i.accepted])));
+  const [fill, setFill] = useState<Record<string, string>>(options.fill ?? {});
+  const [quirks, setQuirks] = useState(prep.quirks.accepted);
+
+  function run() {
+    const valueMappings: NonNullable<PrepareOptions["valueMappings"]> = {};
+    for (const [column, byValue] of Object.entries(values)) {
+      for (const [value, target] of Object.entries(byValue)) if (target !== undefined) (valueMappings[column] ??= {})[value] = target;
+    }
+    onRun({ valueMappings, acceptInferred: inferred, acceptQuirks: quirks, fill: Object.fromEntries(Object.entries(fill).filter(([, v]) => v.trim() !== "")) });
+  }
+
+  const columnHeader = (id: string) => spec.columns.find((c) => c.id === id)?.header ?? id;
+  const unmappedTotal = Object.values(prep.unmapped).reduce((a, b) => a + b, 0);
+  const notKnown = Object.entries(prep.notKnown);
+  const approx = Object.entries(prep.approximate);
+
+  return (
+    <Card>
+      <CardHeader title="Values, suggestions and skipped rows" description="Check what Sounding read from the file, change any suggestion, then run the dry run again. Nothing is written yet." />
+      <CardBody className="space-y-5 text-sm text-ink-700">
+        {prep.skipped.length ? (
+          <details>
+            <summary className="cursor-pointer font-medium text-ink-900">{formatNumber(prep.skipped.length)} rows skipped as totals, subtotals or headings</summary>
+            <ul className="mt-2 list-disc space-y-0.5 pl-5">{prep.skipped.slice(0, 50).map((s) => <li key={s.row}>Row {s.row}: {s.note}</li>)}</ul>
+          </details>
+        ) : null}
+
+        {notKnown.length || approx.length ? (
+          <p>
+            {notKnown.length ? <>Read as <strong>not known</strong> (n/a, TBD, unknown…; left blank, lower confidence): {notKnown.map(([h, n]) => `${h} ${formatNumber(n)}`).join(", ")}. </> : null}
+            {approx.length ? <>Read as <strong>approximate</strong> (~5k, 10+ years…): {approx.map(([h, n]) => `${h} ${formatNumber(n)}`).join(", ")}.</> : null}
+          </p>
+        ) : null}
+
+        {prep.inferred.map((inf) => {
+          const col = spec.columns.find((c) => c.id === inf.column);
+          return (
+            <fieldset key={inf.column} className="space-y-2 rounded-md border border-ink-200 p-3">
+              <legend className="px-1 font-medium text-ink-900">The file has no “{columnHeader(inf.column)}” column</legend>
+              {inf.suggested.length ? (
+                <label className="flex items-start gap-2">
+                  <input type="checkbox" className="mt-1" checked={!!inferred[inf.column]} onChange={(e) => setInferred((s) => ({ ...s, [inf.column]: e.target.checked }))} />
+                  <span>
+                    Use the suggested value where the row tells {inf.from.length ? `(from ${inf.from.join(", ")})` : ""}: {inf.suggested.map((s) => `${s.label} ${formatNumber(s.count)}`).join(" · ")}
+                    {inf.untold ? ` · ${formatNumber(inf.untold)} rows tell nothing` : ""}
+                  </span>
+                </label>
+              ) : null}
+              {col?.values ? (
+                <label className="flex flex-wrap items-center gap-2">
+                  <span>{inf.suggested.length ? "For the other rows:" : "One value for every row:"}</span>
+                  <select className={controlClass} value={fill[inf.column] ?? ""} onChange={(e) => setFill((f) => ({ ...f, [inf.column]: e.target.value }))}>
+                    <option value="">— choose —</option>
+                    {col.values.map((v) => <option key={v} value={v}>{allowedValuesText({ ...col, values: [v] })}</option>)}
+                  </select>
+                </label>
+              ) : null}
+            </fieldset>
+          );
+        })}
+
+        {prep.quirks.rows ? (
+          <label className="flex items-start gap-2">
+            <input type="checkbox" className="mt-1" checked={quirks} onChange={(e) => setQuirks(e.target.checked)} />
+            <span>
+              Turn the known issues of {formatNumber(prep.quirks.rows)} rows into typed quirks ({Object.entries(prep.quirks.byKind).map(([k, n]) => `${k.replace(/_/g, " ")} ${n}`).join(", ")}); each keeps its original text. Unticked, each row keeps its text as one “other” quirk.
+            </span>
+          </label>
+        ) : null}
+
+        {prep.values.length ? (
+          <div className="space-y-2">
+            <p className="font-medium text-ink-900">
+              Value mapping{unmappedTotal ? <span className="font-normal text-red-700"> · {formatNumber(unmappedTotal)} cells not mapped hold back their rows</span> : null}
+            </p>
+            {prep.values.map((c) => (
+              <details key={c.column} open={c.values.some((v) => (values[c.column]?.[v.value] ?? undefined) === undefined)}>
+                <summary className="cursor-pointer">
+                  <span className="font-medium text-ink-900">{c.header}</span> → {columnHeader(c.column)} · {formatNumber(c.values.length)} distinct values{c.truncated ? ` (first ${c.values.length} shown)` : ""}
+                </summary>
+                <div className="mt-2 overflow-x-auto">
+                  <table className="w-full text-left">
+                    <thead className="text-xs uppercase text-ink-500">
+                      <tr><th className="py-1 pr-3 font-medium">In the file</th><th className="py-1 pr-3 font-medium">Rows</th><th className="py-1 pr-3 font-medium">Becomes</th><th className="py-1 font-medium">How</th></tr>
+                    </thead>
+                    <tbody>
+                      {c.values.map((v) => {
+                        const current = values[c.column]?.[v.value];
+                        return (
+                          <tr key={v.value} className="border-t border-ink-100">
+                            <td className="py-1 pr-3 text-ink-900">{v.value}</td>
+                            <td className="tabular py-1 pr-3">{formatNumber(v.count)}</td>
+                            <td className="py-1 pr-3">
+                              <select
+                                aria-label={`${c.header}: “${v.value}” becomes`}
+                                className={controlClass}
+                                value={encode(current)}
+                                onChange={(e) => setValues((s) => ({ ...s, [c.column]: { ...s[c.column], [v.value]: decode(e.target.value) } }))}
+                              >
+                                <option value="">— not mapped (row held back) —</option>
+                                {c.options.map((o) => <option key={encode(o.value)} value={encode(o.value)}>{o.label}</option>)}
+                              </select>
+                            </td>
+                            <td className="py-1 text-ink-500">{HOW[v.how] ?? v.how}{v.how !== "exact" && v.suggestedLabel ? `: ${v.suggestedLabel}` : ""}</td>
+                          </tr>
+                        );
+                      })}
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+            ))}
+          </div>
+        ) : null}
+
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={run} pending={pending}>Run the dry run again with these choices</Button>
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
