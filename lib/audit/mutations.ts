@@ -3,6 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { GENESIS_HASH, hashEntry, type ChainedEntry } from "@/lib/audit/chain";
+import { logError } from "@/lib/log";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -124,4 +125,65 @@ export async function recordRefusedAccess(input: RefusalInput, now: Date = new D
     },
   });
   return { count, chained: true };
+}
+
+// ---------- access events (views, downloads, exports): never fail the request they record ----------
+const ACCESS_RETRY_DELAYS_MS = [250, 1_000, 4_000, 15_000];
+/** How long an access event waits for the chain lock or a pool connection before it is deferred. */
+const ACCESS_LOCK_WAIT_MS = 1_500;
+
+/** One short transaction: waits at most ACCESS_LOCK_WAIT_MS for the engagement's chain lock (lock_timeout). */
+async function appendAccessEvent(input: AuditInput): Promise<void> {
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${ACCESS_LOCK_WAIT_MS}ms'`);
+      await appendAuditEvent(tx, input);
+    },
+    { maxWait: ACCESS_LOCK_WAIT_MS, timeout: ACCESS_LOCK_WAIT_MS * 3 },
+  );
+}
+
+function isTransient(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  // P2028: transaction API timeout (waiting for a pool connection); 55P03: lock_timeout on the chain lock; P1001/P1017: server gone
+  return e?.code === "P2028" || e?.code === "P1001" || e?.code === "P1017" || e?.code === "55P03" || /timed? ?out|timeout|lock_not_available|too many clients|connection/i.test(e?.message ?? "");
+}
+
+/**
+ * Record that someone viewed or downloaded something. Unlike recordAuditEvent it never throws: the
+ * download has happened and must be delivered even when the audit chain is busy (20 people downloading
+ * the PDF of one engagement queue behind its per-engagement chain lock). The first attempt is awaited
+ * (so the entry is normally there when the response is), waiting at most 1.5 s for the chain lock or a
+ * connection; if it fails for a transient reason (lock wait or pool timeout, database briefly away) it is retried in the background with backoff, each attempt a
+ * fresh short transaction (no lock is held across the request). An entry still not written after the
+ * last retry is logged in full (level error) so it can be replayed: it is never dropped silently.
+ * Returns whether the entry was written by the awaited attempt.
+ */
+export async function recordAccessEvent(input: AuditInput): Promise<boolean> {
+  try {
+    await appendAccessEvent(input);
+    return true;
+  } catch (err) {
+    if (!isTransient(err)) {
+      logError("access audit entry could not be written (kept in this log line)", err, { auditEvent: input });
+      return false;
+    }
+    void retryAccessEvent(input, 0);
+    return false;
+  }
+}
+
+async function retryAccessEvent(input: AuditInput, attempt: number): Promise<void> {
+  const delay = ACCESS_RETRY_DELAYS_MS[attempt];
+  if (delay === undefined) {
+    logError("access audit entry could not be written after retries (kept in this log line)", new Error("audit retries exhausted"), { auditEvent: input });
+    return;
+  }
+  await new Promise((r) => setTimeout(r, delay));
+  try {
+    await appendAccessEvent(input);
+  } catch (err) {
+    if (isTransient(err)) return retryAccessEvent(input, attempt + 1);
+    logError("access audit entry could not be written (kept in this log line)", err, { auditEvent: input });
+  }
 }

@@ -1,6 +1,6 @@
 // The report's only writes: audit entries for its downloads (report.pdf_download, report.export).
 import "server-only";
-import { recordAuditEvent } from "@/lib/audit/mutations";
+import { recordAccessEvent } from "@/lib/audit/mutations";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/access-matrix";
 
@@ -13,7 +13,8 @@ export async function recordReportDownload(
   requestId = "",
 ): Promise<void> {
   const { action, ...changes } = what;
-  await recordAuditEvent({
+  // a download is delivered even when the audit chain is busy (recordAccessEvent retries in the background)
+  await recordAccessEvent({
     organizationId: actor.organizationId,
     engagementId,
     actor: { id: actor.id, email: actor.email, role: actor.role },
