@@ -22,10 +22,21 @@ function loadFixture(file: string): EngagementDocument {
 
 const typeA = loadFixture("mid-size-type-a.json");
 const typeB = loadFixture("mid-size-type-b.json");
+// the largest reference scenario (420 providers, 124 interfaces, 12 waves on 4 tracks) and a trivial case
+// (no inventory at all) — the ratio between them is the claim, measured in the same run
+const largeA = loadFixture("large-type-a.json");
+const trivial = EngagementDocumentSchema.parse({
+  format: "sounding.engagement",
+  version: 1,
+  engagement: { clientName: "Trivial", name: "Empty", migrationType: "A", sourceSystem: "", destinationSystem: "", plannedStart: "2027-01-04", profile: { providers: 1, locations: 1, specialties: 1, staffUsers: 5, activePatients: 100, yearsOfData: 1 } },
+  assumptions: { constants: { "risk.useDefaultLibraryWhenEmpty": 0 } },
+});
 
 export const BENCH_CASES: BenchCase[] = [
   { name: "estimate · mid-size Type A · 10k", run: () => estimate(typeA, { iterations: 10_000 }).run.iterations, targetMsPer10k: 50 },
   { name: "estimate · mid-size Type B · 10k", run: () => estimate(typeB, { iterations: 10_000 }).run.iterations, targetMsPer10k: 50 },
+  { name: "estimate · largest reference (large Type A) · 10k", run: () => estimate(largeA, { iterations: 10_000 }).run.iterations, targetMsPer10k: 100 },
+  { name: "estimate · trivial (empty engagement) · 10k", run: () => estimate(trivial, { iterations: 10_000 }).run.iterations, targetMsPer10k: 100 },
   ...ESTIMATE_PAGE_BENCH_CASES,
 ];
 

@@ -25,6 +25,8 @@ export const GROUP_TITLES: Record<string, string> = {
   schedule: "Schedule",
   phase_shares: "Phase shares of each workstream",
   waves: "Derived waves",
+  cutover: "Cutover capacity and blackout windows",
+  scale: "Economies of scale",
   systemic: "Systemic factor",
   risk: "Risks and slips",
   license: "License",

@@ -23,7 +23,9 @@ export type ConstantGroup =
   | "risk"
   | "systemic"
   | "license"
-  | "honesty";
+  | "honesty"
+  | "cutover"
+  | "scale";
 
 export interface ConstantDefinition {
   key: string;
@@ -93,6 +95,11 @@ export const UNIT_BOUNDS: Readonly<Record<string, readonly [number, number]>> = 
   providers: [0, 100_000],
   "× base": [0, 10],
   score: [0, 100],
+  tracks: [0, 50],
+  "FTE/track": [1, 500],
+  days: [0, 60],
+  month: [1, 12],
+  "day of month": [1, 31],
 };
 
 const defs: ConstantDefinition[] = [];
@@ -284,6 +291,22 @@ for (const [ws, row] of Object.entries(PHASE_SHARES)) {
 def("waves", "waves.derivedSitesPerWave", 3, "locations/wave", "Locations per derived wave (A/B, when no waves are entered)", "Assumption: mid-size groups cut over 2–4 sites at a time");
 def("waves", "waves.derivedUsersPerCohort", 150, "users/cohort", "Users per derived cohort (C, when no waves are entered)", "Assumption: one cohort ≈ one department");
 def("waves", "waves.derivedMax", 12, "waves", "Most waves derived from the profile", "Assumption: beyond ~12 waves, go-lives run in parallel tracks");
+
+// ---------- cutover capacity, blackouts, increments, scale (engine v2) ----------
+def("cutover", "cutover.goLiveTracks", 0, "tracks", "Concurrent go-live tracks (0 = derived from the team)", "ESTIMATION.md v2: go-lives run in parallel tracks bounded by go-live support; 0 derives one track per cutover.ftePerTrack of the team, at most one per wave");
+def("cutover", "cutover.ftePerTrack", 10, "FTE/track", "Team FTE one concurrent go-live track needs", "Assumption: a go-live track needs a command-centre lead, conversion and interface engineers on call, trainers and the at-the-elbow coordinators — about 10 of the consulting team");
+def("cutover", "cutover.goLiveGapWeeks", 3, "weeks", "Minimum stabilisation gap between two go-lives on the same track", "Assumption: hypercare of one go-live (ticket volume back to baseline) before the same track takes the next");
+def("cutover", "blackout.yearEnd", 1, "0/1", "Year-end blackout on (no go-live in the last days of December)", "The article: cut over in periods of low clinical volume and full staffing; year-end holidays are neither", 0, 1);
+def("cutover", "blackout.yearEndDays", 14, "days", "Length of the year-end blackout (last N days of December)", "Consultant default: the last two weeks of December");
+def("cutover", "blackout.regulatoryWeeks", 2, "weeks", "Blackout before the regulatory submission deadline (when the engagement has regulatory reports; 0 = off)", "Consultant default: no go-live in the two weeks before the quality-measure submission deadline", 0, 12);
+def("cutover", "blackout.regulatoryDeadlineMonth", 3, "month", "Regulatory submission deadline — month", "CMS MIPS data submission closes March 31");
+def("cutover", "blackout.regulatoryDeadlineDay", 31, "day of month", "Regulatory submission deadline — day", "CMS MIPS data submission closes March 31");
+def("build", "build.coreShare", 0.3, "share", "Share of the function points that is the core platform, built in Phase 1 before the pilot", "ESTIMATION.md v2 (strangler pattern): Phase 1 builds the core (identity, patient record, scheduling, audit, integration backbone) and the pilot cohort's functions; the rest is built ahead of each wave");
+def("scale", "scale.smallDataFactor.A", 0.4, "×", "Type A small practice: data effort with the destination vendor's conversion package", "Vendors' fixed-scope onboarding for small practices converts demographics, problems, medications, allergies, appointments and balances from common ambulatory systems with their own tooling; we map exceptions and validate (one source system only)");
+def("scale", "scale.smallWorkflowBaseFactor", 0.5, "×", "Small organization: workflow governance base", "A small practice has one design team and the vendor's standard content; the governance base of a multi-site program does not apply");
+def("scale", "scale.smallPhaseFactor", 0.7, "×", "Small organization: scoping, minimum foundation and pilot durations", "Fixed-scope onboarding: small practices switching vendors commonly finish in 4–9 months (ESTIMATION.md v2) — shorter scoping, foundation and pilot than a multi-site program", 0.3, 1);
+def("scale", "scale.providerAmortiseAbove", 100, "providers", "Providers beyond which per-provider workflow hours are amortised", "Large organizations clone preference lists and personal content across sites (ESTIMATION.md v2: large organizations amortise)");
+def("scale", "scale.providerAmortiseFactor", 0.5, "×", "Per-provider workflow hours beyond the threshold, as a share", "Assumption: half the per-provider effort once templates are shared across sites", 0, 1);
 
 // ---------- systemic factor and risks ----------
 def3("systemic", "systemic", [0.9, 1.0, 1.5], "×", "Shared systemic factor on all workstreams", "ESTIMATION.md PERT(0.9, 1.0, 1.5): common cause so P80 is not unrealistically close to P50 (Flyvbjerg: +27% average overrun)");

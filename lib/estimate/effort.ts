@@ -48,6 +48,11 @@ export interface EffortContext {
   waveCount: number;
 }
 
+/** A small organization (below the mid-size provider threshold): fixed-scope onboarding applies. */
+export function isSmallOrganization(doc: EngagementDocument, c: Record<string, number>): boolean {
+  return doc.engagement.profile.providers < (c["size.midMinProviders"] as number);
+}
+
 export interface BuildSize {
   functionPoints: number;
   assumed: boolean;
@@ -98,6 +103,9 @@ export function dataMigrationModel({ doc, c, type }: EffortContext): WorkstreamM
   // mock conversion rounds + record-by-record validation, as shares of the mapping/ETL effort
   const rehearsalFactor =
     1 + (c["data.mockConversionRounds"] as number) * (c["data.mockRoundShare"] as number) + (c["data.validationShare"] as number);
+  // economies of scale: a small Type A practice on one source uses the destination vendor's conversion package
+  const vendorPackage = type === "A" && sources === 1 && isSmallOrganization(doc, c);
+  const packageFactor = vendorPackage ? (c["scale.smallDataFactor.A"] as number) : 1;
   let unknownCounts = 0;
   let records = 0;
   for (const e of doc.dataEntities) {
@@ -115,7 +123,7 @@ export function dataMigrationModel({ doc, c, type }: EffortContext): WorkstreamM
     }
     const cleanup = e.cleanupInScope ? (c["data.cleanupInScopeFactor"] as number) : 1;
     const decision = c[`data.decisionFactor.${e.decision}`] as number;
-    const scale = decision * volume * quirk * cleanup * typeFactor * sourceFactor * rehearsalFactor;
+    const scale = decision * volume * quirk * cleanup * typeFactor * sourceFactor * rehearsalFactor * packageFactor;
     acc.add(`${e.entity}: ${e.sourceObject}`, scale, a, m, b);
   }
   return finish(
@@ -131,11 +139,14 @@ export function dataMigrationModel({ doc, c, type }: EffortContext): WorkstreamM
       sourceSystems: sources,
       sourceSystemFactor: sourceFactor,
       rehearsalFactor,
+      vendorConversionPackage: vendorPackage,
+      packageFactor,
     },
     [
       "data.entityHours.likely", "data.volumeReferenceRecords", "data.volumeExponent", `type.${type}.dataFactor`,
       "data.quirkWeight.medium", "data.cleanupWeight.undecided", "data.cleanupInScopeFactor", "data.decisionFactor.archive_only",
       "data.extraSourceSystemFactor", "data.mockConversionRounds", "data.mockRoundShare", "data.validationShare", "data.unknownRecordsPerPatient",
+      "scale.smallDataFactor.A",
     ],
   );
 }
@@ -146,8 +157,13 @@ export function workflowModel({ doc, c, type }: EffortContext): WorkstreamModel 
   const p = doc.engagement.profile;
   // B/C: roughly half of workflow reconstruction moves into the build track
   const typeFactor = typeConstant(c, type, "workflowFactor");
-  acc.add("Base (governance, design sessions)", typeFactor, ...triple(c, "workflow.baseHours"));
-  acc.add(`Per provider × ${p.providers}`, typeFactor * p.providers, ...triple(c, "workflow.perProviderHours"));
+  const small = isSmallOrganization(doc, c);
+  const baseFactor = small ? (c["scale.smallWorkflowBaseFactor"] as number) : 1;
+  acc.add("Base (governance, design sessions)", typeFactor * baseFactor, ...triple(c, "workflow.baseHours"));
+  // large organizations amortise per-provider content across sites beyond a threshold
+  const above = c["scale.providerAmortiseAbove"] as number;
+  const effectiveProviders = p.providers <= above ? p.providers : above + (p.providers - above) * (c["scale.providerAmortiseFactor"] as number);
+  acc.add(`Per provider × ${p.providers}${effectiveProviders < p.providers ? ` (amortised: ${Math.round(effectiveProviders)} equivalent)` : ""}`, typeFactor * effectiveProviders, ...triple(c, "workflow.perProviderHours"));
   acc.add(`Per specialty × ${p.specialties}`, typeFactor * p.specialties, ...triple(c, "workflow.perSpecialtyHours"));
   const lo = c["workflow.itemRange.min"] as number, hi = c["workflow.itemRange.max"] as number;
   let items = 0, mustSurvive = 0, unreviewed = 0;
@@ -163,11 +179,12 @@ export function workflowModel({ doc, c, type }: EffortContext): WorkstreamModel 
   return finish(
     "workflow",
     acc,
-    "type factor × [base + providers × (6/10/16 h) + specialties × (40/80/160 h) + Σ items quantity × kind hours × complexity × disposition]",
-    { providers: p.providers, specialties: p.specialties, workflowRows: doc.workflows.length, workflowItems: items, mustSurviveItems: mustSurvive, unreviewedItems: unreviewed, typeFactor },
+    "type factor × [base (× 0.5 for a small practice) + providers (beyond 100 at half) × (6/10/16 h) + specialties × (40/80/160 h) + Σ items quantity × kind hours × complexity × disposition]",
+    { providers: p.providers, effectiveProviders: Math.round(effectiveProviders * 100) / 100, smallOrganization: small, specialties: p.specialties, workflowRows: doc.workflows.length, workflowItems: items, mustSurviveItems: mustSurvive, unreviewedItems: unreviewed, typeFactor },
     [
       "workflow.baseHours.likely", "workflow.perProviderHours.likely", "workflow.perSpecialtyHours.likely", "workflow.kindHours.order_set",
       "workflow.complexity.high", "workflow.disposition.must_survive", "workflow.itemRange.min", "workflow.itemRange.max", `type.${type}.workflowFactor`,
+      "scale.smallWorkflowBaseFactor", "scale.providerAmortiseAbove", "scale.providerAmortiseFactor",
     ],
   );
 }

@@ -160,11 +160,13 @@ export function honestyFlags({ model, sum, baseWeeks, basePhases, baseBuildHours
     });
   }
   const below: string[] = [];
-  const check = (label: string, value: number, key: string) => {
-    if (value < (c[key] as number)) below.push(`${label} ${round1(value)} < ${c[key]} weeks`);
+  const check = (label: string, value: number, key: string, factor = 1) => {
+    const min = (c[key] as number) * factor;
+    if (value < min - 1e-9) below.push(`${label} ${round1(value)} < ${round1(min)} weeks`);
   };
-  check("scoping", model.p0.min, "field.minWeeks.P0");
-  check("foundation", model.p1.min, "field.minWeeks.P1");
+  // a small organization's scoping and foundation minimums are the playbook's × the small-practice factor
+  check("scoping", model.p0.min, "field.minWeeks.P0", model.phaseFactor);
+  check("foundation", model.p1.min, "field.minWeeks.P1", model.phaseFactor);
   check("cutover wave", model.wave.min, "field.minWeeks.wave");
   check("decommission", model.p4.min, "field.minWeeks.P4");
   if (below.length > 0) {

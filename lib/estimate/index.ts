@@ -122,6 +122,22 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
   }
   const baseWaves = model.wavePlan.waves.map((_, i) => ({ start: baseScratch.waveStarts[i] as number, goLive: baseScratch.goLives[i] as number, end: baseScratch.waveEnds[i] as number }));
 
+  // ---- engine v2: sequential comparison, lanes and what one more person saves (base plan) ----
+  const evalBase = (m: typeof model) => {
+    const o = new Float64Array(OUT_SIZE);
+    evaluate(m, baseSample(m), o, new Scratch(m));
+    return o;
+  };
+  const sequentialOut = model.cutover.tracks > 1 ? evalBase({ ...model, cutover: { ...model.cutover, tracks: 1 } }) : baseOut;
+  const hPerWeek = doc.assumptions.productiveHoursPerWeek;
+  const bindingIndex = baseOut[O_P1_BINDING] as number;
+  const laneKeys = ["minimum", "team", "interfaces", "build"] as const;
+  const bindingLane = laneKeys[bindingIndex] ?? "minimum";
+  const moreOut =
+    bindingLane === "team" ? evalBase({ ...model, teamHoursPerWeek: model.teamHoursPerWeek + hPerWeek })
+    : bindingLane === "interfaces" ? evalBase({ ...model, laneHoursPerWeek: model.laneHoursPerWeek + hPerWeek })
+    : baseOut;
+
   // ---- Monte Carlo ----
   const clock = options?.now ?? (() => performance.now());
   const sim = simulate(model, iterations, seed, timeBudgetMs > 0 ? new TimeBudget(timeBudgetMs, clock) : undefined);
@@ -132,7 +148,11 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
   const phases = {} as Estimate["duration"]["phases"];
   (["P0", "P1", "P2", "P3", "P4"] as PhaseKey[]).forEach((p, j) => {
     const fieldKey = p === "P3" ? null : `field.minWeeks.${p}`;
-    const fieldMin = fieldKey ? (model.c[fieldKey] as number) : (model.c["field.minWeeks.wave"] as number) * model.waveCount;
+    // P3: the waves run on concurrent go-live tracks, so its minimum is the minimum wave × waves per track;
+    // a small organization's scoping and foundation minimums are scaled like their durations
+    const fieldMin = fieldKey
+      ? (model.c[fieldKey] as number) * (p === "P0" || p === "P1" ? model.phaseFactor : 1)
+      : (model.c["field.minWeeks.wave"] as number) * Math.ceil(model.waveCount / Math.max(1, model.cutover.tracks));
     phases[p] = { label: PHASE_LABELS[p], ...dist(`phase.${p}`, basePhases[j] as number, w2), fieldMinimumWeeks: fieldMin };
   });
   const totalWeeks = dist("totalWeeks", baseWeeks, w2);
@@ -236,6 +256,27 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
   // ---- flags, confidence, explanations ----
   const confidence = inputConfidence(doc);
   const flags = honestyFlags({ model, sum, baseWeeks, basePhases, baseBuildHours: baseHours.build, confidence });
+  const moved = model.wavePlan.waves
+    .map((w, i) => ({ wave: w.name, weeks: w2(baseScratch.blackoutShift[i] as number), goLiveDate: addWeeks(start, baseScratch.goLives[i] as number), i }))
+    .filter((m) => m.weeks > 0)
+    .map(({ i, ...m }) => ({ ...m, reason: blackoutAt(model.blackoutLabels, baseScratch.goLives[i] as number) }));
+  if (moved.length > 0) {
+    flags.push({
+      code: "GO_LIVE_MOVED_BY_BLACKOUT",
+      severity: "info",
+      message: `The plan moves ${moved.length === 1 ? "one go-live" : `${moved.length} go-lives`} out of blackout windows (cut over in periods of low clinical volume): ${moved.map((m) => `${m.wave} by ${round1(m.weeks)} weeks to ${m.goLiveDate} (${m.reason})`).join("; ")}.`,
+      data: { goLivesMoved: moved.length, weeksMoved: w2(moved.reduce((x, m) => x + m.weeks, 0)) },
+    });
+  }
+  const waits = model.wavePlan.waves.map((w, i) => ({ wave: w.name, weeks: baseScratch.buildWait[i] as number })).filter((x) => x.weeks > 0.05);
+  if (waits.length > 0) {
+    flags.push({
+      code: "WAVE_WAITS_FOR_BUILD",
+      severity: "warning",
+      message: `${waits.map((x) => `${x.wave} waits ${round1(x.weeks)} weeks`).join("; ")} for its functions to be built: the build, not cutover capacity, sets ${waits.length === 1 ? "its" : "their"} go-live. Going live before the increment is built would run the cohort on half-built functions — the "replaced one workflow well, three poorly" failure.`,
+      data: { wavesWaiting: waits.length, weeksWaiting: w2(waits.reduce((x, y) => x + y.weeks, 0)), buildDoneWeek: w2(baseScratch.buildReadyWeek) },
+    });
+  }
   const size = sizeClassOf(model);
   const explanations = buildExplanations({
     model,
@@ -332,7 +373,57 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
         baseGoLiveWeek: w2(baseWaves[i]!.goLive),
         baseGoLiveDate: addWeeks(start, baseWaves[i]!.goLive),
         baseEndWeek: w2(baseWaves[i]!.end),
+        track: baseScratch.waveTrack[i] as number,
+        blackoutShiftWeeks: w2(baseScratch.blackoutShift[i] as number),
+        buildWaitWeeks: w2(baseScratch.buildWait[i] as number),
       })),
+      count: model.waveCount,
+    },
+    cutover: {
+      tracks: model.cutover.tracks,
+      tracksDerived: model.cutover.tracksDerived,
+      tracksBasis: model.cutover.tracksDerived
+        ? `Derived: one concurrent go-live track per ${model.c["cutover.ftePerTrack"]} FTE of a team of ${doc.assumptions.teamFte}, at most one per wave.`
+        : `Entered: ${model.cutover.tracks} concurrent go-live track${model.cutover.tracks === 1 ? "" : "s"}.`,
+      gapWeeks: model.cutover.gapWeeks,
+      blackouts: model.blackoutLabels
+        .filter((b) => b.endWeek > 0 && b.startWeek < baseWeeks + 52)
+        .map((b) => ({ label: b.label, startWeek: w2(b.startWeek), endWeek: w2(b.endWeek), start: addWeeks(start, b.startWeek), end: addWeeks(start, b.endWeek) })),
+      moved,
+      phase1BuildShare: Math.round(model.phase1BuildShare * 1e4) / 1e4,
+      buildDoneWeek: model.cocomo.enabled ? w2(baseScratch.buildReadyWeek) : null,
+      sequentialCutoverWeeks: w2(sequentialOut[O_PHASE + 3] as number),
+    },
+    lanes: {
+      binding: bindingLane,
+      bindingLabel: P1_BOUND_LABELS[bindingIndex] as string,
+      lanes: [
+        { key: "minimum", label: "Minimum foundation duration", fte: null, basis: "Calendar minimum of the playbook (design decisions, vendor provisioning)", weeks: w2(baseOut[O_P1_BOUNDS] as number) },
+        { key: "team", label: "Migration team (data, workflow, reports, testing, training)", fte: doc.assumptions.teamFte, basis: "Entered team size", weeks: w2(baseOut[O_P1_BOUNDS + 1] as number) },
+        {
+          key: "interfaces",
+          label: "Interface engineers",
+          fte: model.lanes.interfaceEngineers,
+          basis: model.lanes.interfaceEngineers > model.lanes.interfaceEngineersEntered
+            ? `Derived: the team's share by interface effort (${model.lanes.interfaceEngineersDerived}) is more than the ${model.lanes.interfaceEngineersEntered} entered`
+            : `Entered: ${model.lanes.interfaceEngineersEntered}`,
+          weeks: w2(baseOut[O_P1_BOUNDS + 2] as number),
+        },
+        ...(model.cocomo.enabled
+          ? [{ key: "build" as const, label: "Build team (COCOMO II schedule of the core and the pilot's slice)", fte: null, basis: "Staffed as COCOMO II implies; its schedule cannot be compressed below 75% of nominal", weeks: w2(baseOut[O_P1_BOUNDS + 3] as number) }]
+          : []),
+      ],
+      oneMorePerson: {
+        lane: bindingLane,
+        weeksSaved: w2(Math.max(0, baseWeeks - (moreOut[O_TOTAL_WEEKS] as number))),
+        costDeltaCents: cents((moreOut[O_TOTAL_COST] as number) - baseCost),
+        explanation:
+          bindingLane === "team" || bindingLane === "interfaces"
+            ? `One more person in the binding lane (${bindingLane === "team" ? "the migration team" : "interface engineers"}) shortens the base plan by ${round1(Math.max(0, baseWeeks - (moreOut[O_TOTAL_WEEKS] as number)))} weeks; the hours of work are the same, the shorter overlap changes cost by the amount shown.`
+            : bindingLane === "build"
+              ? "The build's COCOMO II schedule binds: it is already compressed to its limit, so one more person saves no time (adding people to a late software project makes it later)."
+              : "The calendar minimum of the foundation binds: one more person saves no time.",
+      },
     },
     risks,
     phase1Binding,
@@ -346,6 +437,12 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
   };
   assertFiniteOutput(result);
   return result;
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
+function blackoutAt(labels: { startWeek: number; endWeek: number; label: string }[], week: number): string {
+  return labels.find((b) => Math.abs(b.endWeek - week) < 1e-6)?.label ?? "blackout window";
 }
 
 function stripLabel(d: LabelledDistribution): Distribution {
@@ -394,6 +491,8 @@ export type {
   SCurvePoint,
   TornadoBar,
   WorkstreamBreakdown,
+  BlackoutOut,
+  LaneOut,
 } from "./types";
 export type { BucketKey } from "./simulate";
 export { CONSTANT_DEFINITIONS, DEFAULT_CONSTANTS, DEFAULT_RATES_CENTS, resolveConstants, UNIT_BOUNDS, type ConstantDefinition } from "./defaults";

@@ -1,10 +1,11 @@
 // Precomputation: everything that does not change between iterations, built once per estimate.
 import type { EngagementDocument, MigrationType } from "@/lib/engagement-format/schema";
-import { WEEKS_PER_MONTH } from "./calendar";
+import { daysFromCivil, parseIsoDate, WEEKS_PER_MONTH } from "./calendar";
+import { MAX_PLAN_WEEKS } from "./guard";
 import { WORKSTREAMS } from "@/lib/engagement-format/schema";
 import { PHASE_KEYS, phaseShares, rateCents, resolveConstants, triple, type ResolvedConstants } from "./defaults";
 import { pertQuantileTable, pertShape } from "./distributions";
-import { buildSize, buildWorkstreamModels, PRIMARY_WORKSTREAMS, type BuildSize, type WorkstreamModel } from "./effort";
+import { buildSize, buildWorkstreamModels, isSmallOrganization, PRIMARY_WORKSTREAMS, type BuildSize, type WorkstreamModel } from "./effort";
 import { buildLicenseModel, type LicenseModel } from "./license";
 import { prepareRisks, type RiskPreparation } from "./risks";
 import { planWaves, type WavePlan } from "./waves";
@@ -47,6 +48,19 @@ export interface Model {
   riskPrep: RiskPreparation;
   teamHoursPerWeek: number;
   laneHoursPerWeek: number;
+  /** interface engineers used: the entered number, or the team's share by interface effort when larger */
+  lanes: { interfaceEngineersEntered: number; interfaceEngineersDerived: number; interfaceEngineers: number };
+  /** concurrent go-live tracks and the gap between go-lives on one track (weeks) */
+  cutover: { tracks: number; tracksDerived: boolean; gapWeeks: number };
+  /** blackout windows as [start, end) pairs in weeks from the planned start, sorted and merged */
+  blackouts: Float64Array;
+  blackoutLabels: { startWeek: number; endWeek: number; label: string }[];
+  /** incremental build (B/C): share of the remaining build that must be done before wave i starts (0 for the pilot's cohort) */
+  incrementCum: Float64Array;
+  /** share of the build done in Phase 1 (core + the pilot cohort's slice) */
+  phase1BuildShare: number;
+  /** scoping and minimum-foundation durations (and their field minimums) × this for a small organization */
+  phaseFactor: number;
   cocomo: { enabled: boolean; coefficient: number; exponent: number; hoursPerPM: number; share: number };
   build: BuildSize;
   testingShare: number;
@@ -60,8 +74,8 @@ export interface Model {
   mitigationTotalCents: number;
 }
 
-function dist(c: Record<string, number>, key: string): PhaseDist {
-  const [min, likely, max] = triple(c, key);
+function dist(c: Record<string, number>, key: string, factor = 1): PhaseDist {
+  const [min, likely, max] = triple(c, key).map((v) => v * factor) as [number, number, number];
   return { key, min, likely, max, range: max - min, table: pertQuantileTable(pertShape({ min, likely, max })) };
 }
 
@@ -87,6 +101,42 @@ export function buildModel(doc: EngagementDocument): Model {
     mitigationTotalCents += r.mitigationCostCents;
   }
   const a = doc.assumptions;
+  const cocomoEnabled = type !== "A" && build.functionPoints > 0;
+  // incremental build (B/C): Phase 1 builds the core and the pilot cohort's slice; the rest ahead of each wave
+  const core = c["build.coreShare"] as number;
+  const waveShares = wavePlan.waves.map((w) => w.share);
+  const phase1BuildShare = cocomoEnabled && waveCount > 1 ? core + (1 - core) * (waveShares[0] ?? 1) : 1;
+  const incrementCum = new Float64Array(waveCount);
+  if (cocomoEnabled && waveCount > 1) {
+    const rest = waveShares.slice(1).reduce((x, y) => x + y, 0);
+    let cum = 0;
+    for (let i = 1; i < waveCount; i++) {
+      cum += waveShares[i] as number;
+      incrementCum[i] = rest > 0 ? cum / rest : 1;
+    }
+  }
+  if (phase1BuildShare < 1) {
+    const b = WS_INDEX.build * 5;
+    const p1 = shares[b + 1] as number;
+    shares[b + 1] = p1 * phase1BuildShare;
+    shares[b + 3] = (shares[b + 3] as number) + p1 * (1 - phase1BuildShare);
+  }
+  // lanes: the interface lane is the entered engineers, or the team's share by interface effort when larger
+  const likely = new Float64Array(WS_COUNT);
+  workstreams.forEach((w) => (likely[WS_INDEX[w.key]] = w.likelyHours));
+  likely[WS_INDEX.testing] = (c["testing.share"] as number) * (likely[WS_INDEX.workflow]! + likely[WS_INDEX.integrations]! + likely[WS_INDEX.build]!);
+  let foundationLikely = 0;
+  for (let w = 0; w < WS_COUNT; w++) if (w !== WS_INDEX.build && w !== WS_INDEX.project_management) foundationLikely += likely[w]! * shares[w * 5 + 1]!;
+  const interfaceP1 = likely[WS_INDEX.integrations]! * shares[WS_INDEX.integrations * 5 + 1]!;
+  const interfaceEngineersDerived = foundationLikely > 0 ? Math.floor(((a.teamFte * interfaceP1) / foundationLikely) * 10) / 10 : 0;
+  const interfaceEngineers = Math.max(a.interfaceEngineers, interfaceEngineersDerived);
+  // cutover capacity: concurrent go-live tracks (entered, or one per N FTE of the team), at most one per wave
+  const enteredTracks = Math.round(c["cutover.goLiveTracks"] as number);
+  const derivedTracks = Math.max(1, Math.floor(a.teamFte / (c["cutover.ftePerTrack"] as number)));
+  const tracks = Math.max(1, Math.min(Math.max(1, waveCount), enteredTracks > 0 ? enteredTracks : derivedTracks));
+  const { pairs: blackouts, labels: blackoutLabels } = blackoutWindows(doc, c);
+  const small = isSmallOrganization(doc, c);
+  const phaseFactor = small ? (c["scale.smallPhaseFactor"] as number) : 1;
   // burn rate of a slip week: the whole team keeps billing at the mean of the role rates
   const blendedRateCents = rates.reduce((s, r) => s + r, 0) / rates.length;
   const burnPerWeekCents = a.teamFte * a.productiveHoursPerWeek * blendedRateCents * (c["burn.teamShare"] as number);
@@ -99,9 +149,9 @@ export function buildModel(doc: EngagementDocument): Model {
     rates,
     shares,
     systemic: dist(c, "systemic"),
-    p0: dist(c, "phase.P0"),
-    p1: dist(c, "phase.P1"),
-    p2: dist(c, "phase.P2"),
+    p0: dist(c, "phase.P0", phaseFactor),
+    p1: dist(c, "phase.P1", phaseFactor),
+    p2: dist(c, "phase.P2"), // the pilot is never compressed, whatever the size
     wave: dist(c, "phase.wave"),
     stabilisation: dist(c, "phase.stabilisation"),
     p4: dist(c, "phase.P4"),
@@ -111,9 +161,16 @@ export function buildModel(doc: EngagementDocument): Model {
     goLiveOffset: c["schedule.waveGoLiveOffset"] as number,
     riskPrep,
     teamHoursPerWeek: a.teamFte * a.productiveHoursPerWeek,
-    laneHoursPerWeek: a.interfaceEngineers * a.productiveHoursPerWeek,
+    laneHoursPerWeek: interfaceEngineers * a.productiveHoursPerWeek,
+    lanes: { interfaceEngineersEntered: a.interfaceEngineers, interfaceEngineersDerived, interfaceEngineers },
+    cutover: { tracks, tracksDerived: enteredTracks <= 0, gapWeeks: c["cutover.goLiveGapWeeks"] as number },
+    blackouts,
+    blackoutLabels,
+    incrementCum,
+    phase1BuildShare,
+    phaseFactor,
     cocomo: {
-      enabled: type !== "A" && build.functionPoints > 0,
+      enabled: cocomoEnabled,
       coefficient: c["build.cocomoCoefficient"] as number,
       exponent: c["build.cocomoExponent"] as number,
       hoursPerPM: c["build.hoursPerPersonMonth"] as number,
@@ -139,6 +196,52 @@ export function cocomoTdevWeeks(model: Model, buildHours: number): number {
   const i = WS_INDEX.build * 5;
   const pm = (buildHours * ((model.shares[i] as number) + (model.shares[i + 1] as number))) / model.cocomo.hoursPerPM;
   return model.cocomo.coefficient * Math.pow(pm, model.cocomo.exponent) * WEEKS_PER_MONTH;
+}
+
+/** COCOMO II nominal schedule in weeks for `hours` of build effort (TDEV = C · PM^F months). */
+export function cocomoWeeksForHours(model: Model, hours: number): number {
+  return model.cocomo.coefficient * Math.pow(hours / model.cocomo.hoursPerPM, model.cocomo.exponent) * WEEKS_PER_MONTH;
+}
+
+/**
+ * Blackout windows in weeks from the planned start over the engine's horizon: the last N days of each
+ * December, and the weeks before the regulatory submission deadline when the engagement has regulatory reports.
+ */
+export function blackoutWindows(doc: EngagementDocument, c: Record<string, number>): { pairs: Float64Array; labels: { startWeek: number; endWeek: number; label: string }[] } {
+  const day0 = parseIsoDate(doc.engagement.plannedStart);
+  const y0 = Math.floor(Number(doc.engagement.plannedStart.slice(0, 4)));
+  const years = Math.ceil(MAX_PLAN_WEEKS / 52) + 2;
+  const raw: { s: number; e: number; label: string }[] = [];
+  const yearEndDays = Math.round(c["blackout.yearEndDays"] as number);
+  const regWeeks = c["blackout.regulatoryWeeks"] as number;
+  const hasRegulatory = doc.reports.some((r) => r.kind === "regulatory");
+  for (let y = y0 - 1; y <= y0 + years; y++) {
+    if ((c["blackout.yearEnd"] as number) >= 0.5 && yearEndDays > 0) {
+      const end = daysFromCivil(y + 1, 1, 1);
+      raw.push({ s: (end - yearEndDays - day0) / 7, e: (end - day0) / 7, label: "year-end holidays" });
+    }
+    if (hasRegulatory && regWeeks > 0) {
+      const m = Math.round(c["blackout.regulatoryDeadlineMonth"] as number);
+      const d = Math.round(c["blackout.regulatoryDeadlineDay"] as number);
+      const deadline = daysFromCivil(y, m, Math.min(d, 28)) + Math.max(0, d - 28) + 1;
+      raw.push({ s: (deadline - regWeeks * 7 - day0) / 7, e: (deadline - day0) / 7, label: "regulatory submission deadline" });
+    }
+  }
+  const sorted = raw.filter((r) => r.e > 0).sort((a, b) => a.s - b.s);
+  const merged: { s: number; e: number; label: string }[] = [];
+  for (const r of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && r.s <= last.e) {
+      last.e = Math.max(last.e, r.e);
+      if (!last.label.includes(r.label)) last.label += ` and ${r.label}`;
+    } else merged.push({ ...r });
+  }
+  const pairs = new Float64Array(merged.length * 2);
+  merged.forEach((m, i) => {
+    pairs[2 * i] = m.s;
+    pairs[2 * i + 1] = m.e;
+  });
+  return { pairs, labels: merged.map((m) => ({ startWeek: m.s, endWeek: m.e, label: m.label })) };
 }
 
 export { PHASE_KEYS, PRIMARY_WORKSTREAMS };

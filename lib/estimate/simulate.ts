@@ -18,6 +18,7 @@ const discreteQuantile = dist.discreteQuantile;
 const computeOverlap = license.computeOverlap;
 const OVERLAP_OUT_SIZE = license.OVERLAP_OUT_SIZE;
 const cocomoTdevWeeks = modelModule.cocomoTdevWeeks;
+const cocomoWeeksForHours = modelModule.cocomoWeeksForHours;
 const PRIMARY_INDEX: readonly number[] = modelModule.PRIMARY_INDEX;
 const WS_COUNT = modelModule.WS_COUNT;
 const WS_INDEX = modelModule.WS_INDEX;
@@ -108,7 +109,18 @@ export class Scratch {
   readonly riskWeeks: Float64Array; // per risk, this evaluation
   readonly riskCost: Float64Array; // per risk: amount + effort-share labor, this evaluation
   readonly p1Track = new Float64Array(4); // P1 risk weeks by track (index of the P1 bound they delay)
+  readonly trackFree: Float64Array; // per go-live track: when it can start the next wave
+  readonly trackLastGoLive: Float64Array; // per go-live track: its last go-live
+  readonly blackoutShift: Float64Array; // per wave: weeks its go-live moved out of a blackout
+  readonly buildWait: Float64Array; // per wave: weeks it waited for its functions to be built
+  readonly waveTrack: Int32Array; // per wave: the track it ran on
+  buildReadyWeek = 0; // when the whole build is done (B/C)
   constructor(model: Model) {
+    this.trackFree = new Float64Array(Math.max(1, model.cutover.tracks));
+    this.trackLastGoLive = new Float64Array(Math.max(1, model.cutover.tracks));
+    this.blackoutShift = new Float64Array(model.waveCount);
+    this.buildWait = new Float64Array(model.waveCount);
+    this.waveTrack = new Int32Array(model.waveCount);
     this.goLives = new Float64Array(model.waveCount);
     this.waveStarts = new Float64Array(model.waveCount);
     this.waveEnds = new Float64Array(model.waveCount);
@@ -226,19 +238,67 @@ export function evaluate(model: Model, s: Sample, out: Float64Array, sc: Scratch
   out[O_SLIP_WEEKS + 3] = out[O_RISK_WEEKS + 3]!;
   out[O_SLIP_WEEKS + 4] = out[O_RISK_WEEKS + 4]!;
   const p2 = s.p2 + out[O_RISK_WEEKS + 2]!; // the pilot never depends on staffing
-  // cutover: Σ waves (nominal × size factor) + P3 risk weeks spread over the waves + stabilisation
+  // cutover (engine v2): waves run on concurrent go-live tracks (list scheduling in wave order, each wave on
+  // the track that can take it first), two go-lives on one track at least the stabilisation gap apart; a
+  // B/C wave starts once its increment is built (COCOMO bounds the whole build); a go-live that falls in a
+  // blackout window moves to the window's end. Wave duration = nominal × size factor + P3 risk weeks / waves.
   const nW = model.waveCount;
   const perWaveRisk = nW > 0 ? out[O_RISK_WEEKS + 3]! / nW : 0;
   const t3 = p0 + p1 + p2;
-  let t = t3;
+  const p1End = p0 + p1;
+  let buildAll = p1End;
+  if (model.cocomo.enabled && buildHours > 0 && model.phase1BuildShare < 1) {
+    // the whole build (all but the pilot's fixes) cannot finish before share × TDEV of its total effort
+    const b = I_BUILD * 5;
+    const all = cocomoWeeksForHours(model, buildHours * (sh[b]! + sh[b + 1]! + sh[b + 3]!)) * model.cocomo.share;
+    if (all > buildAll) buildAll = all;
+  }
+  sc.buildReadyWeek = buildAll;
+  const nT = model.cutover.tracks;
+  const gap = model.cutover.gapWeeks;
+  const off = model.goLiveOffset;
+  const bo = model.blackouts;
+  const nB = bo.length >> 1;
+  for (let k = 0; k < nT; k++) {
+    sc.trackFree[k] = t3;
+    sc.trackLastGoLive[k] = -1e9;
+  }
+  let lastEnd = t3;
   for (let i = 0; i < nW; i++) {
     const d = s.waves[i]! * model.waveSizeFactors[i]! + perWaveRisk;
-    sc.waveStarts[i] = t;
-    sc.goLives[i] = t + model.goLiveOffset * d;
-    t += d;
-    sc.waveEnds[i] = t;
+    const ready = p1End + (buildAll - p1End) * model.incrementCum[i]!;
+    // the track that can start this wave first
+    let best = 0, bestStart = Infinity;
+    for (let k = 0; k < nT; k++) {
+      let st = sc.trackFree[k]!;
+      const byGap = sc.trackLastGoLive[k]! + gap - off * d;
+      if (byGap > st) st = byGap;
+      if (st < bestStart) { bestStart = st; best = k; }
+    }
+    let start = bestStart;
+    sc.buildWait[i] = 0;
+    if (ready > start) { sc.buildWait[i] = ready - start; start = ready; }
+    let g = start + off * d;
+    // blackout windows move the go-live (and the wave) to the window's end
+    let shift = 0;
+    for (let j = 0; j < nB; j++) {
+      const bs = bo[2 * j]!, be = bo[2 * j + 1]!;
+      if (be <= g) continue;
+      if (bs <= g) { shift = be - g; g = be; }
+      break;
+    }
+    start += shift;
+    sc.blackoutShift[i] = shift;
+    sc.waveTrack[i] = best;
+    sc.waveStarts[i] = start;
+    sc.goLives[i] = g;
+    const end = start + d;
+    sc.waveEnds[i] = end;
+    sc.trackFree[best] = end;
+    sc.trackLastGoLive[best] = g;
+    if (end > lastEnd) lastEnd = end;
   }
-  const p3 = t - t3 + s.stabilisation + (nW === 0 ? out[O_RISK_WEEKS + 3]! : 0);
+  const p3 = lastEnd - t3 + s.stabilisation + (nW === 0 ? out[O_RISK_WEEKS + 3]! : 0);
   const p4 = s.p4 + out[O_RISK_WEEKS + 4]!;
   out[O_PHASE] = p0;
   out[O_PHASE + 1] = p1;
@@ -253,7 +313,9 @@ export function evaluate(model: Model, s: Sample, out: Float64Array, sc: Scratch
   pe[4] = pe[3] + p4;
   const total = pe[4]!;
   out[O_TOTAL_WEEKS] = total;
-  out[O_FINAL_GO_LIVE] = nW > 0 ? sc.goLives[nW - 1]! : pe[3]!;
+  let finalGoLive = nW > 0 ? 0 : pe[3]!;
+  for (let i = 0; i < nW; i++) if (sc.goLives[i]! > finalGoLive) finalGoLive = sc.goLives[i]!;
+  out[O_FINAL_GO_LIVE] = finalGoLive;
 
   // ---- cost ----
   let labor = 0;

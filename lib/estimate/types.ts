@@ -76,7 +76,9 @@ export type FlagCode =
   | "WAVES_DERIVED"
   | "WAVES_DO_NOT_MATCH_PROFILE"
   | "NO_LICENSE_FEES"
-  | "CONSTANT_OVERRIDE_ISSUE";
+  | "CONSTANT_OVERRIDE_ISSUE"
+  | "GO_LIVE_MOVED_BY_BLACKOUT"
+  | "WAVE_WAITS_FOR_BUILD";
 
 export interface HonestyFlag {
   code: FlagCode;
@@ -143,6 +145,31 @@ export interface PlannedWaveOut {
   baseGoLiveWeek: number;
   baseGoLiveDate: string;
   baseEndWeek: number;
+  /** go-live track the wave runs on in the base plan (0-based) */
+  track: number;
+  /** weeks its go-live moved out of a blackout window in the base plan */
+  blackoutShiftWeeks: number;
+  /** weeks it waited for its functions to be built (B/C increments) in the base plan */
+  buildWaitWeeks: number;
+}
+
+export interface BlackoutOut {
+  label: string;
+  startWeek: number;
+  endWeek: number;
+  start: string;
+  end: string;
+}
+
+export interface LaneOut {
+  key: "minimum" | "team" | "interfaces" | "build";
+  label: string;
+  /** people in the lane (null: a calendar minimum, not staffed) */
+  fte: number | null;
+  /** how the staffing was set */
+  basis: string;
+  /** Phase 1 weeks this lane needs in the base plan */
+  weeks: number;
 }
 
 export interface RiskOut {
@@ -227,7 +254,31 @@ export interface Estimate {
     perWave: { wave: string; destinationCents: number; sourceCents: number; destinationMonths: number; sourceMonths: number }[];
     explanation: string;
   };
-  waves: { derived: boolean; basis: string; waves: PlannedWaveOut[] };
+  waves: { derived: boolean; basis: string; waves: PlannedWaveOut[]; /** number of waves planned (derived or entered) */ count: number };
+  /** engine v2: concurrent go-live tracks, blackout windows and the incremental build */
+  cutover: {
+    tracks: number;
+    tracksDerived: boolean;
+    tracksBasis: string;
+    gapWeeks: number;
+    /** blackout windows from the planned start to a year after the base plan's end */
+    blackouts: BlackoutOut[];
+    /** go-lives the base plan moved out of a blackout */
+    moved: { wave: string; weeks: number; goLiveDate: string; reason: string }[];
+    /** B/C: share of the build done in Phase 1 (core + the pilot cohort's slice); 1 = no increments */
+    phase1BuildShare: number;
+    /** B/C: base-plan week the whole build is done (COCOMO II bound on the whole build) */
+    buildDoneWeek: number | null;
+    /** the same as a sequential plan (one track) would give, base plan: cutover weeks */
+    sequentialCutoverWeeks: number;
+  };
+  /** engine v2: Phase 1 lanes, the binding one, and what one more person in it saves */
+  lanes: {
+    binding: LaneOut["key"];
+    bindingLabel: string;
+    lanes: LaneOut[];
+    oneMorePerson: { lane: LaneOut["key"]; weeksSaved: number; costDeltaCents: number; explanation: string };
+  };
   risks: RiskOut[];
   phase1Binding: Record<string, number>;
   flags: HonestyFlag[];
