@@ -36,7 +36,7 @@ import {
 import { sCurve, summarizer, tornado } from "./summarize";
 import type { Distribution, Estimate, GanttBar, LabelledDistribution, PhaseKey, RiskOut } from "./types";
 
-export const ENGINE_VERSION = "1.0.0";
+export const ENGINE_VERSION = "2.0.0"; // 2: go-live tracks, blackouts, increments, lanes, scale (stored results of 1.x are recomputed)
 export const DEFAULT_ITERATIONS = 10_000;
 export const MAX_ITERATIONS = 100_000;
 export const DEFAULT_SEED = 1;
