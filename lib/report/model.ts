@@ -500,7 +500,7 @@ export function buildReportView(s: ReportSources): ReportView {
     commitment: buildCommitment(est, { goLive: doc.assumptions.targetGoLive, budgetCents: doc.assumptions.targetBudgetCents }),
     drivers: {
       duration: est.tornado.duration.slice(0, REPORT_DRIVER_COUNT).map((b) => driverRow(b, (w) => w / (365.25 / 12 / 7))),
-      cost: est.tornado.cost.slice(0, REPORT_DRIVER_COUNT).map((b) => driverRow(b, (c) => c)),
+      cost: est.tornado.cost.slice(0, REPORT_DRIVER_COUNT).map((b) => driverRow(b, (c) => Math.round(c))),
     },
     headline: {
       goLive: { base: est.basePlan.finalGoLiveDate, p50: at(pct(fgl, 50)), p80: at(pct(fgl, 80)) },
@@ -597,7 +597,11 @@ export function buildReportView(s: ReportSources): ReportView {
 
 function driverRow(b: Estimate["tornado"]["duration"][number], unit: (v: number) => number): ReportDriver {
   const label = b.label.replace(/ \(three-point range\)$/, "").replace(/ \(shared systemic factor\)$/, " (systemic)");
-  return { label, kind: b.kind, low: unit(b.low), high: unit(b.high), swing: unit(b.high) - unit(b.low), lowLabel: b.lowLabel, highLabel: b.highLabel };
+  // rounded to what the report prints (hundredths of a month, whole cents): no float noise in the payload
+  const round = (v: number) => Math.round(v * 100) / 100;
+  const low = round(unit(b.low));
+  const high = round(unit(b.high));
+  return { label, kind: b.kind, low, high, swing: round(high - low), lowLabel: b.lowLabel, highLabel: b.highLabel };
 }
 
 /** Whole days between two ISO dates (b − a). */
