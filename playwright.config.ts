@@ -50,8 +50,8 @@ export default defineConfig({
     port: E2E_PORT,
     wait: { stdout: /Sounding is running at/ },
     reuseExistingServer: !CI,
-    // A production build on 2 cores takes a minute or two.
-    timeout: 5 * 60_000,
+    // A production build on 2 cores takes a minute or two alone; several minutes when the machine is shared.
+    timeout: 10 * 60_000,
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "pipe",
     stderr: "pipe",

@@ -37,6 +37,8 @@ export default async function RiskHeatMapPage({ params }: { params: Promise<{ id
       ) : (
         <Card>
           <CardBody className="py-5">
+            {/* the two grids' own headings are h3s: this keeps the page's heading order (h1 → h2 → h3) */}
+            <h2 className="sr-only">Heat maps</h2>
             <HeatMapPair matrix={matrix} risks={risks} riskHrefTemplate={`${base}?risk={id}`} />
             <p className="mt-5 text-xs text-ink-500">
               Severity bands follow the share of the largest score (likelihood × impact): under 20% low, under 40% medium, under 70% high, else critical.{" "}
