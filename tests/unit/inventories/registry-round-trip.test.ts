@@ -17,7 +17,10 @@ const dir = path.resolve(__dirname, "../../fixtures/engagements");
 const fixtures: [string, EngagementDocument][] = fs
   .readdirSync(dir)
   .filter((f) => f.endsWith(".json"))
-  .map((f) => [f, EngagementDocumentSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")))]);
+  .map((f) => [f, JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as { format?: unknown }] as const)
+  // engagement documents only (reference-class.json beside them lists the reference class's ranges and sources)
+  .filter(([, json]) => json.format === "sounding.engagement")
+  .map(([f, json]) => [f, EngagementDocumentSchema.parse(json)]);
 
 // what a database row looks like after a write: Date for dates, BigInt for big counts, JSON as stored
 function throughDatabase(columns: Record<string, unknown>): Record<string, unknown> {
