@@ -16,6 +16,8 @@ import {
   SEVERITY_LABELS,
   optionsFrom,
 } from "@/lib/inventories/labels";
+import { DATA_DEFINITION } from "@/lib/inventories/definitions";
+import { formLabelsOf } from "@/lib/inventories/derive";
 
 const choose = { value: "", label: "Choose…" };
 const entityOptions = [choose, ...optionsFrom(DATA_ENTITY_KIND_LABELS)];
@@ -25,19 +27,8 @@ const quirkKindOptions = [choose, ...optionsFrom(QUIRK_KIND_LABELS)];
 const severityOptions = optionsFrom(SEVERITY_LABELS);
 const cleanupOptions = optionsFrom(CLEANUP_DECISION_LABELS);
 
-export const DATA_ENTITY_FIELD_LABELS: Record<keyof DataEntityFormState, string> = {
-  entity: "Entity",
-  sourceObject: "Source object",
-  recordCount: "Records",
-  yearsCovered: "Years covered",
-  decision: "Decision",
-  destinationEntity: "Destination entity",
-  mappingStatus: "Mapping",
-  cleanupInScope: "Cleanup in scope",
-  decider: "Decided by",
-  notes: "Notes",
-  quirks: "Quirks",
-};
+/** What a conflict notice calls each field: the definition's labels. */
+export const DATA_ENTITY_FIELD_LABELS = formLabelsOf(DATA_DEFINITION) as Record<keyof DataEntityFormState, string>;
 
 export function DataEntityFields({
   state,
@@ -51,7 +42,7 @@ export function DataEntityFields({
   readOnly: boolean;
 }) {
   const quirkList = useRef<HTMLDivElement>(null);
-  const text = (key: "sourceObject" | "recordCount" | "yearsCovered" | "destinationEntity" | "decider" | "notes") => ({
+  const text = (key: "sourceObject" | "sourceSystem" | "recordCount" | "yearsCovered" | "destinationEntity" | "decider" | "notes") => ({
     name: key,
     value: state[key],
     error: errors[key],
@@ -79,6 +70,7 @@ export function DataEntityFields({
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Entity" {...select("entity")} options={entityOptions} required />
         <TextField label="Source object" {...text("sourceObject")} required placeholder="e.g. PATIENTS table, /scans share" hint="The table, file set or module it comes from" />
+        <TextField label="Source system" {...text("sourceSystem")} placeholder="e.g. athenaClinicals, legacy billing (Medisoft)" hint="Which system it comes from, when the engagement migrates from several" />
         <TextField label="Records" {...text("recordCount")} inputMode="numeric" placeholder="e.g. 1,250,000" hint="Approximate is fine; leave empty if unknown" />
         <TextField label="Years covered" {...text("yearsCovered")} inputMode="decimal" placeholder="e.g. 12" />
         <SelectField label="Decision" {...select("decision")} options={decisionOptions} />

@@ -51,6 +51,8 @@ export function DataInventoryView(props: {
   sort: { key: string; dir: SortDirection };
   params: Record<string, string>;
   inventoryTotal: number;
+  /** The source systems the engagement's rows name (the filter's options). */
+  sourceSystems: string[];
   canImport: boolean;
   canExport: boolean;
   actions: { create: RowAction; update: RowAction; remove: RowAction<undefined> } | null;
@@ -82,6 +84,7 @@ export function DataInventoryView(props: {
         </button>
       ),
     },
+    { id: "sourceSystem", header: "Source system", sortKey: "sourceSystem", cell: (r) => r.sourceSystem || <span className="text-ink-400">—</span> },
     {
       id: "records",
       header: "Records",
@@ -139,6 +142,7 @@ export function DataInventoryView(props: {
         searchPlaceholder="Search source objects…"
         filters={[
           { name: "entity", label: "Entity", options: optionsFrom(DATA_ENTITY_KIND_LABELS) },
+          ...(props.sourceSystems.length > 1 || props.params.system ? [{ name: "system", label: "Source system", options: props.sourceSystems.map((v) => ({ value: v, label: v })) }] : []),
           { name: "decision", label: "Decision", options: optionsFrom(MIGRATE_DECISION_LABELS) },
           { name: "mapping", label: "Mapping", options: optionsFrom(MAPPING_STATUS_LABELS) },
           { name: "flag", label: "Needs attention", options: optionsFrom(DATA_ENTITY_FLAG_LABELS) },

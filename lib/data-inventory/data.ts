@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import { DATA_DEFINITION } from "@/lib/inventories/definitions";
 import { dataEntityFromRecord, dataEntityToColumns } from "@/lib/inventories/registry";
-import { findRowById, findRowPage, rowStore, type Where } from "@/lib/inventories/data";
+import { findFilterValues, findRowById, findRowPage, rowStore, type Where } from "@/lib/inventories/data";
 import type { Page } from "@/lib/inventories/table-query";
 import type { DataEntityQuery, DataEntityRow, DataEntityTotals } from "@/lib/data-inventory/schema";
 
@@ -27,6 +27,11 @@ export function findDataEntityPage(engagementId: AuthorizedEngagementId, q: Data
 /** One row by id, scoped by engagement (null when it is not this engagement's). */
 export function findDataEntity(engagementId: AuthorizedEngagementId, id: string): Promise<DataEntityRow | null> {
   return findRowById(dataEntityStore, engagementId, id);
+}
+
+/** The source systems this engagement's data entities name: the options of the table's source-system filter. */
+export function findDataEntitySourceSystems(engagementId: AuthorizedEngagementId): Promise<string[]> {
+  return findFilterValues(dataEntityStore, engagementId, "sourceSystem");
 }
 
 type TotalsRecord = {

@@ -64,7 +64,10 @@ export function rowStore<R extends object>(
 /** The where of a table query: this engagement, the vocabulary filters, the text search and the inventory's own conditions. */
 export function rowWhere(store: RowStore<object>, engagementId: AuthorizedEngagementId, q: Record<string, unknown>, extra: Where[] = []): Where {
   const and: Where[] = [{ engagementId }];
-  for (const f of filtersOf(store.definition)) if (typeof q[f.param] === "string") and.push({ [f.field]: q[f.param] });
+  for (const f of filtersOf(store.definition)) {
+    const v = q[f.param];
+    if (typeof v === "string") and.push({ [f.field]: f.vocabulary ? v : { equals: v, mode: "insensitive" } });
+  }
   and.push(...extra);
   if (typeof q.q === "string" && q.q) {
     const contains = { contains: q.q, mode: "insensitive" as const };
@@ -125,4 +128,10 @@ export async function findRowPage<R extends object>(
 export async function findRowById<R extends object>(store: RowStore<R>, engagementId: AuthorizedEngagementId, id: string): Promise<(R & RowMeta) | null> {
   const r = await store.delegate(db).findFirst({ where: { id, engagementId }, select: store.select });
   return r ? store.toRow(r) : null;
+}
+
+/** The values a text filter offers: the distinct non-empty values of that field in this engagement (one groupBy). */
+export async function findFilterValues(store: RowStore<object>, engagementId: AuthorizedEngagementId, field: string, limit = 200): Promise<string[]> {
+  const groups = await store.delegate(db).groupBy({ by: [field], where: { engagementId, NOT: { [field]: "" } }, _count: { _all: true }, orderBy: { [field]: "asc" }, take: limit });
+  return groups.map((g) => String(g[field]));
 }

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Fields, InventoryDefinition } from "@/lib/inventories/definition";
 import type { ColumnDef, Field } from "@/lib/inventories/fields";
 import { numberToInput } from "@/lib/inventories/form-fields";
-import { enumFilter, tableQuerySchema, type TableQueryBase } from "@/lib/inventories/table-query";
+import { enumFilter, tableQuerySchema, valueFilter, type TableQueryBase } from "@/lib/inventories/table-query";
 
 type AnyDefinition = InventoryDefinition<Fields>;
 type Json = Record<string, unknown> | unknown[] | null;
@@ -88,11 +88,14 @@ export function vocabularySortsOf(d: AnyDefinition): Record<string, readonly str
   return Object.fromEntries(entries(d).filter(([, f]) => f.sort && f.kind === "enum" && f.vocabulary).map(([n, f]) => [n, f.vocabulary!]));
 }
 
-/** The vocabulary filters: URL parameter → field and vocabulary. */
-export function filtersOf(d: AnyDefinition): { param: string; field: string; label: string; vocabulary: readonly string[] }[] {
+/**
+ * The table's filters: URL parameter → field. A vocabulary field filters on its codes; a text field on one of
+ * the values the engagement's rows hold (case-insensitive), e.g. a data entity's source system.
+ */
+export function filtersOf(d: AnyDefinition): { param: string; field: string; label: string; vocabulary?: readonly string[] }[] {
   return entries(d)
-    .filter(([, f]) => f.filter && f.vocabulary)
-    .map(([field, f]) => ({ param: f.filter!, field, label: f.label, vocabulary: f.vocabulary! }));
+    .filter(([, f]) => f.filter)
+    .map(([field, f]) => ({ param: f.filter!, field, label: f.label, ...(f.vocabulary ? { vocabulary: f.vocabulary } : {}) }));
 }
 
 /** The fields the table's text search looks into. */
@@ -152,8 +155,8 @@ export function formLabelsOf(d: AnyDefinition): Record<string, string> {
  * inventory's "needs attention" flags.
  */
 export function querySchemaOf(d: AnyDefinition, opts: { sorts?: readonly string[]; flags?: readonly [string, ...string[]] } = {}) {
-  const filters: Record<string, ReturnType<typeof enumFilter>> = {};
-  for (const f of filtersOf(d)) filters[f.param] = enumFilter(f.vocabulary as [string, ...string[]]);
+  const filters: Record<string, z.ZodType<string | undefined>> = {};
+  for (const f of filtersOf(d)) filters[f.param] = f.vocabulary ? enumFilter(f.vocabulary as [string, ...string[]]) : valueFilter();
   if (opts.flags) filters.flag = enumFilter(opts.flags);
   return tableQuerySchema({ sorts: sortKeysOf(d, opts.sorts), defaultSort: d.defaultSort, defaultDir: d.defaultDir, filters }) as unknown as z.ZodType<TableQueryBase & Record<string, string | undefined>>;
 }

@@ -16,6 +16,14 @@ export function enumFilter<const T extends readonly [string, ...string[]]>(value
   return z.preprocess(first, z.enum(values).optional()).catch(undefined);
 }
 
+/** An optional filter on a free-text value (one the rows hold): blank means "no filter". */
+export function valueFilter() {
+  return z
+    .preprocess(first, z.string().trim().max(200).optional())
+    .transform((s) => (s ? s : undefined))
+    .catch(undefined);
+}
+
 export function tableQuerySchema<const S extends readonly [string, ...string[]], F extends z.ZodRawShape>(opts: {
   sorts: S;
   defaultSort: S[number];

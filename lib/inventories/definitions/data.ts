@@ -28,6 +28,12 @@ export const DATA_DEFINITION = defineInventory({
       aliases: ["Source table", "Source tables", "Table", "Table name", "Source", "Object", "Source entity", "Source object name", "Legacy table", "Source location"],
       help: "Where it lives in the source system (table, module, file share). With Entity, identifies the row.",
     }),
+    sourceSystem: textField(200, {
+      label: "Source system", table: true, sort: true, filter: "system", search: true, placeholder: "e.g. athenaClinicals, legacy billing (Medisoft)",
+      hint: "Which system it comes from, when the engagement migrates from several",
+      aliases: ["System", "Source application", "Application", "Source EMR", "Source EHR", "Legacy system", "Source system name", "From system"],
+      help: "The source system it lives in, when there are several (each with its own licence); blank = the engagement's source system.",
+    }),
     recordCount: unknownCount(10_000_000_000_000, {
       label: "Records", header: "Record count", storage: "bigint", table: true, sort: true,
       placeholder: "e.g. 1,250,000", hint: "Approximate is fine; leave empty if unknown",
@@ -72,7 +78,7 @@ export const DATA_DEFINITION = defineInventory({
     }),
   },
   example: {
-    entity: "patient_demographics", sourceObject: "PATIENT_MASTER", recordCount: 138400, yearsCovered: 12, decision: "migrate",
+    entity: "patient_demographics", sourceObject: "PATIENT_MASTER", sourceSystem: "Legacy EMR", recordCount: 138400, yearsCovered: 12, decision: "migrate",
     destinationEntity: "Patient", mappingStatus: "draft", cleanupInScope: true, decider: "HIM director",
     notes: "Includes charts from the 2021 acquisition",
     quirks: [

@@ -50,7 +50,8 @@ describe.each(INVENTORY_KEYS)("the %s definition", (key) => {
     const sorts = sortKeysOf(d);
     expect(sorts.at(-1)).toBe("updatedAt");
     for (const s of sorts.slice(0, -1)) expect(fields).toContain(s);
-    for (const f of filtersOf(d)) expect(labelsOfVocabulary(f.vocabulary)).toBeTruthy();
+    for (const f of filtersOf(d)) if (f.vocabulary) expect(labelsOfVocabulary(f.vocabulary)).toBeTruthy();
+    for (const f of filtersOf(d)) expect(fields).toContain(f.field);
     for (const f of Object.values(d.fields)) if (f.vocabulary) expect(labelsOfVocabulary(f.vocabulary)).toBeTruthy();
   });
 

@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";
-import { findDataEntityPage, findDataEntityTotals } from "@/lib/data-inventory/data";
+import { findDataEntityPage, findDataEntitySourceSystems, findDataEntityTotals } from "@/lib/data-inventory/data";
 import { DataEntityQuerySchema } from "@/lib/data-inventory/schema";
 import { searchParamsRecord } from "@/lib/inventories/table-query";
 import { createDataEntityAction, deleteDataEntityAction, updateDataEntityAction } from "@/lib/data-inventory/actions";
@@ -18,7 +18,11 @@ export default async function DataInventoryPage({ params, searchParams }: { para
   const { access } = await requirePageAccess(id, "inventory.view");
   const sp = await searchParams;
   const query = DataEntityQuerySchema.parse(sp);
-  const [page, totals] = await Promise.all([findDataEntityPage(access.engagementId, query), findDataEntityTotals(access.engagementId)]);
+  const [page, totals, sourceSystems] = await Promise.all([
+    findDataEntityPage(access.engagementId, query),
+    findDataEntityTotals(access.engagementId),
+    findDataEntitySourceSystems(access.engagementId),
+  ]);
   const canEdit = can(access.role, "inventory.edit") && !access.isArchived;
   return (
     <main>
@@ -31,6 +35,7 @@ export default async function DataInventoryPage({ params, searchParams }: { para
         sort={{ key: query.sort, dir: query.dir }}
         params={searchParamsRecord(sp)}
         inventoryTotal={totals.entities}
+        sourceSystems={sourceSystems}
         canImport={can(access.role, "data.import") && !access.isArchived}
         canExport={can(access.role, "data.export")}
         actions={canEdit ? { create: createDataEntityAction, update: updateDataEntityAction, remove: deleteDataEntityAction } : null}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DataEntity" ADD COLUMN     "sourceSystem" TEXT NOT NULL DEFAULT '';
