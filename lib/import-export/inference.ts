@@ -84,11 +84,22 @@ export function fallbackValue(spec: InventorySpec, columnId: string): string | n
   return col?.values?.includes("other") ? "other" : null;
 }
 
+/** Whether this inventory's key name can be composed from other columns when the file lacks it. */
+export function composesName(spec: InventorySpec): boolean {
+  return spec.key === "integrations" || spec.key === "data";
+}
+
 /**
  * A name for a row whose file has no name column (an interface list of "System | Connects to | Messages"):
  * the partner with what is exchanged — "LabCorp ORU^R01", "Waystar eligibility" — else with the standard.
  */
 export function composedName(spec: InventorySpec, cellsById: Readonly<Record<string, string>>): string | null {
+  if (spec.key === "data") {
+    // a data inventory of "Data type | System | Records" names no source object: the system with the file's own
+    // words for the data ("myAvatar · Clients (patients)") keeps two systems' rows for one entity apart
+    const name = [cellsById.sourceSystem?.trim(), cellsById.entity?.trim()].filter(Boolean).join(" · ").replace(/\s+/g, " ").slice(0, 200);
+    return name || null;
+  }
   if (spec.key !== "integrations") return null;
   const partner = cellsById.partner?.trim();
   const what = (cellsById.messageTypes || cellsById.standard || cellsById.sourceEndpoint || "").trim();

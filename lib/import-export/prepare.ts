@@ -17,7 +17,7 @@ import { canonicalHeader } from "@/lib/import-export/headers";
 import { isBlank, quote, type Cell } from "@/lib/import-export/normalize";
 import { formatQuirks, parseQuirks } from "@/lib/import-export/quirks";
 import { classifyKnownIssues } from "@/lib/import-export/quirk-classifier";
-import { composedName, fallbackValue, inferValue, inferableColumns } from "@/lib/import-export/inference";
+import { composedName, composesName, fallbackValue, inferValue, inferableColumns } from "@/lib/import-export/inference";
 import { approximateCount, approximateNumber, isNotKnown, yearsSpan, type Transformed } from "@/lib/import-export/transforms";
 import { distinctValues, mappableColumn, resolveValue, suggestValue, targetLabel, valueKey, type ColumnValues, type ValueMappings, type ValueTarget } from "@/lib/import-export/value-mapping";
 
@@ -137,8 +137,8 @@ export function prepareFile(
   // 5a. inference and fills: which columns are added
   const mappedIds = new Set(mapped.map((m) => m.col.id));
   const inferable = inferableColumns(spec).filter((c) => c.isRequired && !mappedIds.has(c.id));
-  // a key name the file lacks, composed from the row's other columns (integrations)
-  const nameCol = spec.columns.find((c) => c.isKey && c.isRequired && c.kind === "text" && !mappedIds.has(c.id) && composedName(spec, { partner: "x" }) !== null);
+  // a key name the file lacks, composed from the row's other columns (integrations: partner + messages; data: system + entity)
+  const nameCol = composesName(spec) ? spec.columns.find((c) => c.isKey && c.isRequired && c.kind === "text" && !mappedIds.has(c.id)) : undefined;
   if (nameCol) inferable.push(nameCol);
   const fillOnly = Object.keys(options.fill ?? {}).map((id) => columnById(spec, id)).filter((c): c is ColumnDef => !!c && !mappedIds.has(c.id) && !inferable.includes(c));
   const added = [...inferable, ...fillOnly];
