@@ -11,7 +11,7 @@ export const INVENTORY_TABLES: Record<InventoryKey, { table: string; columns: Re
   data: {
     table: "DataEntity",
     columns: {
-      entity: "text", sourceObject: "text", recordCount: "bigint", yearsCovered: "float8", decision: "text", destinationEntity: "text",
+      entity: "text", sourceObject: "text", sourceSystem: "text", recordCount: "bigint", yearsCovered: "float8", decision: "text", destinationEntity: "text",
       mappingStatus: "text", cleanupInScope: "boolean", decider: "text", notes: "text", quirks: "jsonb",
     },
   },
