@@ -23,7 +23,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       {events.length === 0 ? (
         <EmptyState title="No activity yet" icon={<History className="size-8" />}>Changes to the engagement, its inventories and its members appear here as they happen.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-ink-200/70">
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-ink-200/70" tabIndex={0} role="region" aria-label="Activity log">
           <table className="min-w-full divide-y divide-ink-100 text-sm">
             <thead className="bg-ink-50 text-left text-xs font-medium uppercase tracking-wide text-ink-500">
               <tr>
