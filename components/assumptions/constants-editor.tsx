@@ -129,7 +129,7 @@ const TripleRow = memo(function TripleRow({ label, defs, v0, v1, v2, e0, e1, e2,
 function PhaseShares({ values, errors, onChange, onReset, readOnly }: { values: Record<string, string>; errors: FieldErrors; onChange: (id: string, value: string) => void; onReset: (key: string) => void; readOnly: boolean }) {
   const defs = new Map(EDITABLE_CONSTANTS.map((d) => [d.key, d]));
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0}>
       <p className="mb-2 text-xs text-ink-500">How each workstream&apos;s hours spread over the phases (each row is normalised to 100%). They feed the Phase 1 capacity track, cost by phase and cost by month. Project management follows the calendar.</p>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Phase shares of each workstream</caption>
@@ -230,7 +230,7 @@ export function ConstantsEditor({
               {g.group === "phase_shares" ? (
                 <PhaseShares values={values} errors={errors} onChange={onChange} onReset={onReset} readOnly={readOnly} />
               ) : (
-                <div className="overflow-x-auto">
+                <div className="overflow-x-auto" tabIndex={0}>
                   <table className="w-full text-left">
                     <caption className="sr-only">{g.title}: model constants</caption>
                     <thead className="text-xs text-ink-500">

@@ -61,7 +61,7 @@ export function WavesEditor({
       {waves.length === 0 ? (
         <p className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900 ring-1 ring-brand-200">{derivedWavesText(migrationType, profile, constants)} Enter the real plan when it is known.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0}>
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Cutover waves in order</caption>
             <thead className="text-xs text-ink-500">

@@ -8,7 +8,7 @@ export type DataTableColumn = { key: string; label: string; align?: "left" | "ri
 
 export function DataTable({ caption, columns, rows }: { caption: string; columns: DataTableColumn[]; rows: Record<string, ReactNode>[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs text-ink-500">

@@ -125,7 +125,7 @@ export function PortfolioTable({ rows, view, href }: { rows: PortfolioRow[]; vie
         ))}
       </ul>
 
-      <div className="hidden overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-ink-200/70 md:block">
+      <div className="hidden overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-ink-200/70 md:block" tabIndex={0}>
         <table className="min-w-full divide-y divide-ink-100 text-sm">
           <caption className="sr-only">Engagements with their estimates, review state and activity; column headers sort</caption>
           <thead className="bg-ink-50 text-left text-xs font-medium tracking-wide text-ink-600 uppercase">

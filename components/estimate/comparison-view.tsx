@@ -42,7 +42,7 @@ export function MetricTable({ caption, metrics, currency, thenLabel, hideUnchang
   const rows = hideUnchanged ? metrics.filter((m) => m.delta !== 0) : metrics;
   if (rows.length === 0) return <p className="text-sm text-ink-500">No change.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs text-ink-500">

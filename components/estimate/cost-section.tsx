@@ -85,7 +85,7 @@ export function CostSection({ view, engagementId }: { view: EstimateView; engage
         )}
       </div>
 
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Cost lines with percentiles</caption>
           <thead className="text-xs text-ink-500">

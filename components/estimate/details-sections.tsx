@@ -9,7 +9,7 @@ export function EffortTable({ view, engagementId }: { view: EstimateView; engage
   const cur = view.input.currency;
   const rows = view.breakdown.byWorkstream.filter((w) => w.hours.base > 0 || w.hours.mean > 0);
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Effort by workstream</caption>
         <thead className="text-xs text-ink-500">
@@ -74,7 +74,7 @@ export function RisksTable({ view }: { view: EstimateView }) {
   const risks = [...view.risks].sort((a, b) => b.meanCostCents - a.meanCostCents);
   if (risks.length === 0) return <p className="text-sm text-ink-600">No open risk events are simulated.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Risk events as simulated</caption>
         <thead className="text-xs text-ink-500">

@@ -37,7 +37,7 @@ export function ScenarioTable({ columns, currency }: { columns: ScenarioColumn[]
     { label: "Top cost drivers", cell: (s) => <ol className="list-decimal pl-4 text-xs text-ink-700">{s.topCostDrivers.map((d) => <li key={d.label}>{short(d.label)}</li>)}</ol> },
   ];
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="w-full min-w-[720px] text-left text-sm">
         <caption className="sr-only">Scenarios side by side</caption>
         <thead>

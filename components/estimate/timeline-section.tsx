@@ -86,7 +86,7 @@ export function TimelineSection({ view, commitment, engagementId }: { view: Esti
         </p>
       ) : null}
 
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Phase durations in weeks</caption>
           <thead className="text-xs text-ink-500">

@@ -336,7 +336,7 @@ function MappingStep({
             {mappedCount} of {view.headers.length} columns are matched to a Sounding field. Check each one; choose “Ignore” for columns Sounding should not read.
             A column you ignore leaves that field untouched on existing rows.
           </p>
-          <div className="overflow-x-auto rounded-lg ring-1 ring-ink-200/70">
+          <div className="overflow-x-auto rounded-lg ring-1 ring-ink-200/70" tabIndex={0}>
             <table className="min-w-full divide-y divide-ink-100 text-sm">
               <thead className="bg-ink-50 text-left text-xs font-medium uppercase tracking-wide text-ink-500">
                 <tr>
@@ -404,7 +404,7 @@ function MappingStep({
 
       <Card>
         <CardHeader title="Preview" description={`The first ${view.preview.length} rows as Sounding reads them. Nothing is saved yet.`} />
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0}>
           <table className="min-w-full divide-y divide-ink-100 text-sm">
             <thead className="bg-ink-50 text-left text-xs">
               <tr>
@@ -532,7 +532,7 @@ function DryRunStep({ spec, view, pending, onApply, onStartOver, onRemap, invent
         {rows.length === 0 ? (
           <p className="px-5 py-8 text-center text-sm text-ink-500">No rows here.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0}>
             <table className="min-w-full divide-y divide-ink-100 text-sm" aria-label="Dry-run results">
               <thead className="bg-ink-50 text-left text-xs font-medium uppercase tracking-wide text-ink-500">
                 <tr>

@@ -121,7 +121,7 @@ export function PrepPanel({ spec, view, options, pending, onRun }: { spec: Spec;
                 <summary className="cursor-pointer">
                   <span className="font-medium text-ink-900">{c.header}</span> → {columnHeader(c.column)} · {formatNumber(c.values.length)} distinct values{c.truncated ? ` (first ${c.values.length} shown)` : ""}
                 </summary>
-                <div className="mt-2 overflow-x-auto">
+                <div className="mt-2 overflow-x-auto" tabIndex={0}>
                   <table className="w-full text-left">
                     <thead className="text-xs uppercase text-ink-500">
                       <tr><th className="py-1 pr-3 font-medium">In the file</th><th className="py-1 pr-3 font-medium">Rows</th><th className="py-1 pr-3 font-medium">Becomes</th><th className="py-1 font-medium">How</th></tr>

@@ -30,7 +30,7 @@ const overlapCell = (cents: number | null, months: number, cur: string) => (cent
 
 function DataTable({ caption, cols, rows, total }: { caption: string; cols: Col[]; rows: ReactNode[][]; total?: ReactNode[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0}>
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>

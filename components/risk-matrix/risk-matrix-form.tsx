@@ -168,7 +168,7 @@ export function RiskMatrixForm({ engagementId, version: initialVersion, matrix, 
             </div>
           ) : null}
 
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0}>
             <table className="w-full text-sm">
               <caption className="sr-only">Labels and probabilities per level, highest level first</caption>
               <thead className="text-left text-xs font-medium tracking-wide text-ink-500 uppercase">

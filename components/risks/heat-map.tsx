@@ -55,7 +55,7 @@ export function HeatMap({ matrix, risks, mode, title, riskHrefTemplate, classNam
         <div className="flex w-5 shrink-0 items-center justify-center" aria-hidden>
           <span className="-rotate-90 text-xs font-medium tracking-wide whitespace-nowrap text-ink-500 uppercase">Likelihood →</span>
         </div>
-        <div className="min-w-0 flex-1 overflow-x-auto">
+        <div className="min-w-0 flex-1 overflow-x-auto" tabIndex={0}>
           <table className="w-full table-fixed border-separate border-spacing-1 text-xs">
             <caption className="sr-only">
               {heading}: number of risks in each cell of the {matrix.size}×{matrix.size} likelihood by impact matrix. Rows are likelihood from highest to lowest, columns are impact

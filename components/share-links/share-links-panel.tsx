@@ -120,7 +120,7 @@ export function ShareLinksPanel({ engagementId, links, createShareLink, revokeSh
         ) : null}
 
         {links.length ? (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0}>
             <table className="w-full text-sm" aria-label="Share links">
               <thead>
                 <tr className="border-b border-ink-200 text-left text-xs font-semibold tracking-wide text-ink-500 uppercase">

@@ -11,7 +11,7 @@ export function SnapshotTable({ items, page, pageSize, pageHref, caption }: { it
   const rows = items.slice((p - 1) * pageSize, p * pageSize);
   return (
     <div>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0}>
         <table className="min-w-full divide-y divide-ink-100 text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-ink-50 text-left text-xs font-medium tracking-wide text-ink-500 uppercase">

@@ -86,7 +86,7 @@ export default async function ImportExportPage({ params }: { params: Promise<{ i
         {recent.length === 0 ? (
           <CardBody><p className="text-sm text-ink-500">No imports yet.</p></CardBody>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0}>
             <table className="min-w-full divide-y divide-ink-100 text-sm">
               <thead className="bg-ink-50 text-left text-xs font-medium uppercase tracking-wide text-ink-500">
                 <tr>

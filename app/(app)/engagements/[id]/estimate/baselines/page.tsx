@@ -44,7 +44,7 @@ export default async function BaselinesPage({ params, searchParams }: { params: 
       ) : (
         <Card>
           <CardHeader title={`${baselines.length} baseline${baselines.length === 1 ? "" : "s"}`} description="Newest first." />
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Saved baselines</caption>
               <thead className="text-xs text-ink-500">
