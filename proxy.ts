@@ -73,6 +73,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Not /api/profile-uploads: a profile upload (up to 2 GB) streams straight to its route handler, which checks
+// session, origin and access itself. Running the proxy there would make Next clone the body and buffer it
+// in memory (proxyClientMaxBodySize) — and cut it at 21 MB.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/profile-uploads/).*)" }],
 };

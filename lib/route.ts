@@ -56,3 +56,19 @@ export function routeHandler<P>(fn: Handler<P>) {
     }
   };
 }
+
+/**
+ * Mutating route handlers refuse a foreign or missing Origin (TRUST.md "Headers and CSRF"), as Next does for
+ * server actions: the Origin's host must be the host the request was sent to.
+ */
+export function requireSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  let originHost: string | null = null;
+  try {
+    originHost = origin ? new URL(origin).host : null;
+  } catch {
+    originHost = null;
+  }
+  if (!originHost || originHost !== host) throw new AppError("FORBIDDEN", "This request must come from a Sounding page.");
+}

@@ -29,6 +29,7 @@ export const CAPABILITIES = {
   "report.share": ["lead"],
   "data.export": ["lead", "consultant"],
   "data.import": ["lead", "consultant"],
+  "profile.run": ["lead", "consultant"],
   "audit.view": ["lead", "consultant"],
 } as const satisfies Record<string, readonly Role[]>;
 
@@ -53,6 +54,7 @@ export const CAPABILITY_DESCRIPTIONS: Record<Capability, string> = {
   "report.share": "Create and revoke share links to the report",
   "data.export": "Export inventories and the whole engagement",
   "data.import": "Import inventories from CSV/XLSX/JSON",
+  "profile.run": "Profile sample extracts and message samples (streamed, never stored) and accept the findings into the inventories",
   "audit.view": "Read the engagement's audit log",
 };
 

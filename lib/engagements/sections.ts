@@ -13,6 +13,7 @@ export const SECTIONS: Section[] = [
   { slug: "reports", label: "Reports", group: "Phase 0 inventories", capability: "inventory.view", description: "Custom reports, dashboards and regulatory submissions with reproducibility plans." },
   { slug: "audit-trail", label: "Audit-trail policy", group: "Phase 0 inventories", capability: "inventory.view", description: "Migrate, archive or hybrid — and how to answer “who looked at this record in 2022?”." },
   { slug: "risks", label: "Risk register", group: "Phase 0 inventories", capability: "inventory.view", description: "Cutover risks on a likelihood × impact matrix, with owners and review dates." },
+  { slug: "profile", label: "Profiling", group: "Phase 0 inventories", capability: "inventory.view", description: "Measure data quality in sample extracts and interface messages; accept findings into the inventories." },
   { slug: "assumptions", label: "Assumptions", group: "Estimate", capability: "estimate.view", description: "Rates, team, license terms, cutover waves and model constants." },
   { slug: "estimate", label: "Estimate", group: "Estimate", capability: "estimate.view", description: "Risk-adjusted timeline and price with P50/P80 confidence and license overlap." },
   { slug: "report", label: "Executive report", group: "Estimate", capability: "report.view", description: "The priced timeline report for decision makers." },

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";
+import { ProfileLink } from "@/components/profile-runs/profile-link";
 import { findDataEntityPage, findDataEntitySourceSystems, findDataEntityTotals } from "@/lib/data-inventory/data";
 import { DataEntityQuerySchema } from "@/lib/data-inventory/schema";
 import { searchParamsRecord } from "@/lib/inventories/table-query";
@@ -29,7 +30,7 @@ export default async function DataInventoryPage({ params, searchParams }: { para
       <DataInventoryView
         title="Data inventory"
         description={sectionBySlug("data")?.description}
-        totals={<><ArchivedNotice isArchived={access.isArchived} /><DataTotals totals={totals} /></>}
+        totals={<><ArchivedNotice isArchived={access.isArchived} /><DataTotals totals={totals} />{can(access.role, "profile.run") && !access.isArchived ? <ProfileLink href={`/engagements/${access.engagementId}/profile`} label="Profile an extract" text="Measure quirks, record counts and years of data from a sample extract instead of guessing them." /> : null}</>}
         engagementId={access.engagementId}
         page={page}
         sort={{ key: query.sort, dir: query.dir }}

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";
+import { ProfileLink } from "@/components/profile-runs/profile-link";
 import { findIntegrationPage, findIntegrationTotals } from "@/lib/integrations/data";
 import { IntegrationQuerySchema } from "@/lib/integrations/schema";
 import { createIntegrationAction, deleteIntegrationAction, updateIntegrationAction } from "@/lib/integrations/actions";
@@ -25,7 +26,7 @@ export default async function IntegrationsPage({ params, searchParams }: { param
       <IntegrationInventoryView
         title="Integrations"
         description={sectionBySlug("integrations")?.description}
-        totals={<><ArchivedNotice isArchived={access.isArchived} /><IntegrationTotals totals={totals} /></>}
+        totals={<><ArchivedNotice isArchived={access.isArchived} /><IntegrationTotals totals={totals} />{can(access.role, "profile.run") && !access.isArchived ? <ProfileLink href={`/engagements/${access.engagementId}/profile`} label="Profile message samples" text="Measure an interface's HL7 v2 or X12 messages — versions, events, Z-segments — for a suggested complexity." /> : null}</>}
         engagementId={access.engagementId}
         page={page}
         sort={{ key: query.sort, dir: query.dir }}

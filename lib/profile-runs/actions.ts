@@ -1,0 +1,57 @@
+"use server";
+// Profile-run server actions (issue 10): start a run (the browser then streams the file to
+// /api/profile-uploads/[runId]), cancel it, accept a finding into the inventory. Each one:
+// runAction → requireUser → zod (strict) → requireEngagementAccess("profile.run") → mutation (audited) → revalidate.
+import { revalidatePath } from "next/cache";
+import { runAction } from "@/lib/action";
+import { requireUser } from "@/lib/auth/session";
+import { requireEngagementAccess } from "@/lib/auth/access";
+import { invalid, type ActionResult } from "@/lib/errors";
+import { refuseIfArchived } from "@/lib/inventories/action-input";
+import { AcceptFindingSchema, CreateProfileRunSchema, ProfileRunRefSchema } from "@/lib/profile-runs/schema";
+import { acceptProfileFinding, createProfileRun, requestProfileRunCancel } from "@/lib/profile-runs/mutations";
+
+export async function createProfileRunAction(input: unknown): Promise<ActionResult<{ runId: string }>> {
+  return runAction(async (rid) => {
+    const user = await requireUser();
+    const parsed = CreateProfileRunSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "profile.run");
+    refuseIfArchived(access);
+    const { engagementId: _e, ...rest } = parsed.data;
+    const run = await createProfileRun(access.engagementId, { ...user, role: access.role }, rest, rid);
+    revalidatePath(`/engagements/${access.engagementId}/profile`);
+    return { ok: true, data: { runId: run.id } };
+  });
+}
+
+export async function cancelProfileRunAction(input: unknown): Promise<ActionResult> {
+  return runAction(async (rid) => {
+    const user = await requireUser();
+    const parsed = ProfileRunRefSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "profile.run");
+    await requestProfileRunCancel(access.engagementId, { ...user, role: access.role }, parsed.data.runId, rid);
+    revalidatePath(`/engagements/${access.engagementId}/profile/${parsed.data.runId}`);
+    return { ok: true, data: undefined };
+  });
+}
+
+export async function acceptProfileFindingAction(input: unknown): Promise<ActionResult<{ findingId: string }>> {
+  return runAction(async (rid) => {
+    const user = await requireUser();
+    const parsed = AcceptFindingSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    // writing into the inventory: both capabilities (today the same roles; kept explicit if the matrix diverges)
+    const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "profile.run");
+    await requireEngagementAccess(user.id, parsed.data.engagementId, "inventory.edit");
+    refuseIfArchived(access);
+    const r = await acceptProfileFinding(access.engagementId, { ...user, role: access.role }, parsed.data.runId, parsed.data.findingId, rid);
+    const base = `/engagements/${access.engagementId}`;
+    revalidatePath(`${base}/profile/${parsed.data.runId}`);
+    revalidatePath(`${base}/${r.targetType === "data_entity" ? "data" : "integrations"}`);
+    revalidatePath(`${base}/estimate`);
+    revalidatePath(base);
+    return { ok: true, data: { findingId: r.finding.id } };
+  });
+}

@@ -1,0 +1,107 @@
+// Profile-run reads, tenant-scoped (every query carries the authorized engagement id).
+import "server-only";
+import { db } from "@/lib/db";
+import type { AuthorizedEngagementId } from "@/lib/auth/access";
+import type { Quirk } from "@/lib/engagement-format/vocabularies";
+import type { Profile } from "@/lib/profiler/types";
+import type { TargetValues } from "@/lib/profile-runs/findings";
+import type { AcceptedFinding, ProfileRunProgress, ProfileRunStatus, ProfileRunSummary, ProfileRunView, ProfileTargetOption, ProfileTargetType } from "@/lib/profile-runs/schema";
+
+/** A run still "uploading" that has not reported progress for this long lost its upload (server restart). */
+export const STALE_RUN_MS = 2 * 60 * 1000;
+
+const summarySelect = {
+  id: true, targetType: true, targetId: true, targetLabel: true, fileName: true, status: true, rowCount: true, format: true,
+  createdByName: true, createdAt: true, accepted: true, updatedAt: true,
+} as const;
+const progressSelect = { id: true, status: true, cancelRequested: true, bytes: true, totalBytes: true, progressRows: true, error: true, updatedAt: true } as const;
+
+function statusOf(r: { status: string; updatedAt: Date }, now = Date.now()): ProfileRunStatus {
+  if (r.status === "uploading" && now - r.updatedAt.getTime() > STALE_RUN_MS) return "interrupted";
+  return r.status as ProfileRunStatus;
+}
+
+const acceptedOf = (v: unknown): Record<string, AcceptedFinding> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, AcceptedFinding>) : {});
+
+function toSummary(r: { id: string; targetType: string; targetId: string; targetLabel: string; fileName: string; status: string; rowCount: number | null; format: string; createdByName: string; createdAt: Date; accepted: unknown; updatedAt: Date }): ProfileRunSummary {
+  return {
+    id: r.id, targetType: r.targetType as ProfileTargetType, targetId: r.targetId, targetLabel: r.targetLabel, fileName: r.fileName,
+    status: statusOf(r), rowCount: r.rowCount, format: r.format, createdByName: r.createdByName, createdAt: r.createdAt.toISOString(),
+    acceptedCount: Object.keys(acceptedOf(r.accepted)).length,
+  };
+}
+
+function toProgress(r: { id: string; status: string; cancelRequested: boolean; bytes: bigint; totalBytes: bigint | null; progressRows: number; error: string; updatedAt: Date }): ProfileRunProgress {
+  return {
+    id: r.id, status: statusOf(r), cancelRequested: r.cancelRequested, bytes: Number(r.bytes), totalBytes: r.totalBytes === null ? null : Number(r.totalBytes),
+    rows: r.progressRows, error: r.error,
+  };
+}
+
+/** The latest runs of the engagement, optionally of one target (newest first). */
+export async function findProfileRuns(engagementId: AuthorizedEngagementId, target?: { type: ProfileTargetType; id: string }, take = 50): Promise<ProfileRunSummary[]> {
+  const rows = await db.profileRun.findMany({
+    where: { engagementId, ...(target ? { targetType: target.type, targetId: target.id } : {}) },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: summarySelect,
+  });
+  return rows.map(toSummary);
+}
+
+export async function findProfileRun(engagementId: AuthorizedEngagementId, runId: string): Promise<ProfileRunView | null> {
+  const r = await db.profileRun.findFirst({ where: { id: runId, engagementId }, select: { ...summarySelect, ...progressSelect, sha256: true, finishedAt: true, result: true } });
+  if (!r) return null;
+  return {
+    ...toSummary(r),
+    ...toProgress(r),
+    sha256: r.sha256,
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+    result: (r.result as Profile | null) ?? null,
+    accepted: acceptedOf(r.accepted),
+  };
+}
+
+export async function findProfileRunProgress(engagementId: AuthorizedEngagementId, runId: string): Promise<ProfileRunProgress | null> {
+  const r = await db.profileRun.findFirst({ where: { id: runId, engagementId }, select: progressSelect });
+  return r ? toProgress(r) : null;
+}
+
+/**
+ * The engagement a run belongs to, for the upload route (which has only the run id in its URL). The caller
+ * MUST then call requireEngagementAccess with it; an unknown run and a foreign one both end in 404.
+ */
+export async function findProfileRunEngagementId(runId: string): Promise<string | null> {
+  if (runId.length === 0 || runId.length > 64) return null;
+  const r = await db.profileRun.findUnique({ where: { id: runId }, select: { engagementId: true } });
+  return r?.engagementId ?? null;
+}
+
+export type ProfileTarget = { type: ProfileTargetType; id: string; label: string; kind: string; version: number; values: TargetValues };
+
+/** The entity or interface a run profiles, with the values its findings are compared with. */
+export async function findProfileTarget(engagementId: AuthorizedEngagementId, type: ProfileTargetType, id: string): Promise<ProfileTarget | null> {
+  if (type === "data_entity") {
+    const e = await db.dataEntity.findFirst({ where: { id, engagementId }, select: { id: true, entity: true, sourceObject: true, recordCount: true, yearsCovered: true, quirks: true, version: true } });
+    if (!e) return null;
+    return {
+      type, id: e.id, label: `${e.sourceObject} (${e.entity.replace(/_/g, " ")})`, kind: e.entity, version: e.version,
+      values: { type, recordCount: e.recordCount === null ? null : Number(e.recordCount), yearsCovered: e.yearsCovered, quirks: (e.quirks as Quirk[]) ?? [] },
+    };
+  }
+  const i = await db.integration.findFirst({ where: { id, engagementId }, select: { id: true, name: true, standard: true, complexity: true, messageTypes: true, version: true } });
+  if (!i) return null;
+  return { type, id: i.id, label: i.name, kind: i.standard, version: i.version, values: { type, complexity: i.complexity, messageTypes: i.messageTypes } };
+}
+
+/** What can be profiled: the data entities and the interfaces (capped; the inventory pages link straight to one). */
+export async function findProfileTargetOptions(engagementId: AuthorizedEngagementId, take = 500): Promise<{ entities: ProfileTargetOption[]; integrations: ProfileTargetOption[] }> {
+  const [entities, integrations] = await Promise.all([
+    db.dataEntity.findMany({ where: { engagementId }, orderBy: [{ entity: "asc" }, { sourceObject: "asc" }], take, select: { id: true, entity: true, sourceObject: true, sourceSystem: true } }),
+    db.integration.findMany({ where: { engagementId }, orderBy: { name: "asc" }, take, select: { id: true, name: true, standard: true, partner: true } }),
+  ]);
+  return {
+    entities: entities.map((e) => ({ type: "data_entity", id: e.id, label: e.sourceObject, detail: [e.entity.replace(/_/g, " "), e.sourceSystem].filter(Boolean).join(" · ") })),
+    integrations: integrations.map((i) => ({ type: "integration", id: i.id, label: i.name, detail: [i.standard, i.partner].filter(Boolean).join(" · ") })),
+  };
+}

@@ -1,0 +1,194 @@
+// Profile-run writes: the run's lifecycle (created → progress → done | failed | cancelled | interrupted) and
+// accepting a finding into the inventory. Every step that matters is in the engagement's audit chain: the
+// start and the outcome with file name, SHA-256 and row count; each accepted finding with the row's
+// field-level change and the run it came from.
+// INVARIANT: only lib/profiler results (aggregates and masked examples) are written; never a file byte.
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { appendAuditEvent, recordAuditEvent } from "@/lib/audit/mutations";
+import type { AuthorizedEngagementId } from "@/lib/auth/access";
+import type { Actor } from "@/lib/engagements/mutations";
+import { auditRow, conflict, notFound } from "@/lib/inventories/mutations";
+import type { Quirk } from "@/lib/engagement-format/vocabularies";
+import type { Profile } from "@/lib/profiler/types";
+import { findingsOf, mergeQuirk, type Finding, type TargetValues } from "@/lib/profile-runs/findings";
+import type { AcceptedFinding, CreateProfileRunInput, ProfileTargetType } from "@/lib/profile-runs/schema";
+import { findProfileTarget } from "@/lib/profile-runs/data";
+
+type RunActor = Actor & { name: string };
+
+const auditActor = (a: Actor) => ({ id: a.id, email: a.email, role: a.role ?? "" });
+
+/** A new run waiting for its upload. The target must be this engagement's. */
+export async function createProfileRun(engagementId: AuthorizedEngagementId, actor: RunActor, input: Omit<CreateProfileRunInput, "engagementId">, requestId = ""): Promise<{ id: string }> {
+  const target = await findProfileTarget(engagementId, input.targetType, input.targetId);
+  if (!target) throw notFound(input.targetType === "data_entity" ? "That data entity" : "That interface");
+  return db.$transaction(async (tx) => {
+    const run = await tx.profileRun.create({
+      data: {
+        engagementId, targetType: input.targetType, targetId: target.id, targetLabel: target.label, fileName: input.fileName,
+        totalBytes: BigInt(input.bytes), createdById: actor.id, createdByName: actor.name,
+      },
+      select: { id: true },
+    });
+    await appendAuditEvent(tx, {
+      organizationId: actor.organizationId, engagementId, actor: auditActor(actor), action: "profile_run.start",
+      entityType: "profile_run", entityId: run.id,
+      changes: { fileName: input.fileName, bytes: input.bytes, target: `${input.targetType}:${target.id}`, targetLabel: target.label },
+      requestId,
+    });
+    return run;
+  });
+}
+
+/** Progress of a running upload; returns whether someone asked to cancel it. */
+export async function recordProfileProgress(runId: string, p: { bytes: number; rows: number }): Promise<{ cancelRequested: boolean }> {
+  const r = await db.profileRun.update({ where: { id: runId }, data: { bytes: BigInt(p.bytes), progressRows: p.rows }, select: { cancelRequested: true } });
+  return r;
+}
+
+/**
+ * Claims a waiting run for its one upload (status "uploading", nothing read yet, started by this user):
+ * a second upload to the same run, or one by someone else, is refused.
+ */
+export async function claimProfileRunUpload(engagementId: AuthorizedEngagementId, runId: string, userId: string): Promise<{ targetType: ProfileTargetType; targetId: string; fileName: string }> {
+  const run = await db.profileRun.findFirst({ where: { id: runId, engagementId }, select: { createdById: true, targetType: true, targetId: true, fileName: true } });
+  if (!run) throw new AppError("NOT_FOUND");
+  if (run.createdById !== userId) throw new AppError("FORBIDDEN", "Only the person who started this profile run can upload its file.");
+  // the conditional update is the claim: two concurrent uploads, one wins
+  const claimed = await db.profileRun.updateMany({ where: { id: runId, engagementId, status: "uploading", uploadStartedAt: null, cancelRequested: false }, data: { uploadStartedAt: new Date() } });
+  if (claimed.count !== 1) throw new AppError("CONFLICT", "This profile run already received its file (or was cancelled). Start a new run to profile another file.");
+  return { targetType: run.targetType as ProfileTargetType, targetId: run.targetId, fileName: run.fileName };
+}
+
+/** The run finished: keep the aggregates and masked examples, audit file name, hash and row count. */
+export async function completeProfileRun(engagementId: AuthorizedEngagementId, actor: Actor, runId: string, result: Profile, requestId = ""): Promise<void> {
+  const rows = "rows" in result ? result.rows : result.messages;
+  await db.$transaction(async (tx) => {
+    await tx.profileRun.update({
+      where: { id: runId },
+      data: {
+        status: "done", sha256: result.file.sha256, bytes: BigInt(result.file.bytes), rowCount: rows, progressRows: rows, format: result.format,
+        result: JSON.parse(JSON.stringify(result)) as object, finishedAt: new Date(), error: "",
+      },
+    });
+    await appendAuditEvent(tx, {
+      organizationId: actor.organizationId, engagementId, actor: auditActor(actor), action: "profile_run.complete",
+      entityType: "profile_run", entityId: runId,
+      changes: { fileName: result.file.name, sha256: result.file.sha256, bytes: result.file.bytes, rows, format: result.format },
+      requestId,
+    });
+  });
+}
+
+/** The run ended without a result: failed (unreadable file: the profiler's one-line message), cancelled or interrupted. */
+export async function endProfileRun(engagementId: AuthorizedEngagementId, actor: Actor, runId: string, outcome: { status: "failed" | "cancelled" | "interrupted"; error: string; bytes: number; sha256?: string }, requestId = ""): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const run = await tx.profileRun.update({
+      where: { id: runId },
+      data: { status: outcome.status, error: outcome.error.slice(0, 500), bytes: BigInt(outcome.bytes), finishedAt: new Date() },
+      select: { fileName: true },
+    });
+    await appendAuditEvent(tx, {
+      organizationId: actor.organizationId, engagementId, actor: auditActor(actor), action: `profile_run.${outcome.status}`,
+      entityType: "profile_run", entityId: runId,
+      changes: { fileName: run.fileName, bytes: outcome.bytes, ...(outcome.sha256 ? { sha256: outcome.sha256 } : {}), error: outcome.error.slice(0, 500) },
+      requestId, outcome: "failure",
+    });
+  });
+}
+
+/** Ask a running profile to stop (the uploading request sees it within a second and ends the run). */
+export async function requestProfileRunCancel(engagementId: AuthorizedEngagementId, actor: Actor, runId: string, requestId = ""): Promise<void> {
+  const r = await db.profileRun.updateMany({ where: { id: runId, engagementId, status: "uploading" }, data: { cancelRequested: true } });
+  if (r.count === 0) {
+    const exists = await db.profileRun.findFirst({ where: { id: runId, engagementId }, select: { status: true } });
+    if (!exists) throw notFound("That profile run");
+    throw new AppError("CONFLICT", "This profile run has already ended.");
+  }
+  await recordAuditEvent({
+    organizationId: actor.organizationId, engagementId, actor: auditActor(actor), action: "profile_run.cancel_requested",
+    entityType: "profile_run", entityId: runId, requestId,
+  });
+}
+
+export type AcceptResult = { finding: Finding; targetType: ProfileTargetType; targetId: string };
+
+/**
+ * Writes one finding of a finished run into its target (quirk, record count, years covered, interface
+ * complexity or message types), audited as the row's update and as profile_run.accept; the run remembers
+ * it. Findings are recomputed from the stored result here, never taken from the client.
+ */
+export async function acceptProfileFinding(engagementId: AuthorizedEngagementId, actor: Actor, runId: string, findingId: string, requestId = ""): Promise<AcceptResult> {
+  return db.$transaction(async (tx) => {
+    // the run row is locked for the transaction: two accepts of the same finding, one wins
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "ProfileRun" WHERE id = ${runId} AND "engagementId" = ${engagementId} FOR UPDATE`;
+    if (locked.length === 0) throw notFound("That profile run");
+    const run = await tx.profileRun.findFirstOrThrow({ where: { id: runId, engagementId }, select: { status: true, result: true, accepted: true, targetType: true, targetId: true, createdAt: true } });
+    if (run.status !== "done" || !run.result) throw new AppError("CONFLICT", "This profile run has no findings to accept.");
+    const accepted = (run.accepted ?? {}) as Record<string, AcceptedFinding>;
+    if (accepted[findingId]) throw new AppError("CONFLICT", "This finding was already accepted.");
+    const targetType = run.targetType as ProfileTargetType;
+    const target = await findProfileTargetIn(tx, engagementId, targetType, run.targetId);
+    if (!target) throw notFound(targetType === "data_entity" ? "The profiled data entity" : "The profiled interface");
+    const findings = findingsOf(run.result as unknown as Profile, target.values, { id: runId, createdAt: run.createdAt });
+    const finding = findings.find((f) => f.id === findingId);
+    if (!finding) throw notFound("That finding");
+
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    if (target.values.type === "data_entity") {
+      if (finding.type === "quirk") {
+        before.quirks = target.values.quirks;
+        after.quirks = mergeQuirk(target.values.quirks, finding, findings);
+      } else if (finding.field === "recordCount") {
+        before.recordCount = target.values.recordCount;
+        after.recordCount = finding.value;
+      } else if (finding.field === "yearsCovered") {
+        before.yearsCovered = target.values.yearsCovered;
+        after.yearsCovered = finding.value;
+      }
+      const data = {
+        ...("quirks" in after ? { quirks: after.quirks as Quirk[] as object } : {}),
+        ...("recordCount" in after ? { recordCount: BigInt(after.recordCount as number) } : {}),
+        ...("yearsCovered" in after ? { yearsCovered: after.yearsCovered as number } : {}),
+      };
+      const w = await tx.dataEntity.updateMany({ where: { id: target.id, engagementId, version: target.version }, data: { ...data, version: { increment: 1 } } });
+      if (w.count !== 1) throw conflict(null, "the data entity");
+      await auditRow(tx, { engagementId, actor, entityType: "data_entity", entityId: target.id, action: "update", before, after, requestId });
+    } else {
+      if (finding.type !== "field" || (finding.field !== "complexity" && finding.field !== "messageTypes")) throw notFound("That finding");
+      before[finding.field] = target.values[finding.field];
+      after[finding.field] = finding.value;
+      const w = await tx.integration.updateMany({ where: { id: target.id, engagementId, version: target.version }, data: { [finding.field]: String(finding.value), version: { increment: 1 } } });
+      if (w.count !== 1) throw conflict(null, "the interface");
+      await auditRow(tx, { engagementId, actor, entityType: "integration", entityId: target.id, action: "update", before, after, requestId });
+    }
+    const entry: AcceptedFinding = { at: new Date().toISOString(), by: actor.email };
+    await tx.profileRun.update({ where: { id: runId }, data: { accepted: { ...accepted, [findingId]: entry } } });
+    await appendAuditEvent(tx, {
+      organizationId: actor.organizationId, engagementId, actor: auditActor(actor), action: "profile_run.accept",
+      entityType: "profile_run", entityId: runId,
+      changes: { finding: findingId, target: `${targetType}:${target.id}` },
+      requestId,
+    });
+    return { finding, targetType, targetId: target.id };
+  });
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+/** findProfileTarget inside the accept transaction (same reads, same tenant scoping). */
+async function findProfileTargetIn(tx: Tx, engagementId: AuthorizedEngagementId, type: ProfileTargetType, id: string) {
+  if (type === "data_entity") {
+    const e = await tx.dataEntity.findFirst({ where: { id, engagementId }, select: { id: true, recordCount: true, yearsCovered: true, quirks: true, version: true } });
+    if (!e) return null;
+    const values: TargetValues = { type, recordCount: e.recordCount === null ? null : Number(e.recordCount), yearsCovered: e.yearsCovered, quirks: (e.quirks as Quirk[]) ?? [] };
+    return { id: e.id, version: e.version, values };
+  }
+  const i = await tx.integration.findFirst({ where: { id, engagementId }, select: { id: true, complexity: true, messageTypes: true, version: true } });
+  if (!i) return null;
+  const values: TargetValues = { type, complexity: i.complexity, messageTypes: i.messageTypes };
+  return { id: i.id, version: i.version, values };
+}

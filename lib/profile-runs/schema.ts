@@ -1,0 +1,68 @@
+// Profile runs (issue 10): the inputs of their server actions (strict: a client cannot inject ids it was
+// not given) and the shapes the pages read. Runs on client and server; no Prisma.
+import { z } from "zod";
+import { plainText } from "@/lib/input-rules";
+import type { Profile } from "@/lib/profiler/types";
+
+export const PROFILE_TARGET_TYPES = ["data_entity", "integration"] as const;
+export type ProfileTargetType = (typeof PROFILE_TARGET_TYPES)[number];
+
+export const PROFILE_RUN_STATUSES = ["uploading", "done", "failed", "cancelled", "interrupted"] as const;
+export type ProfileRunStatus = (typeof PROFILE_RUN_STATUSES)[number];
+
+/** Largest sample a run accepts (the bench profiles 1,000,000 rows, ~150 MB, within the memory budget). */
+export const MAX_PROFILE_BYTES = 2 * 1024 * 1024 * 1024;
+
+const id = z.string().min(1).max(64);
+
+export const CreateProfileRunSchema = z.strictObject({
+  engagementId: id,
+  targetType: z.enum(PROFILE_TARGET_TYPES),
+  targetId: id,
+  fileName: plainText(z.string().trim().min(1, "Choose a file").max(255, "The file name is too long (255 characters at most)")),
+  bytes: z.number().int().min(1, "The file is empty").max(MAX_PROFILE_BYTES, "The file is larger than 2 GB: profile a sample of it"),
+});
+export type CreateProfileRunInput = z.infer<typeof CreateProfileRunSchema>;
+
+export const ProfileRunRefSchema = z.strictObject({ engagementId: id, runId: id });
+
+export const AcceptFindingSchema = z.strictObject({
+  engagementId: id,
+  runId: id,
+  findingId: z.string().min(1).max(80),
+});
+
+export type ProfileTargetOption = { type: ProfileTargetType; id: string; label: string; detail: string };
+
+export type AcceptedFinding = { at: string; by: string };
+
+export type ProfileRunSummary = {
+  id: string;
+  targetType: ProfileTargetType;
+  targetId: string;
+  targetLabel: string;
+  fileName: string;
+  status: ProfileRunStatus;
+  rowCount: number | null;
+  format: string;
+  createdByName: string;
+  createdAt: string;
+  acceptedCount: number;
+};
+
+export type ProfileRunProgress = {
+  id: string;
+  status: ProfileRunStatus;
+  cancelRequested: boolean;
+  bytes: number;
+  totalBytes: number | null;
+  rows: number;
+  error: string;
+};
+
+export type ProfileRunView = ProfileRunSummary & ProfileRunProgress & {
+  sha256: string;
+  finishedAt: string | null;
+  result: Profile | null;
+  accepted: Record<string, AcceptedFinding>;
+};

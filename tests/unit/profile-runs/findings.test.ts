@@ -1,0 +1,63 @@
+// Findings of a profile run → inventory suggestions (lib/profile-runs/findings.ts): severity from the measured
+// share, which checks become which quirks, and how an accepted quirk merges with the entity's quirks.
+import { describe, expect, it } from "vitest";
+import { findingsOf, mergeQuirk, suggestedSeverity, type QuirkFinding } from "@/lib/profile-runs/findings";
+import type { Quirk } from "@/lib/engagement-format/vocabularies";
+import type { CheckResult, ExtractProfile, MessageProfile } from "@/lib/profiler/types";
+
+const check = (id: string, count: number, denominator: number): CheckResult => ({ id, label: `Label ${id}`, rate: denominator ? count / denominator : 0, count, denominator, denominatorLabel: "records", examples: [{ row: 3, masked: "J… (8)" }] });
+const extract = (checks: CheckResult[], dateRange: ExtractProfile["dateRange"] = { fromYear: 2010, toYear: 2024, yearsCovered: 15 }): ExtractProfile => ({
+  format: "csv", entity: null, rows: 1000, columns: [], checks, dateRange, encoding: "utf-8", file: { name: "x.csv", bytes: 10, sha256: "a" }, limits: [],
+});
+const run = { id: "run1", createdAt: new Date("2026-12-07T10:00:00Z") };
+const entity = (quirks: Quirk[] = []) => ({ type: "data_entity" as const, recordCount: null, yearsCovered: null, quirks });
+const typed = (kind: Quirk["kind"], extra: Partial<Quirk> = {}): Quirk => ({ kind, severity: "medium", affectedCount: null, affectedShare: 0.15, description: "typed guess", cleanupDecision: "cleanup_before", decider: "Dr. A", ...extra });
+
+describe("suggested severity", () => {
+  it.each([[0, "low"], [0.0099, "low"], [0.01, "medium"], [0.049, "medium"], [0.05, "high"], [0.199, "high"], [0.2, "critical"], [1, "critical"]] as const)("%s → %s", (share, sev) => {
+    expect(suggestedSeverity(share)).toBe(sev);
+  });
+});
+
+describe("findings of an extract", () => {
+  it("suggests a quirk per check that found something (and maps to a quirk kind), largest share first, then the facts", () => {
+    const f = findingsOf(extract([check("icd9_codes", 120, 1000), check("npi_invalid", 0, 900), check("blank_phone", 300, 1000), check("scanned_documents", 35, 100)]), entity(), run);
+    expect(f.map((x) => x.id)).toEqual(["quirk:scanned_documents", "quirk:icd9_codes", "recordCount", "yearsCovered"]);
+    const icd9 = f[1] as QuirkFinding;
+    expect(icd9.quirk).toEqual({
+      kind: "icd9_unconverted", severity: "high", affectedCount: 120, affectedShare: 0.12, cleanupDecision: "undecided", decider: "",
+      description: "Label icd9_codes: measured 120 of 1,000 records (12 %) — profile run run1 of 2026-12-07",
+    });
+  });
+
+  it("no date range → no years finding; a message profile gives nothing for a data entity", () => {
+    expect(findingsOf(extract([], null), entity(), run).map((x) => x.id)).toEqual(["recordCount"]);
+    const msg = { format: "hl7", messages: 2, suggestedComplexity: "complex", reasons: ["Z-segments"], messageTypes: ["ORU^R01"], version: "2.5.1" } as unknown as MessageProfile;
+    expect(findingsOf(msg, entity(), run)).toEqual([]);
+    expect(findingsOf(msg, { type: "integration", complexity: "simple", messageTypes: "" }, run).map((x) => [x.id, x.type === "field" ? x.value : null])).toEqual([["complexity", "complex"], ["messageTypes", "ORU^R01"]]);
+  });
+});
+
+describe("merging an accepted quirk", () => {
+  const profile = extract([check("icd9_codes", 120, 1000), check("npi_invalid", 45, 900), check("local_codes", 30, 1000)]);
+  const findings = findingsOf(profile, entity(), run);
+  const byId = (id: string) => findings.find((x) => x.id === id) as QuirkFinding;
+
+  it("replaces a typed quirk of the same kind, keeping its cleanup decision and decider", () => {
+    const merged = mergeQuirk([typed("icd9_unconverted"), typed("scanned_paper")], byId("quirk:icd9_codes"), findings);
+    expect(merged).toHaveLength(2);
+    expect(merged[0]).toMatchObject({ kind: "icd9_unconverted", affectedCount: 120, severity: "high", cleanupDecision: "cleanup_before", decider: "Dr. A" });
+    expect(merged[1]).toEqual(typed("scanned_paper"));
+  });
+
+  it("two checks of one kind each get their own quirk; a later run of the same check replaces its own", () => {
+    let q = mergeQuirk([typed("invalid_codes")], byId("quirk:npi_invalid"), findings);
+    q = mergeQuirk(q, byId("quirk:local_codes"), findings);
+    expect(q.map((x) => x.description.split(":")[0])).toEqual(["typed guess", "Label npi_invalid", "Label local_codes"]);
+    const later = findingsOf(extract([check("npi_invalid", 9, 900), check("local_codes", 30, 1000)]), entity(q), { id: "run2", createdAt: run.createdAt });
+    const again = mergeQuirk(q, later.find((x) => x.id === "quirk:npi_invalid") as QuirkFinding, later);
+    expect(again).toHaveLength(3);
+    expect(again[1]).toMatchObject({ affectedCount: 9 });
+    expect(again[1]!.description).toContain("run2");
+  });
+});
