@@ -3,10 +3,18 @@ import { useId, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField, FieldShell } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField, FieldShell } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { fieldErrorsFrom, type ActionResult, type FieldErrors } from "@/lib/errors";
-import { COMMON_EMRS, ENGAGEMENT_STATUS_LABELS, EngagementFormSchema, type EngagementFormInput } from "@/lib/engagements/schema";
+import {
+  AUDIT_POLICY_CHOICES,
+  COMMON_EMRS,
+  ENGAGEMENT_STATUS_LABELS,
+  EngagementCreateSchema,
+  EngagementFormSchema,
+  type EngagementFormInput,
+} from "@/lib/engagements/schema";
+import { FEE_BASIS_LABELS } from "@/lib/assumptions/schema";
 import { MIGRATION_TYPES, MIGRATION_TYPE_LABELS } from "@/lib/engagement-format/schema";
 
 type CreateProps = {
@@ -24,6 +32,7 @@ type EditProps = {
 };
 
 const statusOptions = Object.entries(ENGAGEMENT_STATUS_LABELS).map(([value, label]) => ({ value, label }));
+const basisOptions = Object.entries(FEE_BASIS_LABELS).map(([value, label]) => ({ value, label }));
 
 export function EngagementForm(props: CreateProps | EditProps) {
   const router = useRouter();
@@ -39,7 +48,7 @@ export function EngagementForm(props: CreateProps | EditProps) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const raw = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, unknown>;
-    const parsed = EngagementFormSchema.safeParse(raw);
+    const parsed = (props.mode === "create" ? EngagementCreateSchema : EngagementFormSchema).safeParse(raw);
     if (!parsed.success) {
       setErrors(fieldErrorsFrom(parsed.error));
       focusFirstError(event.currentTarget);
@@ -159,6 +168,8 @@ export function EngagementForm(props: CreateProps | EditProps) {
         </div>
       </fieldset>
 
+      {props.mode === "create" ? <QuoteInputsFieldset errors={errors} /> : null}
+
       {!readOnly ? (
         <div className="flex items-center gap-3 border-t border-ink-100 pt-5">
           <Button type="submit" pending={pending}>{props.mode === "create" ? "Create engagement" : "Save changes"}</Button>
@@ -166,6 +177,47 @@ export function EngagementForm(props: CreateProps | EditProps) {
         </div>
       ) : null}
     </form>
+  );
+}
+
+/**
+ * What the estimate cannot guess, asked for at creation (all optional). Left blank, each stays "not
+ * entered" on the overview's checklist, which links to where it is entered later.
+ */
+function QuoteInputsFieldset({ errors }: { errors: FieldErrors }) {
+  return (
+    <fieldset className="space-y-5" aria-describedby="quote-inputs-help">
+      <legend className="text-base font-semibold">What the estimate cannot guess <span className="font-normal text-ink-600">(optional)</span></legend>
+      <p id="quote-inputs-help" className="-mt-3 text-sm text-ink-600">
+        Leave any of these blank to enter later: the overview&apos;s checklist shows what is still missing and links to where it goes.
+        Until then the estimate leaves license overlap out of the cost and uses default waves and team.
+      </p>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <div className="space-y-3 rounded-md p-3 ring-1 ring-inset ring-ink-100">
+          <TextField label="Destination license fee (dollars)" name="destinationFee" inputMode="decimal" error={errors.destinationFee} placeholder="Enter later" hint="What the new system costs, e.g. 520" />
+          <SelectField label="Destination fee basis" name="destinationFeeBasis" defaultValue="per_provider_month" error={errors.destinationFeeBasis} options={basisOptions} />
+        </div>
+        <div className="space-y-3 rounded-md p-3 ring-1 ring-inset ring-ink-100">
+          <TextField label="Source license fee (dollars)" name="sourceFee" inputMode="decimal" error={errors.sourceFee} placeholder="Enter later" hint="What the current system costs while both run" />
+          <SelectField label="Source fee basis" name="sourceFeeBasis" defaultValue="per_provider_month" error={errors.sourceFeeBasis} options={basisOptions} />
+        </div>
+      </div>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextAreaField
+          label="Cutover waves or sites"
+          name="waves"
+          error={errors.waves}
+          rows={4}
+          placeholder={"Enter later, or one per line:\nMain campus\nNorth clinics"}
+          hint="One per line, in cutover order. Providers and users are split evenly; refine them on the Assumptions page."
+        />
+        <div className="space-y-5">
+          <SelectField label="Audit-trail policy" name="auditPolicy" defaultValue="undecided" error={errors.auditPolicy} options={AUDIT_POLICY_CHOICES} hint="Who looked at patient X's record in 2022? — details on the Audit trail page" />
+          <TextField label="Migration team (FTE)" name="teamFte" inputMode="decimal" error={errors.teamFte} placeholder="Enter later" hint="People working on the migration full time, 0.5 to 500" />
+          <TextField label="Clinical lead's email" name="reviewerEmail" type="email" autoComplete="off" error={errors.reviewerEmail} placeholder="Enter later" hint="Added as clinical reviewer: reviews and signs off the workflows" />
+        </div>
+      </div>
+    </fieldset>
   );
 }
 

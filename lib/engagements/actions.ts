@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/session";
 import { requireEngagementAccess } from "@/lib/auth/access";
 import { invalid, type ActionResult } from "@/lib/errors";
 import {
-  EngagementFormSchema,
+  EngagementCreateSchema,
   EngagementIdSchema,
   EngagementUpdateSchema,
   MemberAddSchema,
@@ -18,7 +18,7 @@ import { addMember, createEngagement, removeMember, setEngagementArchived, setMe
 export async function createEngagementAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return runAction(async (rid) => {
     const user = await requireUser();
-    const parsed = EngagementFormSchema.safeParse(input);
+    const parsed = EngagementCreateSchema.safeParse(input);
     if (!parsed.success) return invalid(parsed.error);
     const created = await createEngagement({ ...user, role: "lead" }, parsed.data, rid);
     revalidatePath("/engagements");

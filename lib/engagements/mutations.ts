@@ -6,7 +6,10 @@ import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { Role } from "@/lib/auth/access-matrix";
 import { appendAuditEvent, diffFields } from "@/lib/audit/mutations";
 import { engagementSelect, toEngagementDto } from "@/lib/engagements/data";
-import type { EngagementFormValues } from "@/lib/engagements/schema";
+import { assumptionsFromQuoteInputs, type EngagementCreateValues, type EngagementFormValues } from "@/lib/engagements/schema";
+import { AssumptionsSchema } from "@/lib/engagement-format/schema";
+import { readAssumptions } from "@/lib/assumptions/data";
+import { diffAssumptions } from "@/lib/assumptions/diff";
 
 export type Actor = { id: string; email: string; role?: Role | ""; organizationId: string };
 
@@ -14,27 +17,49 @@ function toColumns(values: EngagementFormValues) {
   return { ...values, plannedStart: new Date(`${values.plannedStart}T00:00:00.000Z`) };
 }
 
-export async function createEngagement(actor: Actor, values: EngagementFormValues, requestId = "") {
+/**
+ * A new engagement with its creator as lead. The optional inputs of the create form (license fees, waves,
+ * team, audit policy, clinical reviewer) are written in the same transaction: assumptions as overrides, the
+ * audit-trail policy row when one was chosen, the reviewer's membership — each with its own audit entry.
+ */
+export async function createEngagement(actor: Actor, input: EngagementFormValues | EngagementCreateValues, requestId = "") {
+  const { destinationFee, destinationFeeBasis, sourceFee, sourceFeeBasis, waves, auditPolicy, teamFte, reviewerEmail, ...values } = {
+    destinationFee: null, destinationFeeBasis: "per_provider_month", sourceFee: null, sourceFeeBasis: "per_provider_month",
+    waves: [], auditPolicy: "undecided", teamFte: null, reviewerEmail: "", ...input,
+  } as EngagementCreateValues;
+  const assumptions = assumptionsFromQuoteInputs({ destinationFee, destinationFeeBasis, sourceFee, sourceFeeBasis, waves, teamFte }, values);
+  // INVARIANT: the stored document is a valid contract Assumptions (the form's ranges are the contract's)
+  const contract = AssumptionsSchema.safeParse(assumptions);
+  if (!contract.success) throw new AppError("INVALID", "These inputs are outside the estimate's ranges.", { _form: contract.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`) });
   return db.$transaction(async (tx) => {
+    const reviewer = reviewerEmail
+      ? await tx.user.findFirst({ where: { email: reviewerEmail, organizationId: actor.organizationId, disabledAt: null }, select: { id: true } })
+      : null;
+    if (reviewerEmail && !reviewer) throw new AppError("INVALID", "No active user with that email in your organization.", { reviewerEmail: ["No active user with that email in your organization"] });
+    if (reviewer?.id === actor.id) throw new AppError("INVALID", "You are the lead of this engagement.", { reviewerEmail: ["That is you: you become the lead. Enter the clinical lead's email, or leave it blank"] });
     const created = await tx.engagement.create({
       data: {
         ...toColumns(values),
+        assumptions: assumptions as object,
         organizationId: actor.organizationId,
         createdById: actor.id,
-        memberships: { create: { userId: actor.id, role: "lead" } },
+        memberships: { create: [{ userId: actor.id, role: "lead" }, ...(reviewer ? [{ userId: reviewer.id, role: "clinical_reviewer" as const }] : [])] },
       },
       select: { id: true },
     });
-    await appendAuditEvent(tx, {
-      organizationId: actor.organizationId,
-      engagementId: created.id,
-      actor: { id: actor.id, email: actor.email, role: "lead" },
-      action: "engagement.create",
-      entityType: "engagement",
-      entityId: created.id,
-      changes: values,
-      requestId,
-    });
+    const who = { id: actor.id, email: actor.email, role: "lead" as const };
+    const base = { organizationId: actor.organizationId, engagementId: created.id, actor: who, requestId };
+    await appendAuditEvent(tx, { ...base, action: "engagement.create", entityType: "engagement", entityId: created.id, changes: values });
+    if (Object.keys(assumptions).length > 0) {
+      await appendAuditEvent(tx, { ...base, action: "assumptions.update", entityType: "engagement", entityId: created.id, changes: diffAssumptions(readAssumptions({}), contract.data) });
+    }
+    if (auditPolicy !== "undecided") {
+      const policy = await tx.auditTrailPolicy.create({ data: { engagementId: created.id, policy: auditPolicy }, select: { id: true } });
+      await appendAuditEvent(tx, { ...base, action: "audit_policy.create", entityType: "audit_policy", entityId: policy.id, changes: { policy: { from: null, to: auditPolicy } } });
+    }
+    if (reviewer) {
+      await appendAuditEvent(tx, { ...base, action: "member.add", entityType: "membership", entityId: reviewer.id, changes: { role: { from: null, to: "clinical_reviewer" }, email: reviewerEmail } });
+    }
     return created;
   });
 }

@@ -1,8 +1,11 @@
 // Engagement form and filter schemas (client + server).
 import { z } from "zod";
-import { ENGAGEMENT_STATUSES, MIGRATION_TYPES } from "@/lib/engagement-format/schema";
-import { decimalNumber, enumField, isoDateField, optionalText, requiredText, wholeNumber } from "@/lib/form-fields";
+import { AUDIT_POLICIES, ENGAGEMENT_STATUSES, FEE_BASES, MIGRATION_TYPES } from "@/lib/engagement-format/schema";
+import { INPUT_LIMITS, rangeMessage } from "@/lib/engagement-format/limits";
+import { decimalNumber, enumField, isoDateField, optionalText, requiredText, toNumber, wholeNumber } from "@/lib/form-fields";
+import { hasControlCharacter, CONTROL_CHARACTER_MESSAGE } from "@/lib/input-rules";
 import { ROLES } from "@/lib/auth/access-matrix";
+import { MAX_FEE_DOLLARS, MAX_WAVES, dollarsToCents } from "@/lib/assumptions/schema";
 
 export const ENGAGEMENT_STATUS_LABELS: Record<(typeof ENGAGEMENT_STATUSES)[number], string> = {
   scoping: "Scoping",
@@ -39,6 +42,104 @@ export const EngagementFormSchema = z.strictObject({
 });
 export type EngagementFormInput = z.input<typeof EngagementFormSchema>;
 export type EngagementFormValues = z.output<typeof EngagementFormSchema>;
+
+// ---------- creating: what the estimate cannot guess (all optional: blank = enter later) ----------
+export const AUDIT_POLICY_CHOICES: { value: (typeof AUDIT_POLICIES)[number]; label: string }[] = [
+  { value: "undecided", label: "Decide later" },
+  { value: "migrate", label: "Migrate the source audit log into the destination" },
+  { value: "archive", label: "Archive the source log read-only" },
+  { value: "hybrid", label: "Hybrid: migrate recent years, archive the rest" },
+];
+
+const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
+
+/** Dollars (per month) → cents; blank → null. The assumptions form's reading and limit ($10M). */
+const optionalFee = z.preprocess(
+  blankToNull,
+  z.union([z.string(), z.number(), z.null()], { error: "Enter an amount in dollars" }).transform((raw, ctx) => {
+    if (raw === null) return null;
+    const r = dollarsToCents(raw, MAX_FEE_DOLLARS);
+    if (!r.ok) {
+      ctx.addIssue({ code: "custom", message: r.message });
+      return z.NEVER;
+    }
+    return r.cents ?? null;
+  }),
+);
+
+const TEAM = INPUT_LIMITS.teamFte;
+/** Team size in FTE within the contract's range (0.5–500); blank → null. */
+const optionalTeamFte = z.preprocess(
+  (v) => (blankToNull(v) === null ? null : toNumber(v)),
+  z.number({ error: "Enter a number" }).min(TEAM.min, rangeMessage(TEAM)).max(TEAM.max, rangeMessage(TEAM)).nullable(),
+);
+
+/** Cutover waves or sites, one per line: names (≤ 100 characters each, at most 50). Blank → none. */
+const waveNames = z.preprocess(
+  (v) => (v == null ? "" : v),
+  z.string({ error: "Enter one wave or site per line" }).max(MAX_WAVES * 101, "Too long").transform((raw, ctx) => {
+    const names = raw.split(/\r?\n/).map((x) => x.trim()).filter((x) => x !== "");
+    const fail = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    if (names.length > MAX_WAVES) return fail(`At most ${MAX_WAVES} waves (one per line)`);
+    if (names.some(hasControlCharacter)) return fail(CONTROL_CHARACTER_MESSAGE);
+    const long = names.find((x) => x.length > 100);
+    if (long) return fail(`Use at most 100 characters per wave (“${long.slice(0, 30)}…”)`);
+    const seen = new Set<string>();
+    for (const x of names) {
+      if (seen.has(x.toLowerCase())) return fail(`“${x}” is listed twice`);
+      seen.add(x.toLowerCase());
+    }
+    return names;
+  }),
+);
+
+export const QuoteInputsShape = {
+  destinationFee: optionalFee,
+  destinationFeeBasis: enumField(FEE_BASES).default("per_provider_month"),
+  sourceFee: optionalFee,
+  sourceFeeBasis: enumField(FEE_BASES).default("per_provider_month"),
+  waves: waveNames,
+  auditPolicy: enumField(AUDIT_POLICIES).default("undecided"),
+  teamFte: optionalTeamFte,
+  reviewerEmail: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() : v ?? ""),
+    z.union([z.literal(""), z.email("Enter an email address, or leave it blank")]),
+  ),
+};
+
+/** The create form: the engagement's details plus the optional inputs the estimate cannot guess. */
+export const EngagementCreateSchema = z.strictObject({ ...EngagementFormSchema.shape, ...QuoteInputsShape });
+export type EngagementCreateInput = z.input<typeof EngagementCreateSchema>;
+export type EngagementCreateValues = z.output<typeof EngagementCreateSchema>;
+
+/**
+ * The create form's optional inputs → the stored assumptions document (overrides only: a key that was left
+ * blank is not written, so the overview checklist still says "not entered"). Waves split the providers and
+ * EMR users evenly (the first waves take the remainder); the Assumptions page refines them. Pure.
+ */
+export function assumptionsFromQuoteInputs(
+  q: Pick<EngagementCreateValues, "destinationFee" | "destinationFeeBasis" | "sourceFee" | "sourceFeeBasis" | "waves" | "teamFte">,
+  profile: { providers: number; staffUsers: number },
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (q.destinationFee !== null || q.sourceFee !== null) {
+    out.license = {
+      destinationFeeCents: q.destinationFee ?? 0,
+      destinationFeeBasis: q.destinationFeeBasis,
+      sourceFeeCents: q.sourceFee ?? 0,
+      sourceFeeBasis: q.sourceFeeBasis,
+    };
+  }
+  if (q.waves.length > 0) {
+    const split = (total: number, i: number) => Math.floor(total / q.waves.length) + (i < total % q.waves.length ? 1 : 0);
+    out.waves = q.waves.map((name, i) => ({ name, cohort: "", providers: split(profile.providers, i), users: split(profile.staffUsers, i) }));
+  }
+  if (q.teamFte !== null) out.teamFte = q.teamFte;
+  return out;
+}
 
 export const EngagementUpdateSchema = z.strictObject({
   engagementId: z.string().min(1).max(64),

@@ -112,6 +112,48 @@ test("a clinical reviewer finds what awaits them: list count, overview, and the 
   await expect(page.getByRole("link", { name: /^Needs review\s*1$/ })).toBeVisible();
 });
 
+test("a consultant creates an engagement with what the estimate cannot guess; the checklist ticks it", async ({ page }) => {
+  test.setTimeout(120_000);
+  const w = await createWorld({ clientName: `Form Clinic ${Date.now()}` });
+  const client = `Birch Family Practice ${Date.now()}`;
+  await signIn(page, w.consultant.email);
+  await page.getByRole("link", { name: "New engagement" }).click();
+  const form = page.getByRole("form", { name: "New engagement" });
+  await form.getByLabel("Client organization").fill(client);
+  await form.getByLabel("Engagement name").fill("EMR replacement");
+  await form.getByRole("radio", { name: /Type A — vendor switch/ }).check();
+  for (const [label, value] of [["Providers", "40"], ["Locations", "3"], ["Specialties", "2"], ["EMR users (staff)", "210"], ["Active patients", "52,000"], ["Years of data", "9"]] as const) {
+    await form.getByLabel(label, { exact: true }).fill(value);
+  }
+  // the optional part: fees with their basis, sites, audit policy, team and the clinical lead
+  await form.getByLabel("Destination license fee (dollars)").fill("520");
+  await form.getByLabel("Source license fee (dollars)").fill("14,000");
+  await form.getByLabel("Source fee basis").selectOption({ label: "flat per month" });
+  await form.getByLabel("Cutover waves or sites").fill("Main campus\nNorth clinic");
+  await form.getByLabel("Audit-trail policy").selectOption("archive");
+  await form.getByLabel("Clinical lead's email").fill(w.reviewer.email);
+  // keyboard only: Enter submits; an out-of-range team size is refused in words and gets the focus
+  const team = form.getByLabel("Migration team (FTE)");
+  await team.fill("0.2");
+  await team.press("Enter");
+  await expect(form.getByText("Must be a number from 0.5 to 500 FTE")).toBeVisible();
+  await expect(team).toBeFocused();
+  await team.fill("6");
+  await team.press("Enter");
+
+  await expect(page).toHaveURL(/\/engagements\/[a-z0-9]+$/, { timeout: 30_000 });
+  await expect(page.getByText(client).first()).toBeVisible();
+  const checklist = page.getByRole("region", { name: "Towards a quotable estimate" });
+  await expect(checklist.getByTestId("checklist-progress")).toHaveText("5 of 11 done");
+  for (const key of ["profile", "license", "waves", "team", "audit"]) await expect(checklist.getByTestId(`checklist-${key}`)).toHaveAttribute("data-done", "true");
+  await expect(checklist.getByTestId("checklist-license")).toContainText("Destination per provider per month, source flat per month");
+  await expect(checklist.getByTestId("checklist-waves")).toContainText("2 waves entered");
+  await expect(checklist.getByTestId("checklist-data")).toHaveAttribute("data-done", "false");
+  // the clinical lead is a member with the reviewer's role
+  await page.goto(page.url() + "/members");
+  await expect(page.getByLabel(`Role of ${w.reviewer.name}`)).toHaveValue("clinical_reviewer");
+});
+
 test("a consultant goes from an empty engagement to a quotable estimate through the checklist", async ({ page }) => {
   test.setTimeout(180_000);
   const w = await createWorld({ clientName: `Quotable Clinic ${Date.now()}` });

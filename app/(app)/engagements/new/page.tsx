@@ -13,7 +13,7 @@ export default async function NewEngagementPage() {
   const nextMonday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + ((8 - today.getUTCDay()) % 7 || 7)));
   return (
     <main id="main-content" tabIndex={-1} className="focus:outline-none mx-auto max-w-4xl px-4 py-8 sm:px-6">
-      <PageHeader eyebrow="Engagements" title="New engagement" description="You become its lead. Add consultants, a clinical reviewer and executives on the Members page afterwards." />
+      <PageHeader eyebrow="Engagements" title="New engagement" description="You become its lead. Add consultants and executives on the Members page afterwards." />
       <Card>
         <CardBody className="py-6">
           <EngagementForm
