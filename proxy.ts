@@ -11,7 +11,8 @@ import { sameOriginCallbackPath } from "@/lib/auth/redirects";
  */
 export const MAX_REQUEST_BODY_BYTES = 21 * 1024 * 1024;
 
-const PUBLIC_PREFIXES = ["/sign-in", "/api/auth", "/share/", "/_next", "/favicon", "/icon.svg", "/robots.txt"];
+// /metrics guards itself (a token or a loopback peer; app/metrics/route.ts) and is never a page to sign in for
+const PUBLIC_PREFIXES = ["/sign-in", "/api/auth", "/share/", "/_next", "/favicon", "/icon.svg", "/robots.txt", "/metrics"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -33,6 +33,9 @@ const EnvSchema = z.object({
   // Background jobs (lib/jobs, docs/jobs.md): "on" runs the job workers inside each app process (the
   // default, one machine); "off" makes this instance web-only (workers then run in `npm run worker`).
   JOB_WORKERS_IN_APP: z.enum(["on", "off"]).default("on"),
+  // /metrics (docs/deployment.md): a scraper sends "Authorization: Bearer <METRICS_TOKEN>"; unset = only
+  // requests from this machine (loopback peer address, known under `npm start`/`npm run dev`) are served.
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   // How often an idle worker asks PostgreSQL for work (pg-boss polling; ≥ 500 ms). A job sent from the
   // same process wakes its local workers at once, so this bounds only the latency of jobs sent elsewhere.
   JOB_POLL_INTERVAL_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),

@@ -7,3 +7,11 @@ export function logError(message: string, err: unknown, context: Record<string, 
 export function logInfo(message: string, context: Record<string, unknown> = {}) {
   console.log(JSON.stringify({ level: "info", time: new Date().toISOString(), message, ...context }));
 }
+
+export function logWarn(message: string, context: Record<string, unknown> = {}) {
+  console.warn(JSON.stringify({ level: "warn", time: new Date().toISOString(), message, ...context }));
+}
+
+export function logDebug(message: string, context: Record<string, unknown> = {}) {
+  console.log(JSON.stringify({ level: "debug", time: new Date().toISOString(), message, ...context }));
+}

@@ -63,12 +63,55 @@ export function routePattern(pathname: string): string {
   return (
     pathname
       .split("/")
-      .map((part) => (/^[a-z0-9]{20,}$/i.test(part) || /^[0-9a-f-]{32,36}$/i.test(part) || /^\d+$/.test(part) ? ":id" : part))
+      .map((part) => (/^(?=.*\d)[a-z0-9_-]{20,}$/i.test(part) || /^[0-9a-f-]{32,36}$/i.test(part) || /^\d+$/.test(part) ? ":id" : part))
       .join("/")
       .slice(0, 120) || "/"
   );
 }
 
+/** The route label of a request URL: the path with ids as :id; Next's static files are one label. */
+export function routeLabel(url: string): string {
+  const pathname = url.split("?")[0] || "/";
+  if (pathname.startsWith("/_next/")) return "/_next/*";
+  return routePattern(pathname);
+}
+
 export function observeRequest(pathname: string, method: string, status: number, seconds: number): void {
   metrics().requestDuration.observe({ route: routePattern(pathname), method, status: String(status) }, seconds);
+}
+
+/** A request slower than this is logged (with its request id) even at LOG_LEVEL=info. */
+export const SLOW_REQUEST_MS = 1_000;
+
+type RequestLog = { method: string; route: string; status: number; ms: number; requestId: string | null };
+
+/**
+ * Time every request this process's HTTP servers answer (called once from instrumentation.ts, before or
+ * after Next created its server: the prototype's emit is looked up per event). Each response feeds the
+ * request-duration histogram when it finishes, and `log` gets one structured line per request.
+ */
+export function instrumentHttpServers(serverProto: { emit: (event: string, ...args: unknown[]) => boolean }, log: (entry: RequestLog) => void): void {
+  const flag = globalThis as unknown as { __soundingHttpTimed?: boolean };
+  if (flag.__soundingHttpTimed) return;
+  flag.__soundingHttpTimed = true;
+  const original = serverProto.emit;
+  serverProto.emit = function emit(this: unknown, event: string, ...args: unknown[]) {
+    if (event === "request") {
+      const [req, res] = args as [{ url?: string; method?: string }, { statusCode: number; once: (e: string, f: () => void) => void; getHeader: (n: string) => unknown }];
+      const t0 = performance.now();
+      res.once("finish", () => {
+        const ms = performance.now() - t0;
+        const route = routeLabel(req.url ?? "/");
+        const method = req.method ?? "GET";
+        try {
+          metrics().requestDuration.observe({ route, method, status: String(res.statusCode) }, ms / 1000);
+          const id = res.getHeader("x-request-id");
+          log({ method, route, status: res.statusCode, ms: Math.round(ms * 10) / 10, requestId: typeof id === "string" ? id : null });
+        } catch {
+          /* metrics must never break a response */
+        }
+      });
+    }
+    return original.call(this, event, ...args);
+  };
 }

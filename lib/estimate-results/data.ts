@@ -49,6 +49,22 @@ export async function findResultAtRevision(engagementId: string, run: RunKey, re
   return row ? toStored(row) : null;
 }
 
+/**
+ * The newest result of the engagement's own inputs at this revision or a later one (a job computed it
+ * meanwhile): ready (with the estimate) or failed (with the reason); null while none is finished.
+ */
+export async function findResultSinceRevision(engagementId: string, run: RunKey, revision: bigint): Promise<{ status: "ready"; result: StoredEstimate } | { status: "failed"; error: string } | null> {
+  const row = await db.estimateResult.findFirst({
+    where: { engagementId, kind: "current", seed: run.seed, iterations: run.iterations, engineVersion: RESULT_ENGINE_VERSION, inputsRevision: { gte: revision }, status: { in: ["ready", "failed"] } },
+    orderBy: [{ inputsRevision: "desc" }, { status: "desc" }],
+    select: { id: true, status: true, error: true },
+  });
+  if (!row) return null;
+  if (row.status === "failed") return { status: "failed", error: row.error };
+  const ready = await db.estimateResult.findUnique({ where: { id: row.id }, select: stored });
+  return ready ? { status: "ready", result: toStored(ready) } : null;
+}
+
 /** The newest ready result of the engagement's own inputs for this run (possibly of older inputs). */
 export async function findLatestReadyResult(engagementId: string, run: RunKey): Promise<StoredEstimate | null> {
   const row = await db.estimateResult.findFirst({

@@ -17,12 +17,15 @@ import {
   findReadyResult,
   findResultAtRevision,
   findResultHead,
+  findResultSinceRevision,
   type ResultKind,
   type StoredEstimate,
 } from "@/lib/estimate-results/data";
 import { advanceResultRevision, claimNewResult, completeResult, failResult, pruneResults, reclaimResult } from "@/lib/estimate-results/mutations";
 import { logError } from "@/lib/log";
 import { countEstimateCache } from "@/lib/metrics";
+import { enqueueJob } from "@/lib/jobs";
+import { estimateJobKey, estimateQueue } from "@/lib/estimate-results/queue";
 
 export type RunSpec = { seed: number; iterations: number };
 export type Obtained = {
@@ -124,11 +127,30 @@ export type CurrentEstimate = Obtained & {
   isUpdating: boolean;
 };
 
+const stored = (r: StoredEstimate, isUpdating: boolean): CurrentEstimate => ({ estimate: r.estimate, resultId: r.id, source: "stored", engineMs: r.engineMs, computedAt: r.computedAt, isUpdating });
+
 /**
- * The estimate of the engagement's current inputs for a page. `loadDocument` is called only when the
- * stored result at the current inputs revision is missing; then the new result is awaited for `waitMs`
- * and, if it is not ready by then and an older one exists, the older one is returned marked updating
- * (the computation carries on; the page refreshes itself until it is done).
+ * Schedule the recomputation of the engagement's current inputs as a job (lib/jobs): any instance's
+ * worker runs it. False when the queue is not reachable (the caller then computes in this process).
+ */
+async function scheduleRecompute(engagementId: string, run: RunSpec): Promise<boolean> {
+  try {
+    const data = { engagementId, seed: run.seed, iterations: run.iterations };
+    // null = one is already waiting for this key: that one will read the newest inputs when it runs
+    await enqueueJob(estimateQueue, data, { singletonKey: estimateJobKey(data) });
+    return true;
+  } catch (err) {
+    logError("scheduling an estimate job failed; computing in this process", err, { engagementId });
+    return false;
+  }
+}
+
+/**
+ * The estimate of the engagement's current inputs for a page. The stored result at the current inputs
+ * revision is read without loading the document. After an input change the recomputation is sent to the
+ * job queue, and the page waits up to `waitMs` for it; if it is not ready by then, the previous result is
+ * returned marked updating (the page refreshes itself until the job is done). An engagement with no
+ * result yet (its first estimate) is computed here: there is nothing else to show.
  */
 export async function loadCurrentEstimate(engagementId: string, run: RunSpec, loadDocument: () => Promise<EngagementDocument>, opts: { waitMs?: number } = {}): Promise<CurrentEstimate> {
   const revision = await findInputsRevision(engagementId);
@@ -136,17 +158,31 @@ export async function loadCurrentEstimate(engagementId: string, run: RunSpec, lo
   if (atRevision) {
     stats.hits++;
     countEstimateCache("hit");
-    return { estimate: atRevision.estimate, resultId: atRevision.id, source: "stored", engineMs: atRevision.engineMs, computedAt: atRevision.computedAt, isUpdating: false };
+    return stored(atRevision, false);
+  }
+  const waitMs = opts.waitMs ?? 3_000;
+  const previous = await findLatestReadyResult(engagementId, run);
+  if (previous && (await scheduleRecompute(engagementId, run))) {
+    const until = Date.now() + waitMs;
+    let delay = 50;
+    for (;;) {
+      const fresh = await findResultSinceRevision(engagementId, run, revision);
+      if (fresh?.status === "ready") return stored(fresh.result, false);
+      // the new inputs cannot be estimated (the job stored why): say so rather than "updating" forever
+      if (fresh?.status === "failed") throw new EstimateFailedError(fresh.error);
+      if (Date.now() >= until) return stored(previous, true);
+      await sleep(Math.min(delay, Math.max(1, until - Date.now())));
+      delay = Math.min(250, Math.round(delay * 1.5));
+    }
   }
   const doc = await loadDocument();
   const pending = obtainEstimate(engagementId, doc, run, { kind: "current", revision });
-  const waitMs = opts.waitMs ?? 3_000;
+  if (!previous) return { ...(await pending), isUpdating: false };
+  // the queue is down: compute here, in the background once the wait is over
   const timedOut = Symbol("timeout");
   let timer: NodeJS.Timeout | undefined;
   const first = await Promise.race([pending, new Promise<typeof timedOut>((r) => (timer = setTimeout(() => r(timedOut), waitMs)))]).finally(() => clearTimeout(timer));
   if (first !== timedOut) return { ...first, isUpdating: false };
-  const previous = await findLatestReadyResult(engagementId, run);
   pending.catch((err) => logError("background estimate failed", err, { engagementId }));
-  if (!previous) return { ...(await pending), isUpdating: false };
-  return { estimate: previous.estimate, resultId: previous.id, source: "stored", engineMs: previous.engineMs, computedAt: previous.computedAt, isUpdating: true };
+  return stored(previous, true);
 }

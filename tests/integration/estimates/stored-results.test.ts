@@ -3,9 +3,13 @@
 // any input change invalidates (the inputs revision moves, triggers catch writes from any code path);
 // the page shows the previous numbers marked updating until the new ones are ready; failures say why;
 // the portfolio summary reads stored numbers only.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { mockNextRuntime } from "../support/session";
 mockNextRuntime();
+
+vi.hoisted(() => {
+  process.env.JOB_POLL_INTERVAL_MS = "500";
+});
 
 import { db } from "@/lib/db";
 import { DEFAULT_SEED, estimate as runEngine } from "@/lib/estimate";
@@ -18,13 +22,28 @@ import { findInputsRevision, loadLatestEstimateSummary } from "@/lib/estimate-re
 import { claimNewResult, completeResult } from "@/lib/estimate-results/mutations";
 import { EstimateFailedError, estimateStoreStats, obtainEstimate } from "@/lib/estimate-results/obtain";
 import { createFixtureWorld, type EstimateWorld } from "./support";
+import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
+import { findJob } from "@/lib/jobs";
+import { estimateQueue } from "@/lib/estimate-results/queue";
 
 let world: EstimateWorld;
 let other: EstimateWorld;
 
 beforeAll(async () => {
   [world, other] = await Promise.all([createFixtureWorld(), createFixtureWorld("mid-size-type-b.json")]);
+  // as in the app process: recomputations after an input change run as jobs (lib/jobs) in local workers
+  expect(await startJobWorkers()).toContain("estimate.compute");
 });
+
+afterAll(async () => {
+  await stopJobWorkers(2_000);
+});
+
+/** The estimate.compute jobs sent for an engagement (pg-boss keeps them in its own schema). */
+async function estimateJobsOf(engagementId: string): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id::text AS id FROM pgboss.job WHERE name = 'estimate.compute' AND data->>'engagementId' = $1 ORDER BY created_on`, engagementId);
+  return rows.map((r) => r.id);
+}
 
 const computed = () => estimateStoreStats().computed;
 
@@ -94,12 +113,19 @@ describe("a change to the inputs invalidates", () => {
     expect(rev1).toBeGreaterThan(rev0);
 
     const before = computed();
+    const jobsBefore = await estimateJobsOf(world.eid);
     const second = await loadEstimatePage(world.eid, "lead", seed);
     expect(computed() - before).toBe(1);
     expect(second.updating).toBeNull();
     expect(second.view.effort.totalHours.base).not.toBe(first.view.effort.totalHours.base);
     await loadEstimatePage(world.eid, "lead", seed);
     expect(computed() - before).toBe(1);
+    // the recomputation ran as a job (not in the request), which stored the result the page shows
+    const sent = (await estimateJobsOf(world.eid)).filter((id) => !jobsBefore.includes(id));
+    expect(sent).toHaveLength(1);
+    const job = await findJob(estimateQueue, sent[0], world.eid);
+    expect(job).toMatchObject({ state: "completed", attempts: 1, output: { source: "computed", inputsRevision: rev1.toString() }, progress: { done: 2, total: 2 } });
+    expect(await findJob(estimateQueue, sent[0], other.eid)).toBeNull();
   });
 
   it("a change that is undone finds the stored result of those inputs again (keyed by content, not by revision)", async () => {

@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 vi.hoisted(() => {
   // workers poll at pg-boss's minimum, so retries (which wait for the next poll) take ~0.5 s each
   process.env.JOB_POLL_INTERVAL_MS = "500";
+  process.env.METRICS_TOKEN = "metrics-token-for-the-job-tests";
 });
 
 import { db } from "@/lib/db";
 import { createEngagementWorld } from "@/lib/factories";
 import { cancelJob, defineJobQueue, enqueueJob, findJob, JobCancelledError, registerJobHandler, type JobView } from "@/lib/jobs";
 import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
+import { GET as getMetrics } from "@/app/metrics/route";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -173,5 +175,25 @@ describe("a job belongs to its engagement", () => {
     expect(await findJob(slowQueue, "not-a-uuid", a)).toBeNull();
     expect(await findJob(slowQueue, "00000000-0000-4000-8000-000000000000", a)).toBeNull();
     expect(await cancelJob(slowQueue, id, a)).toBe(true);
+  });
+});
+
+describe("/metrics", () => {
+  it("shows the queue depth and job durations to the token holder, and nothing to anyone else", async () => {
+    const id = (await enqueueJob(slowQueue, { engagementId: b, steps: 1, key: "depth" }, { startAfterSeconds: 60 })) as string;
+    const denied = await getMetrics(new Request("http://localhost/metrics"));
+    expect(denied.status).toBe(404);
+    expect(await denied.text()).not.toContain("sounding_");
+    const wrong = await getMetrics(new Request("http://localhost/metrics", { headers: { authorization: "Bearer not-the-metrics-token-at-all" } }));
+    expect(wrong.status).toBe(404);
+    const res = await getMetrics(new Request("http://localhost/metrics", { headers: { authorization: "Bearer metrics-token-for-the-job-tests" } }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
+    const text = await res.text();
+    expect(text).toMatch(/sounding_job_queue_depth\{queue="test.slow",state="created"\} 1/);
+    // the attempts that ran above, by queue and outcome
+    expect(text).toMatch(/sounding_job_duration_seconds_count\{queue="test.flaky",state="failed"\} 4/);
+    expect(text).toMatch(/sounding_job_duration_seconds_count\{queue="test.sum",state="completed"\} 1/);
+    expect(await cancelJob(slowQueue, id, b)).toBe(true);
   });
 });

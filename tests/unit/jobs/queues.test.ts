@@ -22,6 +22,6 @@ describe("defineJobQueue", () => {
     [{ name: "unit.day", expireInSeconds: 86_400 }, /expireInSeconds/],
     [{ name: "unit.conc", concurrency: 0 }, /concurrency/],
   ])("refuses %j", (override, message) => {
-    expect(() => defineJobQueue({ ...base, name: "unit.ok", ...override })).toThrow(message);
+    expect(() => defineJobQueue({ ...base, ...{ name: "unit.ok" }, ...override })).toThrow(message);
   });
 });
