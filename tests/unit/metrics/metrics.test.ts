@@ -27,7 +27,13 @@ describe("mayReadMetrics", () => {
     expect(mayReadMetrics(h({ [PEER]: "::1" }), cfg)).toBe(true);
     expect(mayReadMetrics(h({ [PEER]: "::ffff:127.0.0.1" }), cfg)).toBe(true);
     expect(mayReadMetrics(h({ [PEER]: "10.0.0.5" }), cfg)).toBe(false);
+    // Next.js fills X-Forwarded-For with the peer address when the client sent none
+    expect(mayReadMetrics(h({ [PEER]: "127.0.0.1", "x-forwarded-for": "127.0.0.1" }), cfg)).toBe(true);
+    expect(mayReadMetrics(h({ [PEER]: "::1", "x-forwarded-for": "::1" }), cfg)).toBe(true);
+    // a reverse proxy on this machine: the peer is loopback, but it names the real client
     expect(mayReadMetrics(h({ [PEER]: "127.0.0.1", "x-forwarded-for": "198.51.100.7" }), cfg)).toBe(false);
+    expect(mayReadMetrics(h({ [PEER]: "127.0.0.1", "x-forwarded-for": "127.0.0.1, 198.51.100.7" }), cfg)).toBe(false);
+    expect(mayReadMetrics(h({ [PEER]: "127.0.0.1", "x-forwarded-for": "not-an-ip" }), cfg)).toBe(false);
     expect(mayReadMetrics(h({}), cfg)).toBe(false);
   });
 
