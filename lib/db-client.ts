@@ -3,7 +3,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
-export function createPrismaClient(databaseUrl: string) {
+/** `poolMax`: connections this client may open (the app's DATABASE_POOL_MAX; docs/deployment.md sizes it). */
+export function createPrismaClient(databaseUrl: string, poolMax = 10) {
   const adapter = new PrismaPg({
     connectionString: databaseUrl,
     // Fail fast when the database is down (TRUST.md, docs/security.md): no request hangs on a dead or
@@ -16,7 +17,7 @@ export function createPrismaClient(databaseUrl: string) {
     query_timeout: 25_000,
     idle_in_transaction_session_timeout: 30_000,
     keepAlive: true,
-    max: 10,
+    max: poolMax,
   });
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
 }

@@ -8,5 +8,5 @@ export type { Db };
 
 const globalForDb = globalThis as unknown as { soundingDb?: Db };
 
-export const db: Db = globalForDb.soundingDb ?? createPrismaClient(env().DATABASE_URL);
+export const db: Db = globalForDb.soundingDb ?? createPrismaClient(env().DATABASE_URL, env().DATABASE_POOL_MAX);
 if (env().NODE_ENV !== "production") globalForDb.soundingDb = db;

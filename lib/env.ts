@@ -28,6 +28,9 @@ const EnvSchema = z.object({
   SOUNDING_PEER_HEADER: z.string().regex(/^x-sounding-peer-[0-9a-f]{8,64}$/).optional(),
   // Scale (docs/deployment.md): the time one estimate may take in the worker pool before it is stopped
   ESTIMATE_BUDGET_MS: z.coerce.number().int().min(50).max(600_000).default(20_000),
+  // connections of the app's own pool (lib/db.ts) per process: with N processes on one database, keep
+  // N × (DATABASE_POOL_MAX + JOB_POOL_MAX) + headroom under the server's max_connections (docs/deployment.md)
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
   // connections of the job queue's own pool (pg-boss), beside the app's DATABASE_POOL_MAX
   JOB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(4),
   // Background jobs (lib/jobs, docs/jobs.md): "on" runs the job workers inside each app process (the

@@ -8,7 +8,7 @@ import { logError, logInfo } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
 import { boss, ensureQueue, localWorkers, stopBoss } from "@/lib/jobs/boss";
 import { JobCancelledError, registeredHandlers, type JobHandler } from "@/lib/jobs/registry";
-import { saveJobProgress } from "@/lib/jobs/mutations";
+import { pruneJobProgress, saveJobProgress } from "@/lib/jobs/mutations";
 import type { JobData, JobQueueDefinition } from "@/lib/jobs/queues";
 import "@/lib/jobs/handlers";
 
@@ -39,7 +39,19 @@ async function start(only?: string[]): Promise<string[]> {
     started.push(queue.name);
   }
   logInfo("job workers started", { queues: started, pollingIntervalSeconds });
+  scheduleProgressPruning();
   return started;
+}
+
+/** pg-boss deletes finished jobs after 7 days; their progress rows go a day later (every worker process, every 6 h). */
+const PROGRESS_KEEP_MS = 8 * 24 * 3600_000;
+function scheduleProgressPruning() {
+  const prune = () => void pruneJobProgress(new Date(Date.now() - PROGRESS_KEEP_MS)).catch((err) => logError("pruning job progress rows failed", err));
+  const flag = globalThis as unknown as { __soundingProgressPruning?: NodeJS.Timeout };
+  if (flag.__soundingProgressPruning) return;
+  prune();
+  flag.__soundingProgressPruning = setInterval(prune, 6 * 3600_000);
+  flag.__soundingProgressPruning.unref();
 }
 
 type FetchedJob = { id: string; data: JobData; retryCount: number; retryLimit: number };

@@ -197,3 +197,15 @@ describe("/metrics", () => {
     expect(await cancelJob(slowQueue, id, b)).toBe(true);
   });
 });
+
+describe("progress rows", () => {
+  it("rows older than pg-boss's retention are pruned; recent ones stay", async () => {
+    const { pruneJobProgress, saveJobProgress } = await import("@/lib/jobs/mutations");
+    await saveJobProgress("00000000-0000-4000-8000-00000000aaaa", "test.sum", { done: 1, total: 1 });
+    await db.jobProgress.update({ where: { jobId: "00000000-0000-4000-8000-00000000aaaa" }, data: { updatedAt: new Date(Date.now() - 9 * 24 * 3600_000) } });
+    const recent = await db.jobProgress.count({ where: { updatedAt: { gte: new Date(Date.now() - 24 * 3600_000) } } });
+    expect(recent).toBeGreaterThan(0);
+    expect(await pruneJobProgress(new Date(Date.now() - 8 * 24 * 3600_000))).toBe(1);
+    expect(await db.jobProgress.count({ where: { updatedAt: { gte: new Date(Date.now() - 24 * 3600_000) } } })).toBe(recent);
+  });
+});
