@@ -102,10 +102,10 @@ async function main(): Promise<void> {
   }
   // Database-backed cases (async, own embedded database under .data/bench-postgres or DATABASE_URL).
   if (!filter || "import-10k".includes(filter)) {
-    const { formatImportBench, runImportBench } = await import("./bench/import-10k");
+    const { formatImportBench, importMemoryOk, runImportBench } = await import("./bench/import-10k");
     const r = await runImportBench();
     console.log(formatImportBench(r));
-    failed ||= r.totalMs >= r.targetMs;
+    failed ||= r.totalMs >= r.targetMs || !importMemoryOk(r);
   }
   // Extract profiler: 1,000,000-row CSV in a child process (wall, CPU, peak RSS; ratio to a 1,000-row extract).
   if (!filter || "profile-1m".includes(filter)) {

@@ -4,18 +4,26 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action";
 import { requireUser } from "@/lib/auth/session";
-import { requireEngagementAccess, type EngagementAccess } from "@/lib/auth/access";
+import { requireEngagementAccess, type AuthorizedEngagementId, type EngagementAccess } from "@/lib/auth/access";
 import { AppError, invalid, type ActionResult } from "@/lib/errors";
-import { ApplyInputSchema, DryRunInputSchema, INVENTORY_PAGE_SLUGS, UploadFieldsSchema, type ImportBatchView } from "@/lib/import-export/schema";
+import { ApplyInputSchema, DryRunInputSchema, INVENTORY_PAGE_SLUGS, SaveProfileInputSchema, UploadFieldsSchema, ApplyProfileInputSchema, type ImportBatchView } from "@/lib/import-export/schema";
 import { inventorySpec } from "@/lib/import-export/columns";
 import { FileProblem, MAX_FILE_BYTES, MAX_FILE_LABEL, parseSpreadsheet } from "@/lib/import-export/parse";
-import { toBatchView } from "@/lib/import-export/batch";
-import { applyImportBatch, createImportBatch, runDryRun } from "@/lib/import-export/mutations";
+import { toBatchView, type StoredBatch } from "@/lib/import-export/batch";
+import { findProfileOffers } from "@/lib/import-export/data";
+import { applyImportBatch, applyImportProfile, createImportBatch, runDryRun, saveImportProfile } from "@/lib/import-export/mutations";
+import { logError } from "@/lib/log";
 import { MAX_DOCUMENT_BYTES, parseEngagementDocument } from "@/lib/import-export/engagement-json";
 import { createEngagementFromDocument } from "@/lib/engagement-format/mutations";
 
 function refuseArchived(access: EngagementAccess) {
   if (access.isArchived) throw new AppError("CONFLICT", "This engagement is archived. Restore it in Settings before importing into it.");
+}
+
+/** The batch's view with the firm's saved profiles that fit the file (none once applied or a profile is in use). */
+async function viewOf(engagementId: AuthorizedEngagementId, batch: StoredBatch): Promise<ImportBatchView> {
+  const offers = batch.appliedAt || batch.summary.profile ? [] : await findProfileOffers(engagementId, batch.inventory, batch.rows.headers);
+  return toBatchView(batch, offers);
 }
 
 function fileFrom(formData: FormData): File | null {
@@ -45,7 +53,7 @@ export async function uploadImportFileAction(formData: FormData): Promise<Action
       throw err;
     }
     const batch = await createImportBatch(access.engagementId, { ...user, role: access.role }, { inventory: parsed.data.inventory, fileName: file.name || "upload", fileSize: file.size, parsed: fileParse, requestId: rid });
-    return { ok: true, data: toBatchView(batch) };
+    return { ok: true, data: await viewOf(access.engagementId, batch) };
   });
 }
 
@@ -58,7 +66,7 @@ export async function runDryRunAction(input: unknown): Promise<ActionResult<Impo
     const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "data.import");
     refuseArchived(access);
     const batch = await runDryRun(access.engagementId, parsed.data.batchId, parsed.data.mapping, parsed.data.options ?? {}, { actor: { ...user, role: access.role }, requestId: rid });
-    return { ok: true, data: toBatchView(batch) };
+    return { ok: true, data: await viewOf(access.engagementId, batch) };
   });
 }
 
@@ -70,10 +78,44 @@ export async function applyImportAction(input: unknown): Promise<ActionResult<Im
     if (!parsed.success) return invalid(parsed.error);
     const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "data.import");
     refuseArchived(access);
-    const { batch } = await applyImportBatch(access.engagementId, { ...user, role: access.role }, parsed.data.batchId, rid, {}, { skipErrors: parsed.data.skipErrors });
+    const actor = { ...user, role: access.role };
+    let { batch } = await applyImportBatch(access.engagementId, actor, parsed.data.batchId, rid, {}, { skipErrors: parsed.data.skipErrors });
     revalidatePath(`/engagements/${access.engagementId}/${INVENTORY_PAGE_SLUGS[batch.inventory]}`);
     revalidatePath(`/engagements/${access.engagementId}`, "layout");
+    // the mappings are remembered for the firm's next file of this shape; the import stands even if that fails
+    try {
+      const saved = await saveImportProfile(access.engagementId, actor, { batchId: batch.id, requestId: rid });
+      batch = { ...batch, summary: { ...batch.summary, savedProfile: saved.batch.summary.savedProfile } };
+    } catch (err) {
+      logError("import profile not saved after apply", err, { batchId: batch.id, requestId: rid });
+    }
     return { ok: true, data: toBatchView(batch) };
+  });
+}
+
+/** Use a saved import profile of the firm for this file: its column and value mappings, before the dry run. */
+export async function applySavedProfileAction(input: unknown): Promise<ActionResult<ImportBatchView>> {
+  return runAction(async (rid) => {
+    const user = await requireUser();
+    const parsed = ApplyProfileInputSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "data.import");
+    refuseArchived(access);
+    const batch = await applyImportProfile(access.engagementId, { ...user, role: access.role }, parsed.data.batchId, parsed.data.profileId, rid);
+    return { ok: true, data: toBatchView(batch) };
+  });
+}
+
+/** Save this import's column and value mappings as a named profile of the firm (overwrites one of that name). */
+export async function saveImportProfileAction(input: unknown): Promise<ActionResult<ImportBatchView>> {
+  return runAction(async (rid) => {
+    const user = await requireUser();
+    const parsed = SaveProfileInputSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "data.import");
+    refuseArchived(access);
+    const { batch } = await saveImportProfile(access.engagementId, { ...user, role: access.role }, { batchId: parsed.data.batchId, name: parsed.data.name, requestId: rid });
+    return { ok: true, data: await viewOf(access.engagementId, batch) };
   });
 }
 

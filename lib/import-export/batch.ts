@@ -4,10 +4,11 @@ import { inventorySpec } from "@/lib/import-export/columns";
 import { checkMapping } from "@/lib/import-export/headers";
 import { isBlank, type Cell } from "@/lib/import-export/normalize";
 import type { DryRunCounts, RowResult } from "@/lib/import-export/dry-run";
-import type { ParsedFile, SheetSummary } from "@/lib/import-export/parse";
+import type { FilledDown, ParsedFile, SheetSummary } from "@/lib/import-export/parse";
 import type { PrepareOptions, PrepareReport, RowTotals } from "@/lib/import-export/prepare";
 import type { ImportBatchView, ImportStage, RowResultView } from "@/lib/import-export/schema";
 import type { InventoryKey } from "@/lib/inventories/registry";
+import type { ImportProfileView } from "@/lib/import-export/profiles";
 
 export const BATCH_FORMAT_VERSION = 1;
 
@@ -39,11 +40,17 @@ export type StoredSummary = {
   applied: { created: number; updated: number; unchanged: number; skipped?: number } | null;
   /** The workbook's worksheets (XLSX). */
   sheets?: SheetSummary[];
+  /** Vertically merged cells whose value was copied to every row they span (XLSX). */
+  filledDown?: FilledDown | null;
   /** The value mapping, fills and confirmations the last dry run used. */
   options?: PrepareOptions;
   /** What the last dry run did before the strict check (skipped rows, value mapping, inference, quirks…). */
   report?: PrepareReport;
   rowTotals?: RowTotals;
+  /** The saved import profile whose mappings this batch uses (applied from the offer). */
+  profile?: { id: string; name: string } | null;
+  /** The profile the mappings were saved to (after apply, or when saved from the wizard). */
+  savedProfile?: { id: string; name: string; created: boolean } | null;
 };
 
 export type StoredBatch = {
@@ -89,7 +96,7 @@ export function resultsForView(results: readonly RowResult[]): RowResultView[] {
   return [...errors, ...others].sort((a, b) => a.row - b.row).map(strip);
 }
 
-export function toBatchView(b: StoredBatch): ImportBatchView {
+export function toBatchView(b: StoredBatch, profileOffers: ImportProfileView[] = []): ImportBatchView {
   const spec = inventorySpec(b.inventory);
   const { rows, summary } = b;
   return {
@@ -120,5 +127,9 @@ export function toBatchView(b: StoredBatch): ImportBatchView {
     prep: summary.report ?? null,
     rowTotals: summary.rowTotals ?? null,
     options: summary.options ?? {},
+    filledDown: summary.filledDown ?? null,
+    profile: summary.profile ?? null,
+    savedProfile: summary.savedProfile ?? null,
+    profileOffers,
   };
 }

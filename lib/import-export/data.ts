@@ -9,7 +9,7 @@ import { INVENTORIES, type InventoryKey } from "@/lib/inventories/registry";
 import type { ExistingRow } from "@/lib/import-export/dry-run";
 import { toBatchView, type StoredBatch, type StoredRows, type StoredSummary } from "@/lib/import-export/batch";
 import type { ImportBatchView } from "@/lib/import-export/schema";
-import { toProfileView, type ImportProfileView, type StoredProfile } from "@/lib/import-export/profiles";
+import { offersFor, toProfileView, type ImportProfileView, type StoredProfile } from "@/lib/import-export/profiles";
 
 /** Stable row order: insertion order (createdAt, then id — imports write ids in file order). */
 const insertionOrder = { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] };
@@ -45,12 +45,20 @@ export async function findExportHeader(engagementId: AuthorizedEngagementId): Pr
 
 /**
  * One import batch of this engagement. The JSON columns are read as text and parsed here: for a 10k-row
- * file that is several megabytes, which JSON.parse handles in milliseconds.
+ * file that is several megabytes, which JSON.parse handles in milliseconds. `parts` leaves out what a step
+ * does not need — the parsed cells (apply works from the dry run's results) or the results (a new dry run
+ * replaces them) — so a 10k-row batch is never held twice over (bounded memory, issue 14); a part left out
+ * comes back empty.
  */
-export async function findImportBatch(engagementId: AuthorizedEngagementId, batchId: string): Promise<StoredBatch | null> {
+export async function findImportBatch(engagementId: AuthorizedEngagementId, batchId: string, parts: { cells?: boolean; results?: boolean } = {}): Promise<StoredBatch | null> {
   if (typeof batchId !== "string" || batchId.length === 0 || batchId.length > 64) return null;
+  const cells = parts.cells !== false;
+  const results = parts.results !== false;
   const found = await db.$queryRaw<{ id: string; engagementId: string; inventory: string; fileName: string; rows: string; summary: string; appliedAt: Date | null; createdAt: Date }[]>`
-    SELECT "id", "engagementId", "inventory", "fileName", "rows"::text AS "rows", "summary"::text AS "summary", "appliedAt", "createdAt"
+    SELECT "id", "engagementId", "inventory", "fileName",
+      (CASE WHEN ${cells} THEN "rows" ELSE jsonb_set("rows", '{rows}', '[]'::jsonb) END
+        - (CASE WHEN ${results} THEN '' ELSE 'results' END))::text AS "rows",
+      "summary"::text AS "summary", "appliedAt", "createdAt"
     FROM "ImportBatch" WHERE "id" = ${batchId} AND "engagementId" = ${engagementId}`;
   const b = found[0];
   if (!b) return null;
@@ -61,7 +69,8 @@ export async function findImportBatch(engagementId: AuthorizedEngagementId, batc
 export async function loadImportBatchView(engagementId: AuthorizedEngagementId, inventory: InventoryKey, batchId: string): Promise<ImportBatchView | null> {
   const b = await findImportBatch(engagementId, batchId);
   if (!b || b.inventory !== inventory) return null;
-  return toBatchView(b);
+  const offers = b.appliedAt ? [] : await findProfileOffers(engagementId, inventory, b.rows.headers);
+  return toBatchView(b, offers);
 }
 
 export type RecentImport = { batchId: string; inventory: InventoryKey; fileName: string; appliedAt: string; created: number; updated: number };
@@ -112,8 +121,32 @@ export async function findImportProfileById(organizationId: string, id: string):
   return r ? stored(r) : null;
 }
 
+/** The firm's most recently used profile for exactly this file shape (same headers, same order). */
+export async function findImportProfileByShape(organizationId: string, inventory: InventoryKey, shape: string): Promise<StoredProfile | null> {
+  const r = await db.importProfile.findFirst({ where: { organizationId, inventory, shape }, orderBy: { lastUsedAt: "desc" } });
+  return r ? stored(r) : null;
+}
+
 /** Profiles of this firm for one inventory, those whose file shape matches first. */
 export async function findImportProfiles(organizationId: string, inventory: InventoryKey, shape?: string): Promise<ImportProfileView[]> {
   const rows = await db.importProfile.findMany({ where: { organizationId, inventory }, orderBy: [{ lastUsedAt: "desc" }], take: 50 });
   return rows.map((r) => toProfileView(stored(r), shape));
+}
+
+/** The firm an engagement belongs to: its saved import profiles are the ones offered. */
+export async function findEngagementOrganizationId(engagementId: AuthorizedEngagementId): Promise<string> {
+  const e = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { organizationId: true } });
+  return e.organizationId;
+}
+
+/** This firm's profiles that fit a file's headers (≥ MIN_PROFILE_MATCH), best first; never another firm's. */
+export async function findProfileOffers(engagementId: AuthorizedEngagementId, inventory: InventoryKey, headers: readonly string[]): Promise<ImportProfileView[]> {
+  const organizationId = await findEngagementOrganizationId(engagementId);
+  const rows = await db.importProfile.findMany({ where: { organizationId, inventory }, orderBy: [{ lastUsedAt: "desc" }], take: 200 });
+  return offersFor(rows.map(stored), inventory, headers);
+}
+
+export async function findProfileNames(organizationId: string, inventory: InventoryKey): Promise<string[]> {
+  const rows = await db.importProfile.findMany({ where: { organizationId, inventory }, select: { name: true } });
+  return rows.map((r) => r.name);
 }

@@ -25,22 +25,67 @@ export class LimitExceeded extends Error {
   }
 }
 
-/** Counts characters of text between XML tags ("&amp;" counts as one); tracks the longest run. */
+/** A merged range of a worksheet, 1-based rows and columns (A = 1). */
+export type MergedRange = { top: number; left: number; bottom: number; right: number };
+/** Merged ranges kept per worksheet (more are ignored: a sheet of merged cells is not a list). */
+export const MAX_MERGES_PER_SHEET = 10_000;
+
+const MERGE_TAG = new TextEncoder().encode("mergeCell ");
+const TAG_KEEP = 64;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "B3:B7" → { top: 3, left: 2, bottom: 7, right: 2 }; null when not a range. */
+export function parseRange(ref: string): MergedRange | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7}):\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
+  if (!m) return null;
+  const [a, b] = [{ c: columnNumber(m[1]), r: Number(m[2]) }, { c: columnNumber(m[3]), r: Number(m[4]) }];
+  return { top: Math.min(a.r, b.r), left: Math.min(a.c, b.c), bottom: Math.max(a.r, b.r), right: Math.max(a.c, b.c) };
+}
+
+/**
+ * Counts characters of text between XML tags ("&amp;" counts as one); tracks the longest run. With `merges`,
+ * also collects the worksheet's <mergeCell ref="…"/> tags (only the first bytes of each tag are looked at).
+ */
 class TextRunMeter {
   run = 0;
   inTag = false;
   inEntity = false;
-  constructor(private readonly where: string) {}
+  private tag: number[] | null = null;
+  constructor(private readonly where: string, private readonly merges: MergedRange[] | null = null) {}
+  private endTag() {
+    const tag = this.tag;
+    this.tag = null;
+    if (!tag || !this.merges || this.merges.length >= MAX_MERGES_PER_SHEET) return;
+    const ref = /\bref="([^"]+)"/.exec(String.fromCharCode(...tag))?.[1];
+    const range = ref ? parseRange(ref) : null;
+    if (range) this.merges.push(range);
+  }
   feed(chunk: Uint8Array) {
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i];
       if (this.inTag) {
-        if (b === 0x3e) this.inTag = false; // >
+        if (b === 0x3e) { // >
+          this.inTag = false;
+          if (this.tag) this.endTag();
+          continue;
+        }
+        const tag = this.tag;
+        if (tag) {
+          // keep the tag only while it still reads "mergeCell …"
+          if (tag.length < MERGE_TAG.length ? b !== MERGE_TAG[tag.length] : tag.length >= TAG_KEEP) this.tag = null;
+          else tag.push(b);
+        }
         continue;
       }
       if (b === 0x3c) { // <
         this.inTag = true;
         this.run = 0;
+        if (this.merges) this.tag = [];
         continue;
       }
       if (this.inEntity) {
@@ -60,9 +105,10 @@ class TextRunMeter {
  * Inflates every XML part of an XLSX in chunks and refuses it when over the caps above. Throws
  * LimitExceeded (the message is for the user) or returns the decompressed size.
  */
-export function inspectXlsx(bytes: Uint8Array, caps: { maxXmlBytes?: number } = {}): { xmlBytes: number; entries: number; sheetNames: Map<number, string>; date1904: boolean } {
+export function inspectXlsx(bytes: Uint8Array, caps: { maxXmlBytes?: number } = {}): { xmlBytes: number; entries: number; sheetNames: Map<number, string>; date1904: boolean; merges: Map<number, MergedRange[]> } {
   const maxXml = caps.maxXmlBytes ?? MAX_XLSX_XML_BYTES;
   const small = new Map<string, Uint8Array[]>(); // workbook.xml and its rels: the worksheets' names
+  const merges = new Map<number, MergedRange[]>(); // worksheet file number → its merged ranges
   let total = 0;
   let entries = 0;
   let failure: Error | null = null;
@@ -74,7 +120,9 @@ export function inspectXlsx(bytes: Uint8Array, caps: { maxXmlBytes?: number } = 
     }
     const isText = /\.(xml|rels|vml)$/i.test(file.name);
     const where = /sharedStrings/i.test(file.name) ? "the workbook's text" : /worksheets\/sheet/i.test(file.name) ? "a worksheet" : "the workbook";
-    const meter = isText ? new TextRunMeter(where) : null;
+    const sheetNumber = /^xl\/worksheets\/sheet(\d+)\.xml$/i.exec(file.name)?.[1];
+    const sheetMerges = sheetNumber ? (merges.set(Number(sheetNumber), []).get(Number(sheetNumber)) as MergedRange[]) : null;
+    const meter = isText ? new TextRunMeter(where, sheetMerges) : null;
     const keep = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels)$/.test(file.name) ? (small.set(file.name, []).get(file.name) as Uint8Array[]) : null;
     file.ondata = (err, chunk) => {
       if (failure) return;
@@ -113,7 +161,7 @@ export function inspectXlsx(bytes: Uint8Array, caps: { maxXmlBytes?: number } = 
     if (!failure) failure = new LimitExceeded("The workbook could not be read. Open it in your spreadsheet program, save it as .xlsx again and upload it.");
   }
   if (failure) throw failure;
-  return { xmlBytes: total, entries, sheetNames: sheetNamesOf(small), date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(text(small.get("xl/workbook.xml"))) };
+  return { xmlBytes: total, entries, sheetNames: sheetNamesOf(small), merges, date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(text(small.get("xl/workbook.xml"))) };
 }
 
 const text = (chunks: Uint8Array[] | undefined) => (chunks ? new TextDecoder().decode(Buffer.concat(chunks)) : "");

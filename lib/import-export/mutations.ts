@@ -18,7 +18,8 @@ import { suggestMapping, checkMapping } from "@/lib/import-export/headers";
 import type { ParsedFile } from "@/lib/import-export/parse";
 import { INVENTORY_TABLES } from "@/lib/import-export/sql-types";
 import { BATCH_FORMAT_VERSION, type StoredBatch, type StoredRows, type StoredSummary } from "@/lib/import-export/batch";
-import { findExistingRows, findExportHeader, findImportBatch } from "@/lib/import-export/data";
+import { findEngagementOrganizationId, findExistingRows, findExportHeader, findImportBatch, findImportProfileById, findImportProfileByName, findImportProfileByShape, findProfileNames } from "@/lib/import-export/data";
+import { columnMappingsOf, effectiveValueMappings, mappingFromProfile, profileNameFor, shapeOf, type StoredProfile } from "@/lib/import-export/profiles";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 export type Actor = { id: string; email: string; role?: Role | ""; organizationId: string };
@@ -108,6 +109,7 @@ export async function createImportBatch(engagementId: AuthorizedEngagementId, ac
     dryRunAt: null,
     applied: null,
     sheets: input.parsed.sheets,
+    filledDown: input.parsed.filledDown ?? null,
   };
   // JSON goes in as text: Prisma's JSON input path takes seconds for a 10k-row file, the database milliseconds
   const [id] = orderedIds(1);
@@ -125,7 +127,7 @@ export async function createImportBatch(engagementId: AuthorizedEngagementId, ac
     action: "import.upload",
     entityType: input.inventory,
     entityId: id,
-    changes: { fileName, inventory: input.inventory, fileSize: input.fileSize, format: input.parsed.format, sheet: input.parsed.sheetName, rows: input.parsed.rows.length, via: input.via ?? "app" },
+    changes: { fileName, inventory: input.inventory, fileSize: input.fileSize, format: input.parsed.format, sheet: input.parsed.sheetName, rows: input.parsed.rows.length, filledDown: input.parsed.filledDown?.cells ?? 0, via: input.via ?? "app" },
     requestId: input.requestId ?? "",
   });
   return { id, engagementId, inventory: input.inventory, fileName, rows, summary, appliedAt: null, createdAt };
@@ -140,7 +142,8 @@ function requireOpenBatch(batch: StoredBatch | null): StoredBatch {
 // ---------- step 2: dry run ----------
 /** Classifies every row against the inventory as it is now and stores the outcome in the batch; returns the updated batch. */
 export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: string, mapping: (string | null)[], options: PrepareOptions = {}, audit?: { actor: Actor; requestId?: string; via?: "app" | "cli" }): Promise<StoredBatch> {
-  const batch = requireOpenBatch(await findImportBatch(engagementId, batchId));
+  // the previous dry run's results are replaced: not read
+  const batch = requireOpenBatch(await findImportBatch(engagementId, batchId, { results: false }));
   const spec = inventorySpec(batch.inventory);
   const width = batch.rows.headers.length;
   const fullMapping = Array.from({ length: width }, (_, i) => mapping[i] ?? null);
@@ -193,7 +196,8 @@ export type ApplyHooks = { afterChunkWritten?: (what: "insert" | "update") => Pr
  * new row's key appeared) — then the user runs the dry run again, nothing is overwritten.
  */
 export async function applyImportBatch(engagementId: AuthorizedEngagementId, actor: Actor, batchId: string, requestId = "", hooks: ApplyHooks = {}, options: { skipErrors?: boolean; via?: "app" | "cli" } = {}): Promise<ApplyResult> {
-  const batch = requireOpenBatch(await findImportBatch(engagementId, batchId));
+  // apply works from the dry run's results alone: the parsed cells stay in the database
+  const batch = requireOpenBatch(await findImportBatch(engagementId, batchId, { cells: false }));
   const results = batch.rows.results;
   const counts = batch.summary.counts;
   if (batch.summary.stage !== "dry_run" || !results || !counts) throw new AppError("CONFLICT", "Run the dry run before applying.");
@@ -282,6 +286,124 @@ async function currentKeys(tx: Tx, inventory: InventoryKey, engagementId: string
     case "risks": rows = await tx.risk.findMany({ where: { engagementId }, select: { ...select, title: true } }); break;
   }
   return { byId: new Map(rows.map((r) => [r.id, r.version])), keys: new Set(rows.map((r) => naturalKey(r))) };
+}
+
+// ---------- saved import profiles ----------
+
+/**
+ * Uses a saved profile of the engagement's firm for an open batch: its column mapping (by header text; headers
+ * the profile does not know keep their suggestion) and its value mappings and fills become the batch's, ready
+ * for the dry run. Another firm's profile, or another inventory's, is NOT_FOUND.
+ */
+export async function applyImportProfile(engagementId: AuthorizedEngagementId, actor: Actor, batchId: string, profileId: string, requestId = ""): Promise<StoredBatch> {
+  const batch = requireOpenBatch(await findImportBatch(engagementId, batchId, { results: false }));
+  const organizationId = await findEngagementOrganizationId(engagementId);
+  const profile = await findImportProfileById(organizationId, profileId);
+  if (!profile || profile.inventory !== batch.inventory) throw new AppError("NOT_FOUND", "That saved import profile is not available. Match the columns yourself, or choose another.");
+  const spec = inventorySpec(batch.inventory);
+  const known = new Set(spec.columns.map((c) => c.id));
+  const mapping = mappingFromProfile(profile, batch.rows.headers, batch.summary.suggested).map((id) => (id && known.has(id) ? id : null));
+  const mapped = new Set(mapping.filter(Boolean) as string[]);
+  const valueMappings = Object.fromEntries(Object.entries(profile.valueMappings).filter(([col]) => mapped.has(col)));
+  const fill = Object.fromEntries(Object.entries(profile.fill).filter(([col]) => known.has(col)));
+  const summary: StoredSummary = {
+    ...batch.summary,
+    stage: "mapping",
+    mapping,
+    counts: null,
+    dryRunAt: null,
+    options: { acceptSuggestions: true, ...(Object.keys(valueMappings).length ? { valueMappings } : {}), ...(Object.keys(fill).length ? { fill } : {}) },
+    report: undefined,
+    rowTotals: undefined,
+    profile: { id: profile.id, name: profile.name },
+  };
+  const count = await db.$executeRaw`UPDATE "ImportBatch" SET "summary" = ${JSON.stringify(summary)}::jsonb WHERE "id" = ${batch.id} AND "engagementId" = ${engagementId} AND "appliedAt" IS NULL`;
+  if (count === 0) throw new AppError("CONFLICT", "This file was imported meanwhile. Upload it again to use the profile.");
+  await recordAuditEvent({
+    organizationId: actor.organizationId,
+    engagementId,
+    actor: { id: actor.id, email: actor.email, role: actor.role },
+    action: "import.profile_use",
+    entityType: batch.inventory,
+    entityId: batch.id,
+    changes: { fileName: batch.fileName, inventory: batch.inventory, profileId: profile.id, profile: profile.name, mappedColumns: mapped.size },
+    requestId,
+  });
+  return { ...batch, summary };
+}
+
+export type SavedProfile = { profile: StoredProfile; created: boolean; batch: StoredBatch };
+
+/**
+ * Saves a batch's column mapping, value mappings (choices and confirmed suggestions) and fills as a profile of
+ * the engagement's firm. With a name: that profile is created or overwritten. Without (after an apply): the
+ * profile the batch used, else the firm's profile with the same headers, is updated; else one is created,
+ * named after the file. Audited.
+ */
+export async function saveImportProfile(engagementId: AuthorizedEngagementId, actor: Actor, input: { batchId: string; name?: string; via?: "app" | "cli"; requestId?: string }): Promise<SavedProfile> {
+  // headers, mapping and the dry run's report are enough: neither the cells nor the results are read
+  const batch = await findImportBatch(engagementId, input.batchId, { cells: false, results: false });
+  if (!batch) throw new AppError("NOT_FOUND", "This import is no longer available. Upload the file again.");
+  const organizationId = await findEngagementOrganizationId(engagementId);
+  const { headers } = batch.rows;
+  const { mapping, options = {}, report } = batch.summary;
+  if (!mapping.some(Boolean)) throw new AppError("INVALID", "Match at least one column before saving the mappings.");
+  const shape = shapeOf(headers);
+  const data = {
+    shape,
+    headers,
+    columnMappings: columnMappingsOf(headers, mapping),
+    valueMappings: effectiveValueMappings(report?.values ?? [], options),
+    fill: options.fill ?? {},
+    sourceFileName: batch.fileName.slice(0, 255),
+    lastUsedAt: new Date(),
+  };
+
+  let existing: StoredProfile | null = null;
+  let name = input.name?.trim();
+  if (name) existing = await findImportProfileByName(organizationId, batch.inventory, name);
+  else {
+    if (batch.summary.profile) existing = await findImportProfileById(organizationId, batch.summary.profile.id);
+    existing ??= await findImportProfileByShape(organizationId, batch.inventory, shape);
+    name = existing?.name ?? profileNameFor(batch.fileName, await findProfileNames(organizationId, batch.inventory));
+  }
+
+  let id: string;
+  try {
+    if (existing) {
+      await db.importProfile.update({ where: { id: existing.id }, data });
+      id = existing.id;
+    } else {
+      const created = await db.importProfile.create({ data: { ...data, organizationId, inventory: batch.inventory, name, createdById: actor.id } });
+      id = created.id;
+    }
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new AppError("CONFLICT", `A profile named “${name}” was saved meanwhile. Save again to overwrite it.`);
+    throw err;
+  }
+  const savedProfile = { id, name: existing?.name ?? name, created: !existing };
+  await db.$executeRaw`UPDATE "ImportBatch" SET "summary" = jsonb_set("summary", '{savedProfile}', ${JSON.stringify(savedProfile)}::jsonb) WHERE "id" = ${batch.id} AND "engagementId" = ${engagementId}`;
+  await recordAuditEvent({
+    organizationId: actor.organizationId,
+    engagementId,
+    actor: { id: actor.id, email: actor.email, role: actor.role },
+    action: "import.profile_save",
+    entityType: batch.inventory,
+    entityId: id,
+    changes: {
+      profile: savedProfile.name,
+      created: savedProfile.created,
+      inventory: batch.inventory,
+      fileName: batch.fileName,
+      mappedColumns: mapping.filter(Boolean).length,
+      mappedValues: Object.values(data.valueMappings).reduce((n, m) => n + Object.keys(m).length, 0),
+      trigger: input.name ? "saved" : "applied",
+      via: input.via ?? "app",
+    },
+    requestId: input.requestId ?? "",
+  });
+  const profile = (await findImportProfileById(organizationId, id))!;
+  return { profile, created: savedProfile.created, batch: { ...batch, summary: { ...batch.summary, savedProfile } } };
 }
 
 // ---------- exports ----------

@@ -9,7 +9,7 @@ import Papa from "papaparse";
 import { isBlank, type Cell } from "@/lib/import-export/normalize";
 import { matchHeader } from "@/lib/import-export/headers";
 import type { InventorySpec } from "@/lib/import-export/columns";
-import { inspectXlsx, LimitExceeded, MAX_CELL_CHARS, MAX_CELL_LABEL } from "@/lib/import-export/limits";
+import { inspectXlsx, LimitExceeded, MAX_CELL_CHARS, MAX_CELL_LABEL, type MergedRange } from "@/lib/import-export/limits";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_FILE_LABEL = "20 MB";
@@ -33,6 +33,17 @@ export type ParsedFile = {
   rows: { row: number; cells: Cell[] }[];
   /** Completely empty rows below the header (skipped). */
   blankRows: number;
+  /** Vertically merged cells below the header whose value was copied down to every row they span (XLSX). */
+  filledDown?: FilledDown | null;
+};
+
+export type FilledDown = {
+  /** Merged ranges filled down. */
+  ranges: number;
+  /** Cells that took the merged value. */
+  cells: number;
+  /** Per column header: the ranges, as the spreadsheet names them ("B3:B7"), first ones only. */
+  columns: { header: string; ranges: string[]; cells: number }[];
 };
 
 export class FileProblem extends Error {
@@ -111,14 +122,15 @@ export function plainCell(value: unknown): Cell {
   return String(value);
 }
 
-type SheetRows = { name: string; rows: { row: number; cells: Cell[] }[] };
+type SheetRows = { name: string; rows: { row: number; cells: Cell[] }[]; merges: MergedRange[] };
 
 async function xlsxSheets(bytes: Uint8Array): Promise<SheetRows[]> {
   // the zip is inspected first, in chunks: a bomb or a 50 MB cell never reaches exceljs (limits.ts)
   let sheetNames = new Map<number, string>();
+  let merges = new Map<number, MergedRange[]>();
   let date1904 = false;
   try {
-    ({ sheetNames, date1904 } = inspectXlsx(bytes));
+    ({ sheetNames, date1904, merges } = inspectXlsx(bytes));
   } catch (err) {
     if (err instanceof LimitExceeded) throw new FileProblem(err.message);
     throw err;
@@ -139,7 +151,7 @@ async function xlsxSheets(bytes: Uint8Array): Promise<SheetRows[]> {
     // every worksheet is read (in order): the data is often on the second sheet, after a cover or instructions
     for await (const worksheet of reader) {
       const id = Number((worksheet as unknown as { id?: string | number }).id);
-      const sheet: SheetRows = { name: sheetNames.get(id) ?? (worksheet as unknown as { name?: string }).name ?? `Sheet ${sheets.length + 1}`, rows: [] };
+      const sheet: SheetRows = { name: sheetNames.get(id) ?? (worksheet as unknown as { name?: string }).name ?? `Sheet ${sheets.length + 1}`, rows: [], merges: merges.get(id) ?? [] };
       sheets.push(sheet);
       for await (const row of worksheet) {
         const values = row.values as unknown[];
@@ -155,6 +167,51 @@ async function xlsxSheets(bytes: Uint8Array): Promise<SheetRows[]> {
   }
   if (sheets.length === 0) throw new FileProblem("The workbook has no worksheet.");
   return sheets;
+}
+
+/**
+ * A vertically merged cell below the header row ("System" merged over the 5 rows of its interfaces) stands for
+ * every row it spans: its value is copied into the blank cells of the range, in the rows the sheet has.
+ * Merges that reach the header row or above (two-level headers) and one-row merges are left alone.
+ */
+export function fillDownMerges(rows: { row: number; cells: Cell[] }[], merges: readonly MergedRange[], headerRow: number, headers: readonly string[] = []): FilledDown | null {
+  const vertical = merges.filter((m) => m.bottom > m.top && m.top > headerRow && m.left <= MAX_COLUMNS);
+  if (vertical.length === 0) return null;
+  const byRow = new Map(rows.map((r) => [r.row, r]));
+  const perColumn = new Map<number, { ranges: string[]; cells: number }>();
+  let ranges = 0;
+  let cells = 0;
+  for (const m of vertical) {
+    const first = byRow.get(m.top);
+    const value = first?.cells[m.left - 1] ?? null;
+    if (isBlank(value)) continue;
+    let filled = 0;
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = byRow.get(r);
+      // rows the sheet lacks, and blank separator rows inside the range, stay out
+      if (!row || !row.cells.some((v, c) => (c < m.left - 1 || c >= m.right) && !isBlank(v))) continue;
+      for (let c = m.left - 1; c < Math.min(m.right, MAX_COLUMNS); c++) {
+        if (r === m.top && c === m.left - 1) continue;
+        if (!isBlank(row.cells[c] ?? null)) continue;
+        while (row.cells.length <= c) row.cells.push(null);
+        row.cells[c] = value;
+        filled++;
+      }
+    }
+    if (filled === 0) continue;
+    ranges++;
+    cells += filled;
+    const col = perColumn.get(m.left - 1) ?? { ranges: [], cells: 0 };
+    if (col.ranges.length < 5) col.ranges.push(`${columnLetter(m.left - 1)}${m.top}:${columnLetter(m.right - 1)}${m.bottom}`);
+    col.cells += filled;
+    perColumn.set(m.left - 1, col);
+  }
+  if (ranges === 0) return null;
+  return {
+    ranges,
+    cells,
+    columns: [...perColumn.entries()].sort((a, b) => a[0] - b[0]).map(([i, c]) => ({ header: headers[i] ?? `Column ${columnLetter(i)}`, ...c })),
+  };
 }
 
 function checkCellSizes(rows: readonly { row: number; cells: Cell[] }[]) {
@@ -230,6 +287,7 @@ export async function parseSpreadsheet(fileName: string, bytes: Uint8Array, spec
   let sheetName: string | null = null;
   let rows: { row: number; cells: Cell[] }[];
   let sheets: SheetSummary[] = [];
+  let merges: MergedRange[] = [];
   let headerIndex: number;
   if (format === "csv") {
     if (options.sheet) throw new FileProblem("A CSV file has no worksheets; leave out the sheet name.");
@@ -251,6 +309,7 @@ export async function parseSpreadsheet(fileName: string, bytes: Uint8Array, spec
     }
     sheetName = chosen.s.name;
     rows = chosen.s.rows;
+    merges = chosen.s.merges;
     checkCellSizes(rows);
     headerIndex = chosen.found.index;
   }
@@ -258,6 +317,8 @@ export async function parseSpreadsheet(fileName: string, bytes: Uint8Array, spec
   if (headerIndex < 0) throw new FileProblem(format === "csv" ? "The file has no rows." : sheets.length > 1 ? `The worksheet “${sheetName}” is empty.` : "The first worksheet is empty.");
   const headerCells = format === "xlsx" ? combinedHeaders(rows, headerIndex, spec) : rows[headerIndex].cells;
   const dataRows = rows.slice(headerIndex + 1);
+  const headerTexts = headerCells.map((h, i) => (isBlank(h) ? `Column ${columnLetter(i)}` : String(h).replace(/\s+/g, " ").trim()));
+  const filledDown = merges.length ? fillDownMerges(dataRows, merges, rows[headerIndex].row, headerTexts) : null;
   let width = headerCells.length;
   for (const r of dataRows) if (r.cells.length > width) width = r.cells.length;
   width = Math.min(width, MAX_COLUMNS);
@@ -286,5 +347,5 @@ export async function parseSpreadsheet(fileName: string, bytes: Uint8Array, spec
     blankRows -= trailing;
   }
   if (out.length > MAX_ROWS) throw new FileProblem(`The file has ${out.length.toLocaleString("en-US")} rows; the limit is ${MAX_ROWS.toLocaleString("en-US")}. Split it into smaller files.`);
-  return { format, sheetName, sheets, headerRow: rows[headerIndex].row, headers, rows: out, blankRows };
+  return { format, sheetName, sheets, headerRow: rows[headerIndex].row, headers, rows: out, blankRows, filledDown };
 }

@@ -5,6 +5,8 @@ import type { Cell } from "@/lib/import-export/normalize";
 import type { DryRunCounts, RowChange, RowError, RowStatus } from "@/lib/import-export/dry-run";
 import type { MappingProblem } from "@/lib/import-export/headers";
 import type { PrepareReport, RowTotals } from "@/lib/import-export/prepare";
+import type { ImportProfileView } from "@/lib/import-export/profiles";
+import type { FilledDown } from "@/lib/import-export/parse";
 
 export const InventoryKeySchema = z.enum(INVENTORY_KEYS);
 const id = z.string().min(1).max(64);
@@ -29,6 +31,16 @@ export const DryRunInputSchema = z.strictObject({
   options: PrepareOptionsSchema.optional(),
 });
 export type DryRunInput = z.infer<typeof DryRunInputSchema>;
+
+/** Use a saved import profile's column and value mappings for this batch. */
+export const ApplyProfileInputSchema = z.strictObject({ engagementId: id, batchId: id, profileId: id });
+
+/** Save this batch's column and value mappings as a named profile of the firm. */
+export const SaveProfileInputSchema = z.strictObject({
+  engagementId: id,
+  batchId: id,
+  name: z.string().trim().min(1, "Give the profile a name").max(80, "At most 80 characters"),
+});
 
 export const ApplyInputSchema = z.strictObject({ engagementId: id, batchId: id, skipErrors: z.boolean().optional() });
 
@@ -86,6 +98,14 @@ export type ImportBatchView = {
   rowTotals: RowTotals | null;
   /** The value mapping, fills and confirmations the last dry run used. */
   options: z.infer<typeof PrepareOptionsSchema>;
+  /** Vertically merged cells whose value was copied down to every row they span (XLSX). */
+  filledDown: FilledDown | null;
+  /** The saved import profile whose mappings this import uses, if one was applied. */
+  profile: { id: string; name: string } | null;
+  /** Where this import's mappings were saved (after apply, or saved from the wizard). */
+  savedProfile: { id: string; name: string; created: boolean } | null;
+  /** This firm's saved profiles that fit the file's headers, best first (offered on the mapping step). */
+  profileOffers: ImportProfileView[];
 };
 
 export type EngagementImportErrorView = { path: string; message: string };

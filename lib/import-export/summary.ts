@@ -5,6 +5,7 @@ import Papa from "papaparse";
 import { columnById, inventorySpec } from "@/lib/import-export/columns";
 import { neutraliseFormulaText } from "@/lib/import-export/formula";
 import type { StoredBatch } from "@/lib/import-export/batch";
+import type { FilledDown } from "@/lib/import-export/parse";
 import { isBlank, type Cell } from "@/lib/import-export/normalize";
 
 export const SKIPPED_ERROR_HEADER = "Import error";
@@ -20,6 +21,8 @@ export type DryRunSummary = {
   counts: { create: number; update: number; unchanged: number; error: number } | null;
   errors: { row: number; column: string; message: string }[];
   skippedRows: { row: number; reason: string; note: string }[];
+  /** Vertically merged cells whose value was copied down to every row they span. */
+  filledDown: FilledDown | null;
   columns: { header: string; column: string | null; columnHeader: string | null; suggested: string | null }[];
   values: Record<string, { value: string; count: number; target: string | number | boolean | null | undefined; how: string }[]>;
   inferred: { column: string; suggested: { value: string; count: number }[]; from: string[]; untold: number; accepted: boolean }[];
@@ -52,6 +55,7 @@ export function dryRunSummary(batch: StoredBatch): DryRunSummary {
     counts: summary.counts,
     errors: results.filter((r) => r.status === "error").flatMap((r) => (r.errors ?? []).map((e) => ({ row: r.row, column: e.column, message: e.message }))),
     skippedRows: report?.skipped ?? [],
+    filledDown: summary.filledDown ?? null,
     columns: rows.headers.map((header, i) => {
       const id = summary.mapping[i] ?? null;
       return { header, column: id, columnHeader: id ? (columnById(spec, id)?.header ?? id) : null, suggested: summary.suggested[i] ?? null };

@@ -14,6 +14,10 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 
 export const IMPORT_BENCH_TARGET_MS = 10_000;
+/** Peak RSS of the whole process while a 10k-row file is parsed, stored, dry-run and applied (issue 14). */
+export const IMPORT_BENCH_MEMORY_MB = 300;
+/** The trivial case the memory is compared with: the same import of a 100-row file, in its own process. */
+export const TRIVIAL_ROWS = 100;
 
 export type ImportBenchResult = {
   rows: number;
@@ -33,7 +37,12 @@ export type ImportBenchResult = {
   peakHeapMb: number;
   /** JS heap after a full GC once both imports are done: what stays (nothing should) */
   retainedHeapMb: number;
+  /** Peak RSS while each step of the first import ran. */
+  peakRssByStepMb: { parse: number; store: number; dryRun: number; apply: number };
   targetMs: number;
+  /** The same measurement for a TRIVIAL_ROWS-row file in its own process (the memory ratio's base). */
+  trivial?: { rows: number; peakRssMb: number; baselineRssMb: number };
+  memoryTargetMb: number;
 };
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -42,7 +51,7 @@ const RESULT_PREFIX = "IMPORT_BENCH_RESULT ";
 // ---------------------------------------------------------------- child: the measurement itself
 
 
-function syntheticRows(n: number, variant: number) {
+export function syntheticRows(n: number, variant: number) {
   const entities = ["patient_demographics", "encounters", "clinical_notes", "lab_results", "medications", "allergies", "problems", "scanned_documents", "orders", "vitals"];
   const decisions = ["migrate", "archive_only", "do_not_migrate", "undecided"];
   return Array.from({ length: n }, (_, i) => ({
@@ -66,11 +75,23 @@ function syntheticRows(n: number, variant: number) {
   }));
 }
 
-async function measure(rowsWanted: number): Promise<ImportBenchResult> {
-  const { db } = await import("@/lib/db");
-  const { createEngagement, createOrganization, createUser } = await import("@/lib/factories");
+/** Writes the two workbooks (the file, and the same with half the rows changed) for `measure` to read. */
+async function generate(rowsWanted: number, dir: string): Promise<void> {
+  const fs = await import("node:fs");
   const { INVENTORY_SPECS } = await import("@/lib/import-export/columns");
   const { inventoryXlsxBuffer } = await import("@/lib/import-export/write");
+  const spec = INVENTORY_SPECS.data;
+  for (const variant of [0, 1]) {
+    const rows = syntheticRows(rowsWanted, variant).map((r) => spec.schema.parse(r) as Record<string, unknown>);
+    fs.writeFileSync(path.join(dir, `bench-${rowsWanted}-${variant}.xlsx`), await inventoryXlsxBuffer(spec, rows));
+  }
+}
+
+async function measure(rowsWanted: number, dir: string): Promise<ImportBenchResult> {
+  const { db } = await import("@/lib/db");
+  const { createEngagement, createOrganization, createUser } = await import("@/lib/factories");
+  const fs = await import("node:fs");
+  const { INVENTORY_SPECS } = await import("@/lib/import-export/columns");
   const { parseSpreadsheet } = await import("@/lib/import-export/parse");
   const { applyImportBatch, createImportBatch, runDryRun } = await import("@/lib/import-export/mutations");
   type AuthorizedEngagementId = import("@/lib/auth/access").AuthorizedEngagementId;
@@ -82,11 +103,10 @@ async function measure(rowsWanted: number): Promise<ImportBenchResult> {
   const engagementId = engagement.id as AuthorizedEngagementId;
   const actor = { ...user, role: "lead" as const };
 
+  // the workbooks were written by another process (generating them here would count in this one's memory)
   const t = performance.now();
-  const rows = syntheticRows(rowsWanted, 0).map((r) => spec.schema.parse(r) as Record<string, unknown>);
-  const file = await inventoryXlsxBuffer(spec, rows);
-  const changed = syntheticRows(rowsWanted, 1).map((r) => spec.schema.parse(r) as Record<string, unknown>);
-  const file2 = await inventoryXlsxBuffer(spec, changed);
+  const file = fs.readFileSync(path.join(dir, `bench-${rowsWanted}-0.xlsx`));
+  const file2 = fs.readFileSync(path.join(dir, `bench-${rowsWanted}-1.xlsx`));
   const generateMs = performance.now() - t;
 
   global.gc?.();
@@ -99,21 +119,37 @@ async function measure(rowsWanted: number): Promise<ImportBenchResult> {
     peakHeap = Math.max(peakHeap, m.heapUsed);
   }, 5);
 
+  const stepPeak = { parse: 0, store: 0, dryRun: 0, apply: 0 };
+  const step = async <T>(name: keyof typeof stepPeak, fn: () => Promise<T>): Promise<T> => {
+    const before = peakRss;
+    peakRss = process.memoryUsage().rss;
+    try {
+      return await fn();
+    } finally {
+      stepPeak[name] = Math.max(stepPeak[name], peakRss, process.memoryUsage().rss);
+      peakRss = Math.max(before, peakRss);
+    }
+  };
+
   async function importOnce(bytes: Buffer, name: string) {
     const times = { parseMs: 0, storeMs: 0, dryRunMs: 0, applyMs: 0 };
     let s = performance.now();
-    const parsed = await parseSpreadsheet(name, new Uint8Array(bytes), spec);
-    times.parseMs = performance.now() - s;
+    // as the upload action does: parse, store, and the parsed rows are garbage once stored
+    const { batchId, suggested, rows } = await (async () => {
+      const parsed = await step("parse", () => parseSpreadsheet(name, new Uint8Array(bytes), spec));
+      times.parseMs = performance.now() - s;
+      s = performance.now();
+      const { id, summary } = await step("store", () => createImportBatch(engagementId, actor, { inventory: "data", fileName: name, fileSize: bytes.byteLength, parsed }));
+      times.storeMs = performance.now() - s;
+      return { batchId: id, suggested: summary.suggested, rows: parsed.rows.length };
+    })();
     s = performance.now();
-    const { id: batchId, summary } = await createImportBatch(engagementId, actor, { inventory: "data", fileName: name, fileSize: bytes.byteLength, parsed });
-    times.storeMs = performance.now() - s;
-    s = performance.now();
-    await runDryRun(engagementId, batchId, summary.suggested);
+    await step("dryRun", async () => void (await runDryRun(engagementId, batchId, suggested)));
     times.dryRunMs = performance.now() - s;
     s = performance.now();
-    const applied = await applyImportBatch(engagementId, actor, batchId);
+    const applied = await step("apply", () => applyImportBatch(engagementId, actor, batchId));
     times.applyMs = performance.now() - s;
-    return { times, applied, rows: parsed.rows.length };
+    return { times, applied: { created: applied.created, updated: applied.updated, unchanged: applied.unchanged }, rows };
   }
 
   try {
@@ -141,7 +177,9 @@ async function measure(rowsWanted: number): Promise<ImportBenchResult> {
       baselineHeapMb: mb(baseline.heapUsed),
       peakHeapMb: mb(peakHeap),
       retainedHeapMb: mb(retainedHeap),
+      peakRssByStepMb: { parse: mb(stepPeak.parse), store: mb(stepPeak.store), dryRun: mb(stepPeak.dryRun), apply: mb(stepPeak.apply) },
       targetMs: IMPORT_BENCH_TARGET_MS,
+      memoryTargetMb: IMPORT_BENCH_MEMORY_MB,
     };
   } finally {
     clearInterval(sampler);
@@ -158,7 +196,7 @@ function rowsArg(argv: string[]): number {
   return Number.isInteger(n) && n > 0 ? n : 10_000;
 }
 
-/** Runs the benchmark in a child process against withDatabase's database; resolves with its numbers. */
+/** Runs the benchmark in a child process against withDatabase's database — first the trivial case, then `rows` — and resolves with its numbers. */
 export async function runImportBench(rows = 10_000): Promise<ImportBenchResult> {
   const { withDatabase, migrateDeploy } = (await import("../lib/database.mjs")) as unknown as {
     withDatabase: <T>(fn: (url: string) => Promise<T>, o?: object) => Promise<T>;
@@ -167,25 +205,50 @@ export async function runImportBench(rows = 10_000): Promise<ImportBenchResult> 
   return withDatabase(
     async (url) => {
       await migrateDeploy(url, { quiet: true });
-      const tsxCli = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
-      return new Promise<ImportBenchResult>((resolve, reject) => {
-        const child = spawn(process.execPath, [tsxCli, "--conditions=react-server", __filename, "--child", "--rows", String(rows)], {
-          cwd: ROOT,
-          env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim() },
-          stdio: ["ignore", "pipe", "inherit"],
-        });
-        let out = "";
-        child.stdout.on("data", (d) => (out += d));
-        child.on("error", reject);
-        child.on("exit", (code) => {
-          const line = out.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
-          if (code !== 0 || !line) reject(new Error(`the import benchmark failed (exit ${code})${out ? `: ${out.trim()}` : ""}`));
-          else resolve(JSON.parse(line.slice(RESULT_PREFIX.length)) as ImportBenchResult);
-        });
-      });
+      const trivial = await child(url, TRIVIAL_ROWS);
+      const result = await child(url, rows);
+      return { ...result, trivial: { rows: trivial.rows, peakRssMb: trivial.peakRssMb, baselineRssMb: trivial.baselineRssMb } };
     },
     { dataDir: process.env.DATABASE_URL ? undefined : path.join(ROOT, ".data", "bench-postgres"), owner: "bench:import-10k", reuse: false },
   );
+}
+
+async function child(url: string, rows: number): Promise<ImportBenchResult> {
+  const os = await import("node:os");
+  const fs = await import("node:fs");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sounding-import-bench-"));
+  try {
+    await run(url, rows, dir, "--generate");
+    const out = await run(url, rows, dir, "--child");
+    const line = out.split("\n").find((l) => l.startsWith(RESULT_PREFIX));
+    if (!line) throw new Error(`the import benchmark printed no result${out ? `: ${out.trim()}` : ""}`);
+    return JSON.parse(line.slice(RESULT_PREFIX.length)) as ImportBenchResult;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function run(url: string, rows: number, dir: string, mode: "--generate" | "--child"): Promise<string> {
+  const tsxCli = path.join(path.dirname(require.resolve("tsx/package.json")), "dist", "cli.mjs");
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [tsxCli, "--conditions=react-server", __filename, mode, "--rows", String(rows), "--dir", dir], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: "production", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim() },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code !== 0) reject(new Error(`the import benchmark failed (exit ${code})${out ? `: ${out.trim()}` : ""}`));
+      else resolve(out);
+    });
+  });
+}
+
+/** The memory target holds: peak RSS under IMPORT_BENCH_MEMORY_MB. */
+export function importMemoryOk(r: ImportBenchResult): boolean {
+  return r.peakRssMb < r.memoryTargetMb;
 }
 
 export function formatImportBench(r: ImportBenchResult): string {
@@ -199,20 +262,28 @@ export function formatImportBench(r: ImportBenchResult): string {
     `  apply (${r.rows.toLocaleString("en-US")} creates)  ${s(r.applyMs)}`,
     `  total                  ${s(r.totalMs)}   target < ${s(r.targetMs)} ${ok ? "ok" : "MISSED"}`,
     `  re-import, half changed: dry run ${s(r.reimport.dryRunMs)}, apply ${s(r.reimport.applyMs)} (${r.reimport.updated.toLocaleString("en-US")} updated, ${r.reimport.unchanged.toLocaleString("en-US")} unchanged), total ${s(r.reimportTotalMs)}`,
-    `  memory: peak RSS ${r.peakRssMb} MB (${r.baselineRssMb} MB before); JS heap ${r.baselineHeapMb} MB before, peak ${r.peakHeapMb} MB (garbage included), ${r.retainedHeapMb} MB after GC once done`,
-  ].join("\n");
+    `  memory: peak RSS ${r.peakRssMb} MB (${r.baselineRssMb} MB before)   target < ${r.memoryTargetMb} MB ${importMemoryOk(r) ? "ok" : "MISSED"}`,
+    `    by step: parse ${r.peakRssByStepMb.parse} MB, store ${r.peakRssByStepMb.store} MB, dry run ${r.peakRssByStepMb.dryRun} MB, apply ${r.peakRssByStepMb.apply} MB`,
+    r.trivial ? `    trivial case (${r.trivial.rows} rows, own process): peak RSS ${r.trivial.peakRssMb} MB (${r.trivial.baselineRssMb} MB before) → ratio ${(r.peakRssMb / r.trivial.peakRssMb).toFixed(2)}×` : "",
+    `    JS heap ${r.baselineHeapMb} MB before, peak ${r.peakHeapMb} MB (garbage included), ${r.retainedHeapMb} MB after GC once done`,
+  ].filter(Boolean).join("\n");
 }
 
 async function main() {
   const argv = process.argv.slice(2);
+  const dir = argv[argv.indexOf("--dir") + 1];
+  if (argv.includes("--generate")) {
+    await generate(rowsArg(argv), dir);
+    return;
+  }
   if (argv.includes("--child")) {
-    const result = await measure(rowsArg(argv));
+    const result = await measure(rowsArg(argv), dir);
     process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
     return;
   }
   const result = await runImportBench(rowsArg(argv));
   console.log(formatImportBench(result));
-  if (result.totalMs >= result.targetMs) process.exitCode = 1;
+  if (result.totalMs >= result.targetMs || !importMemoryOk(result)) process.exitCode = 1;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
