@@ -3,7 +3,9 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { Quirk } from "@/lib/engagement-format/vocabularies";
-import type { Profile } from "@/lib/profiler/types";
+import type { ExtractProfile, Profile } from "@/lib/profiler/types";
+import { DEFAULT_CONSTANTS } from "@/lib/estimate/defaults";
+import type { EntityProfile, PlanEntity } from "@/lib/profile-runs/validation-plan";
 import type { TargetValues } from "@/lib/profile-runs/findings";
 import type { AcceptedFinding, ProfileRunProgress, ProfileRunStatus, ProfileRunSummary, ProfileRunView, ProfileTargetOption, ProfileTargetType } from "@/lib/profile-runs/schema";
 
@@ -103,5 +105,26 @@ export async function findProfileTargetOptions(engagementId: AuthorizedEngagemen
   return {
     entities: entities.map((e) => ({ type: "data_entity", id: e.id, label: e.sourceObject, detail: [e.entity.replace(/_/g, " "), e.sourceSystem].filter(Boolean).join(" · ") })),
     integrations: integrations.map((i) => ({ type: "integration", id: i.id, label: i.name, detail: [i.standard, i.partner].filter(Boolean).join(" · ") })),
+  };
+}
+
+/** What the validation plan is generated from: the data inventory, each entity's latest finished extract profile, the mock rounds. */
+export async function loadValidationPlanInputs(engagementId: AuthorizedEngagementId): Promise<{ entities: PlanEntity[]; profiles: EntityProfile[]; mockRounds: number; engagement: { clientName: string; name: string } }> {
+  const [entities, runs, engagement] = await Promise.all([
+    db.dataEntity.findMany({ where: { engagementId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, entity: true, sourceObject: true, decision: true, recordCount: true, yearsCovered: true, quirks: true } }),
+    // newest first: the first run seen per entity is its latest (one row per entity via DISTINCT ON)
+    db.$queryRaw<{ id: string; targetId: string; fileName: string; result: unknown }[]>`
+      SELECT DISTINCT ON ("targetId") id, "targetId", "fileName", result
+      FROM "ProfileRun"
+      WHERE "engagementId" = ${engagementId} AND "targetType" = 'data_entity' AND status = 'done' AND result IS NOT NULL
+      ORDER BY "targetId", "createdAt" DESC`,
+    db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { assumptions: true, clientName: true, name: true } }),
+  ]);
+  const constants = ((engagement.assumptions ?? {}) as { constants?: Record<string, number> }).constants ?? {};
+  return {
+    entities: entities.map((e) => ({ ...e, recordCount: e.recordCount === null ? null : Number(e.recordCount), quirks: (e.quirks as Quirk[]) ?? [] })),
+    profiles: runs.map((r) => ({ entityId: r.targetId, runId: r.id, fileName: r.fileName, result: r.result as ExtractProfile })),
+    mockRounds: constants["data.mockConversionRounds"] ?? DEFAULT_CONSTANTS["data.mockConversionRounds"] ?? 3,
+    engagement: { clientName: engagement.clientName, name: engagement.name },
   };
 }

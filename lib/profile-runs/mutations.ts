@@ -192,3 +192,11 @@ async function findProfileTargetIn(tx: Tx, engagementId: AuthorizedEngagementId,
   const values: TargetValues = { type, complexity: i.complexity, messageTypes: i.messageTypes };
   return { id: i.id, version: i.version, values };
 }
+
+/** Exports are audited like every other export (TRUST.md). */
+export async function recordValidationPlanExport(engagementId: AuthorizedEngagementId, actor: Actor, counts: { checks: number; golden: number; rounds: number }, requestId = ""): Promise<void> {
+  await recordAuditEvent({
+    organizationId: actor.organizationId, engagementId, actor: auditActor(actor), action: "export.validation_plan",
+    entityType: "engagement", entityId: engagementId, changes: counts, requestId,
+  });
+}

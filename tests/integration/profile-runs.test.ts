@@ -20,6 +20,8 @@ import { findingsOf, type QuirkFinding } from "@/lib/profile-runs/findings";
 import { acceptProfileFindingAction, cancelProfileRunAction, createProfileRunAction } from "@/lib/profile-runs/actions";
 import { POST as uploadRoute } from "@/app/api/profile-uploads/[runId]/route";
 import { GET as progressRoute } from "@/app/api/engagements/[id]/profile-runs/[runId]/route";
+import { GET as validationPlanRoute } from "@/app/api/engagements/[id]/validation-plan/route";
+import ExcelJS from "exceljs";
 import { writeSyntheticCsv } from "../support/synthetic-extract";
 
 type World = Awaited<ReturnType<typeof createEngagementWorld>>;
@@ -258,6 +260,35 @@ describe("roles and outsiders", () => {
     signInAs(world.lead);
     expect(await createProfileRunAction({ engagementId: world.engagement.id, targetType: "data_entity", targetId: entityId, fileName: "x.csv", bytes: 10, role: "lead" })).toMatchObject({ ok: false, code: "INVALID" });
     expect(await createProfileRunAction({ engagementId: world.engagement.id, targetType: "data_entity", targetId: entityId, fileName: "", bytes: 0 })).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { fileName: ["Choose a file"], bytes: ["The file is empty"] } });
+  });
+});
+
+describe("validation plan export", () => {
+  const get = (engagementId: string) => validationPlanRoute(new Request(`http://localhost/api/engagements/${engagementId}/validation-plan`), { params: Promise.resolve({ id: engagementId }) });
+
+  it("is an XLSX with the entity's checks and golden rows from its profile, audited; roles and outsiders", async () => {
+    signInAs(world.consultant);
+    const res = await get(world.engagement.id);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("spreadsheetml");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const text = (name: string) => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.filter((v) => v != null).join(" | "));
+    expect(text("Reconciliation").join("\n")).toContain("PATIENT_MASTER | Quirk: icd9 unconverted (high)");
+    expect(text("Golden patients").some((l) => /icd9 unconverted \| .* \| Rows \d+/.test(l) && l.includes("profile run"))).toBe(true);
+    expect(text("Mock rounds")).toHaveLength(4); // header + 3 rounds (the default)
+    expect(await db.auditEvent.count({ where: { engagementId: world.engagement.id, action: "export.validation_plan", actorId: world.consultant.id } })).toBe(1);
+
+    for (const u of [world.reviewer, world.executive]) {
+      signInAs(u);
+      expect((await get(world.engagement.id)).status).toBe(403);
+    }
+    for (const u of [world.outsider, other.lead]) {
+      signInAs(u);
+      expect((await get(world.engagement.id)).status).toBe(404);
+    }
+    signInAs(null);
+    expect((await get(world.engagement.id)).status).toBe(401);
   });
 });
 

@@ -61,3 +61,33 @@ describe("merging an accepted quirk", () => {
     expect(again[1]!.description).toContain("run2");
   });
 });
+
+describe("validation plan", async () => {
+  const { validationPlan } = await import("@/lib/profile-runs/validation-plan");
+  const ent = (id: string, extra: Partial<import("@/lib/profile-runs/validation-plan").PlanEntity> = {}) => ({
+    id, entity: "patient_demographics", sourceObject: `OBJ_${id}`, decision: "migrate", recordCount: 1200, yearsCovered: 8, quirks: [] as Quirk[], ...extra,
+  });
+
+  it("covers every quirk with a golden case, using the profiled example rows where a check measured it", () => {
+    const profile = extract([check("icd9_codes", 120, 1000), check("duplicate_patient_pairs", 5, 1000)]);
+    const plan = validationPlan(
+      [ent("a", { quirks: [typed("icd9_unconverted"), typed("scanned_paper")] }), ent("b", { entity: "billing_claims", decision: "archive_only", quirks: [typed("other")] }), ent("c", { decision: "do_not_migrate" })],
+      [{ entityId: "a", runId: "run9", fileName: "pm.csv", result: profile }],
+      3,
+    );
+    expect(plan.golden.map((g) => [g.quirk, g.pick.startsWith("Rows 3") ? "profiled" : "by hand"])).toEqual([["icd9 unconverted", "profiled"], ["scanned paper", "by hand"], ["baseline", "by hand"]]);
+    expect(plan.golden[0]!.source).toBe("profile run run9 (pm.csv)");
+    // archive-only: counts, hashes, sums and range against the archive, no quirk checks; do-not-migrate: nothing
+    expect(plan.checks.filter((c) => c.sourceObject === "OBJ_b").map((c) => c.check)).toEqual(["Record count", "Key hash", "Sums", "Date range"]);
+    expect(plan.checks.some((c) => c.sourceObject === "OBJ_c")).toBe(false);
+    expect(plan.checks.filter((c) => c.sourceObject === "OBJ_a").map((c) => c.check)).toEqual(["Record count", "Key hash", "Date range", "Quirk: icd9 unconverted (medium)", "Quirk: scanned paper (medium)"]);
+    expect(plan.rounds.map((r) => r.name)).toEqual(["Mock 1", "Mock 2", "Mock 3 (dress rehearsal)"]);
+  });
+
+  it("an unknown count takes the profiled row count; one round is the dress rehearsal", () => {
+    const plan = validationPlan([ent("a", { recordCount: null })], [{ entityId: "a", runId: "r", fileName: "f.csv", result: extract([]) }], 1);
+    expect(plan.checks[0]!.method).toContain("expected 1,000");
+    expect(plan.rounds).toHaveLength(1);
+    expect(plan.rounds[0]!.acceptance).toContain("0 open high or critical quirks");
+  });
+});
