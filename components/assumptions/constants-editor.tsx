@@ -27,6 +27,7 @@ export const GROUP_TITLES: Record<string, string> = {
   waves: "Derived waves",
   cutover: "Cutover capacity and blackout windows",
   scale: "Economies of scale",
+  tco: "Type decision (total cost of ownership)",
   systemic: "Systemic factor",
   risk: "Risks and slips",
   license: "License",

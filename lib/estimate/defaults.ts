@@ -25,7 +25,8 @@ export type ConstantGroup =
   | "license"
   | "honesty"
   | "cutover"
-  | "scale";
+  | "scale"
+  | "tco";
 
 export interface ConstantDefinition {
   key: string;
@@ -329,6 +330,14 @@ def("honesty", "field.months.large.max", 24, "months", "Field range — large, u
 def("honesty", "honesty.p80RatioMin", 1.2, "× base", "Expected lower bound of P80 / base duration", "ESTIMATION.md: 1.2–1.6 (Flyvbjerg +27% cost overrun; KLAS go-lives 5 months late)");
 def("honesty", "honesty.p80RatioMax", 1.6, "× base", "Expected upper bound of P80 / base duration", "ESTIMATION.md");
 def("honesty", "honesty.lowConfidence", 60, "score", "Input confidence below which a flag is raised", "Assumption");
+
+// ---------- type decision: 5- and 10-year total cost of ownership per type (lib/estimate/tco.ts) ----------
+def("tco", "tco.A.licencePerProviderMonthCents", 50_000, "cents/provider/month", "Type A: destination licence per provider per month (when no destination fee is entered)", "Published ambulatory cloud EHR subscription list prices run about $200–$700 per provider per month; enterprise suites cost more — enter the quote when there is one", 0, 10_000_000);
+def("tco", "tco.A.interfaceFeePerYearCents", 300_000, "cents/interface/year", "Type A: vendor fees per interface per year (interface licences, upgrades)", "Assumption: commercial EHR vendors bill interface licences and maintenance per interface, commonly $1k–$5k a year each", 0, 100_000_000);
+def("tco", "tco.custom.hostingPerProviderMonthCents", 10_000, "cents/provider/month", "Type B/C: hosting and operations per provider per month (when no destination fee is entered)", "Assumption: cloud hosting, backups, security monitoring and on-call of a HIPAA-grade platform, about $100 per provider per month at mid size", 0, 10_000_000);
+def("tco", "tco.custom.maintenanceShareOfBuild", 0.2, "share/year", "Type B/C: maintenance per year as a share of the build cost", "Software maintenance commonly costs 15–25% of the original development cost every year (corrective, adaptive and perfective work; maintenance is the larger part of a system's lifetime cost)", 0, 1);
+def("tco", "tco.custom.regulatoryPerYearCents", 15_000_000, "cents/year", "Type B/C: regulatory updates per year (quality-measure specifications, interoperability rules)", "Assumption: CMS updates eCQM/MIPS specifications every year and ONC's Cures Act rules move USCDI versions; a custom platform carries that work itself — about one engineer-year", 0, 10_000_000_000);
+def("tco", "tco.custom.certificationCents", 20_000_000, "cents", "Type B/C: one-time certification of the new platform (ONC Health IT certification, security assessment)", "Assumption: a certification body's testing plus the engineering to pass it and a third-party security assessment, a few hundred thousand dollars; 0 when the client does not need certified technology", 0, 10_000_000_000);
 
 export const CONSTANT_DEFINITIONS: readonly ConstantDefinition[] = Object.freeze(defs);
 export const DEFAULT_CONSTANTS: Readonly<Record<string, number>> = Object.freeze(

@@ -9,6 +9,7 @@ import { can, type Role } from "@/lib/auth/access-matrix";
 import { loadEngagementDocument } from "@/lib/engagement-format/data";
 import { AssumptionsSchema, EngagementDocumentSchema, MIGRATION_TYPES, type EngagementDocument, type MigrationType } from "@/lib/engagement-format/schema";
 import { DEFAULT_SEED, type Estimate } from "@/lib/estimate";
+import { redactTypeDecision, tcoInputOf, typeDecision, type TypeDecisionView } from "@/lib/estimate/tco";
 import { AppError } from "@/lib/errors";
 import { findInputsRevision } from "@/lib/estimate-results/data";
 import { loadCurrentEstimate, obtainEstimate, type Obtained } from "@/lib/estimate-results/obtain";
@@ -97,7 +98,12 @@ export async function loadEstimatePage(engagementId: AuthorizedEngagementId, rol
 
 // ---------- scenarios ----------
 /** The current inputs, the same engagement as Type A, B and C, and each variant — all with the same seed. */
-export async function computeScenarios(engagementId: AuthorizedEngagementId, variants: ScenarioVariant[], seed: number): Promise<{ columns: ScenarioColumn[]; currentType: MigrationType; currency: string; hasBuildSize: boolean; totalMs: number }> {
+export async function computeScenarios(
+  engagementId: AuthorizedEngagementId,
+  variants: ScenarioVariant[],
+  seed: number,
+  opts: { canSeeRates?: boolean } = {},
+): Promise<{ columns: ScenarioColumn[]; currentType: MigrationType; currency: string; hasBuildSize: boolean; totalMs: number; typeDecision: TypeDecisionView | null }> {
   const t0 = performance.now();
   const revision = await findInputsRevision(engagementId);
   const doc = await loadEngagementDocument(engagementId);
@@ -126,7 +132,32 @@ export async function computeScenarios(engagementId: AuthorizedEngagementId, var
     summary: results[i] ? summarizeScenario((results[i] as Obtained).estimate) : null,
     error: j.error,
   }));
-  return { columns, currentType, currency: doc.engagement.currency, hasBuildSize: doc.assumptions.buildFunctionPoints !== null, totalMs: ms(performance.now() - t0) };
+  // the type decision (TCO per type) from the current and "As Type" columns: the same estimates, nothing recomputed
+  const perType = jobs.flatMap((j, i) => (j.kind !== "variant" && results[i] ? [tcoInputOf((results[i] as Obtained).estimate)] : []));
+  const decision = typeDecision(doc, perType);
+  const typeDecisionOut = decision && !opts.canSeeRates ? redactTypeDecision(decision) : decision;
+  return { columns, currentType, currency: doc.engagement.currency, hasBuildSize: doc.assumptions.buildFunctionPoints !== null, totalMs: ms(performance.now() - t0), typeDecision: typeDecisionOut };
+}
+
+/**
+ * The type decision of the engagement (the report's): `current` is the estimate of its own inputs; the other
+ * two types are the scenarios page's "As Type" estimates (same seed and iterations, so stored results are reused).
+ */
+export async function computeTypeDecision(
+  engagementId: AuthorizedEngagementId,
+  doc: EngagementDocument,
+  current: Estimate,
+  opts: { canSeeRates: boolean },
+): Promise<TypeDecisionView | null> {
+  const others = MIGRATION_TYPES.filter((t) => t !== doc.engagement.migrationType);
+  const estimates = await Promise.all(
+    others.map(async (t) => {
+      const applied = applyScenarioChanges(doc, { migrationType: t });
+      return applied.ok ? (await obtainEstimate(engagementId, applied.doc, { seed: current.run.seed, iterations: current.run.iterations }, { kind: "scenario" })).estimate : null;
+    }),
+  );
+  const decision = typeDecision(doc, [current, ...estimates].filter((e): e is Estimate => e !== null).map(tcoInputOf));
+  return decision && !opts.canSeeRates ? redactTypeDecision(decision) : decision;
 }
 
 // ---------- baselines ----------

@@ -30,6 +30,8 @@ export type EstimateView = Omit<Estimate, "breakdown" | "licenseOverlap" | "cost
 };
 
 const isLabor = (key: string) => key.startsWith("labor.");
+/** constants that are a rate or a fee: labor rates, and the type decision's licence/hosting/fee amounts (a quote may be entered there) */
+const isMoneyConstant = (key: string) => key.startsWith("rate.") || (key.startsWith("tco.") && key.endsWith("Cents"));
 
 /** Explanation input keys that are (or reveal) a rate or a fee. */
 const MONEY_PER_UNIT_INPUT = /rate|fee|monthly|burn|^destinationCents$|^sourceCents$|^archiveCents$/i;
@@ -108,8 +110,8 @@ export function toEstimateView(estimate: Estimate, opts: { canSeeRates: boolean 
     ),
     flags: estimate.flags.map(redactFlag),
     assumptions: {
-      overridden: estimate.assumptions.overridden.filter((o) => !o.key.startsWith("rate.")),
-      issues: estimate.assumptions.issues.filter((i) => !i.key.startsWith("rate.")),
+      overridden: estimate.assumptions.overridden.filter((o) => !isMoneyConstant(o.key)),
+      issues: estimate.assumptions.issues.filter((i) => !isMoneyConstant(i.key)),
     },
   };
 }

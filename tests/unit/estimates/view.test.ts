@@ -83,3 +83,16 @@ describe("toEstimateView", () => {
     expect(redactText("no money here: 12 weeks")).toBe("no money here: 12 weeks");
   });
 });
+
+describe("type-decision money constants", () => {
+  it("a licence quote entered as a tco.* override is hidden from a reviewer like a rate", () => {
+    const d = fixture();
+    d.assumptions.constants["tco.A.licencePerProviderMonthCents"] = 61_237;
+    d.assumptions.constants["tco.custom.maintenanceShareOfBuild"] = 0.25;
+    const e = estimate(d, { iterations: 200 });
+    const reviewer = JSON.stringify(toEstimateView(e, { canSeeRates: false }));
+    expect(reviewer).not.toContain("61237");
+    expect(reviewer).toContain("tco.custom.maintenanceShareOfBuild"); // a share, not money: shown
+    expect(JSON.stringify(toEstimateView(e, { canSeeRates: true }))).toContain("61237");
+  });
+});
