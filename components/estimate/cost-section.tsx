@@ -110,7 +110,7 @@ export function CostSection({ view, engagementId }: { view: EstimateView; engage
                   <td className="px-3 py-2 text-right">{money(l.percentiles.P50)}</td>
                   <td className="px-3 py-2 text-right">{money(l.percentiles.P80)}</td>
                   <td className="px-3 py-2 text-right">{money(l.percentiles.P90)}</td>
-                  <td className="py-2 pl-3 text-right">{l.explainKey ? <Explain explanation={view.explanations[l.explainKey]} engagementId={engagementId} currency={cur} /> : null}</td>
+                  <td className="py-2 pl-3 text-right">{l.explainKey ? <Explain explanation={view.explanations[l.explainKey]} engagementId={engagementId} currency={cur} focus={[{ label: "P50", value: money(l.percentiles.P50) }, { label: "P80", value: money(l.percentiles.P80) }]} /> : null}</td>
                 </tr>
               ))}
             <tr className="font-semibold">
@@ -120,7 +120,7 @@ export function CostSection({ view, engagementId }: { view: EstimateView; engage
               <td className="px-3 py-2 text-right">{money(view.cost.totalCents.percentiles.P50)}</td>
               <td className="px-3 py-2 text-right">{money(view.cost.totalCents.percentiles.P80)}</td>
               <td className="px-3 py-2 text-right">{money(view.cost.totalCents.percentiles.P90)}</td>
-              <td className="py-2 pl-3 text-right"><Explain explanation={view.explanations["total.cost"]} engagementId={engagementId} currency={cur} /></td>
+              <td className="py-2 pl-3 text-right"><Explain explanation={view.explanations["total.cost"]} engagementId={engagementId} currency={cur} focus={[{ label: "P50", value: money(view.cost.totalCents.percentiles.P50) }, { label: "P80", value: money(view.cost.totalCents.percentiles.P80) }]} /></td>
             </tr>
           </tbody>
         </table>

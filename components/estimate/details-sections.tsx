@@ -34,7 +34,7 @@ export function EffortTable({ view, engagementId }: { view: EstimateView; engage
               {view.redacted ? null : <td className="px-3 py-2 text-right">{w.rateCents === null ? "—" : `${formatMoneyCents(w.rateCents, cur)}/h`}</td>}
               {view.redacted ? null : <td className="px-3 py-2 text-right">{formatMoneyCents(w.cost?.percentiles.P50 ?? null, cur)}</td>}
               <td className="max-w-xs px-3 py-2 text-xs text-ink-600">{w.topItems.slice(0, 3).map((t) => `${t.label} (${formatNumber(t.likelyHours)} h)`).join("; ") || "—"}</td>
-              <td className="py-2 pl-3 text-right"><Explain explanation={view.explanations[`workstream.${w.workstream}`]} engagementId={engagementId} currency={cur} /></td>
+              <td className="py-2 pl-3 text-right"><Explain explanation={view.explanations[`workstream.${w.workstream}`]} engagementId={engagementId} currency={cur} focus={[{ label: "P50", value: `${formatNumber(w.hours.percentiles.P50, { maximumFractionDigits: 0 })} hours` }, { label: "P80", value: `${formatNumber(w.hours.percentiles.P80, { maximumFractionDigits: 0 })} hours` }]} /></td>
             </tr>
           ))}
         </tbody>

@@ -84,29 +84,29 @@ export function EstimateHeadline({ view, commitment, engagementId }: { view: Est
     <div className="space-y-4">
       <CommitmentPanel commitment={c} currency={cur} />
       <div className="grid gap-4 md:grid-cols-2">
-        <Panel title="Duration" explain={<Explain explanation={ex["total.duration"]} engagementId={engagementId} currency={cur} />}>
+        <Panel title="Duration" explain={<Explain explanation={ex["total.duration"]} engagementId={engagementId} currency={cur} focus={[{ label: "P80 · commit", value: formatMonths(c.commit.months) }, { label: "P50 · expect", value: formatMonths(c.expect.months) }]} />}>
           <dl className="mt-3 grid grid-cols-2 gap-3">
             <Stat label="P80 · commit" testId="duration-p80" value={formatMonths(c.commit.months)} sub={<>Final go-live {formatReportDate(c.commit.goLive)}<br />Complete {formatReportDate(c.commit.completion)}</>} emphasis />
             <Stat label="P50 · expect" testId="duration-p50" value={formatMonths(c.expect.months)} sub={<>Final go-live {formatReportDate(c.expect.goLive)}<br />Complete {formatReportDate(c.expect.completion)}</>} />
           </dl>
           <div className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">
             P80 = base plan {formatMonths(c.basePlan.months)} (chance {c.basePlan.completionChance.words}) + schedule contingency {formatMonths(c.contingency.months)}{" "}
-            <Explain explanation={ex["contingency.duration"]} engagementId={engagementId} currency={cur} align="left" />
+            <Explain explanation={ex["contingency.duration"]} engagementId={engagementId} currency={cur} align="left" focus={[{ label: "Schedule contingency", value: formatMonths(c.contingency.months) }, { label: "P80 · commit", value: formatMonths(c.commit.months) }]} />
             <br />
             Field range for a {view.input.sizeClass === "mid" ? "mid-size" : view.input.sizeClass} organization: {range.min}–{range.max} months.
           </div>
         </Panel>
-        <Panel title="Cost" explain={<Explain explanation={ex["total.cost"]} engagementId={engagementId} currency={cur} />}>
+        <Panel title="Cost" explain={<Explain explanation={ex["total.cost"]} engagementId={engagementId} currency={cur} focus={[{ label: "P80 · commit", value: formatMoneyCents(c.commit.costCents, cur) }, { label: "P50 · expect", value: formatMoneyCents(c.expect.costCents, cur) }]} />}>
           <dl className="mt-3 grid grid-cols-2 gap-3">
             <Stat label="P80 · commit" value={moneyCompact(c.commit.costCents, cur)} sub={formatMoneyCents(c.commit.costCents, cur)} emphasis />
             <Stat label="P50 · expect" value={moneyCompact(c.expect.costCents, cur)} sub={formatMoneyCents(c.expect.costCents, cur)} />
           </dl>
           <div className="mt-3 border-t border-ink-100 pt-2 text-xs text-ink-600">
             P80 = base plan {formatMoneyCents(view.basePlan.totalCostCents, cur)} + contingency {formatMoneyCents(view.contingency.costCents, cur)} ({Math.round(view.contingency.costShareOfBase * 100)}%){" "}
-            <Explain explanation={ex["contingency.cost"]} engagementId={engagementId} currency={cur} align="left" />
+            <Explain explanation={ex["contingency.cost"]} engagementId={engagementId} currency={cur} align="left" focus={[{ label: "Cost contingency", value: formatMoneyCents(view.contingency.costCents, cur) }, { label: "P80 · commit", value: formatMoneyCents(c.commit.costCents, cur) }]} />
           </div>
         </Panel>
-        <Panel title="License overlap" explain={<Explain explanation={ex["licenseOverlap"]} engagementId={engagementId} currency={cur} />}>
+        <Panel title="License overlap" explain={<Explain explanation={ex["licenseOverlap"]} engagementId={engagementId} currency={cur} focus={noFees ? [{ label: "License overlap", value: "not entered" }] : [{ label: "P50", value: formatMoneyCents(view.licenseOverlap.band.p50, cur) }, { label: "P10 – P90", value: `${moneyCompact(view.licenseOverlap.band.p10, cur)} – ${moneyCompact(view.licenseOverlap.band.p90, cur)}` }]} />}>
           {noFees ? (
             <p className="mt-3 text-sm text-ink-700" data-testid="overlap-not-entered">
               <span className="text-lg font-semibold text-amber-800">Not entered.</span> No license, hosting or archive fees are entered, so paying two systems at once is not in the cost yet. Enter them under Assumptions → License terms.

@@ -9,20 +9,20 @@ import type { Explanation } from "@/lib/estimate";
 import { anchorForConstant, anchorForInput } from "@/lib/assumptions/anchors";
 import { constantDefinition } from "@/lib/assumptions/schema";
 import { cn } from "@/components/ui/cn";
+import { constantLabel, explainInputLabel, formatExplainInput, formatMoney, quantity } from "@/lib/estimates/explain-labels";
 
-const money = (cents: number, currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(cents / 100);
 const num = (v: number) => new Intl.NumberFormat("en-US", { maximumFractionDigits: 3 }).format(v);
 
 export function formatExplainValue(value: number, unit: Explanation["unit"], currency: string): string {
   switch (unit) {
     case "cents":
-      return money(value, currency);
+      return formatMoney(value, currency);
     case "weeks":
-      return `${num(value)} weeks`;
+      return quantity(value, "week");
     case "months":
-      return `${num(value)} months`;
+      return quantity(value, "month");
     case "hours":
-      return `${Math.round(value).toLocaleString("en-US")} hours`;
+      return quantity(Math.round(value), "hour", 0);
     case "share":
       return num(value);
     case "score":
@@ -30,39 +30,14 @@ export function formatExplainValue(value: number, unit: Explanation["unit"], cur
   }
 }
 
-/** "teamFte" → "Team FTE", "p50Cents" → "P50", "archiveFeeCentsPerMonth" → "Archive fee per month"; "candidate: …" stays. */
-export function inputLabel(key: string): string {
-  if (/[:()]/.test(key)) return key;
-  const m = /^p(\d+)(.*)$/.exec(key);
-  if (m) {
-    const rest = m[2] ? inputLabel(m[2]).toLowerCase() : "";
-    return rest ? `P${m[1]} ${rest}` : `P${m[1]}`;
-  }
-  const words = key
-    .replace(/CentsPerMonth$/, "PerMonth")
-    .replace(/Cents$/, "")
-    .replace(/([a-z])([A-Z0-9])/g, "$1 $2")
-    .toLowerCase()
-    .replace(/\bfte\b/g, "FTE");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function inputValue(key: string, value: number | string | boolean | null, currency: string): string {
-  if (value === null) return "—";
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "string") return value;
-  if (/cents/i.test(key)) return money(value, currency);
-  if (/weeks/i.test(key)) return `${num(value)} weeks`;
-  if (/months/i.test(key)) return `${num(value)} months`;
-  if (/hours/i.test(key)) return `${Math.round(value).toLocaleString("en-US")} h`;
-  return num(value);
-}
-
 function constantValue(key: string, value: number, currency: string): string {
-  if (key.startsWith("rate.")) return `${money(value, currency)}/h`;
+  if (key.startsWith("rate.")) return `${formatMoney(value, currency)}/h`;
   const d = constantDefinition(key);
   return d ? `${num(value)} ${d.unit}` : num(value);
 }
+
+/** A number as its card shows it ("P50 · expect", "11.3 months"): Explain opens on these, then the base plan. */
+export type ExplainFocus = { label: string; value: string };
 
 export function Explain({
   explanation,
@@ -70,12 +45,15 @@ export function Explain({
   currency = "USD",
   align = "right",
   label = "Explain",
+  focus,
 }: {
   explanation: Explanation | undefined;
   engagementId: string;
   currency?: string;
   align?: "left" | "right";
   label?: string;
+  /** the numbers of the card this Explain sits on, in the card's units; without it, the base-plan value leads */
+  focus?: ExplainFocus[];
 }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const [style, setStyle] = useState<CSSProperties | undefined>(undefined);
@@ -135,11 +113,31 @@ export function Explain({
         style={style}
         className={cn("z-40 hidden overflow-y-auto rounded-lg bg-white p-4 text-sm shadow-lg ring-1 ring-ink-200 group-open:block", style ? "" : cn("absolute mt-1 w-[min(30rem,80vw)]", align === "right" ? "right-0" : "left-0"))}
       >
-        <div className="flex items-baseline justify-between gap-3">
-          <h4 className="font-semibold text-ink-900">{e.label}</h4>
-          <span className="tabular font-semibold text-ink-900">{formatExplainValue(e.value, e.unit, currency)}</span>
-        </div>
-        {e.unit === "weeks" || e.unit === "hours" || e.unit === "cents" ? <p className="mt-0.5 text-xs text-ink-500">Base plan value (most likely inputs, no risk events).</p> : null}
+        {focus?.length ? (
+          <>
+            <h4 className="font-semibold text-ink-900">{e.label}</h4>
+            <dl className="mt-1 grid grid-cols-[1fr_auto] gap-x-4 gap-y-0.5" data-testid="explain-focus">
+              {focus.map((f) => (
+                <div key={f.label} className="contents">
+                  <dt className="text-ink-700">{f.label}</dt>
+                  <dd className="tabular text-right font-semibold text-ink-900">{f.value}</dd>
+                </div>
+              ))}
+              <div className="contents">
+                <dt className="text-ink-600">Base plan (most likely inputs, no risk events)</dt>
+                <dd className="tabular text-right text-ink-700">{formatExplainValue(e.value, e.unit, currency)}</dd>
+              </div>
+            </dl>
+          </>
+        ) : (
+          <>
+            <div className="flex items-baseline justify-between gap-3">
+              <h4 className="font-semibold text-ink-900">{e.label}</h4>
+              <span className="tabular font-semibold text-ink-900">{formatExplainValue(e.value, e.unit, currency)}</span>
+            </div>
+            {e.unit === "weeks" || e.unit === "hours" || e.unit === "cents" ? <p className="mt-0.5 text-xs text-ink-500">Base plan value (most likely inputs, no risk events).</p> : null}
+          </>
+        )}
         <h5 className="mt-3 text-xs font-semibold uppercase tracking-wide text-ink-500">Formula</h5>
         <p className="mt-1 text-ink-800">{e.formula}</p>
         {inputs.length ? (
@@ -150,8 +148,8 @@ export function Explain({
                 const anchor = anchorForInput(k);
                 return (
                   <div key={k} className="contents">
-                    <dt className="text-ink-600">{anchor ? <Link className="text-brand-700 underline decoration-brand-200 hover:decoration-brand-700" href={assumptionsHref(anchor)}>{inputLabel(k)}</Link> : inputLabel(k)}</dt>
-                    <dd className="tabular text-right text-ink-900">{inputValue(k, v, currency)}</dd>
+                    <dt className="text-ink-600">{anchor ? <Link className="text-brand-700 underline decoration-brand-200 hover:decoration-brand-700" href={assumptionsHref(anchor)}>{explainInputLabel(k)}</Link> : explainInputLabel(k)}</dt>
+                    <dd className="tabular text-right text-ink-900">{formatExplainInput(k, v, currency)}</dd>
                   </div>
                 );
               })}
@@ -168,11 +166,11 @@ export function Explain({
                 return (
                   <li key={c.key} className="flex justify-between gap-3">
                     {anchor ? (
-                      <Link href={assumptionsHref(anchor)} className="truncate text-brand-700 underline decoration-brand-200 hover:decoration-brand-700" title={d?.label ?? c.key}>
-                        {d?.label ?? c.key} <span className="text-ink-400">({c.key})</span>
+                      <Link href={assumptionsHref(anchor)} className="truncate text-brand-700 underline decoration-brand-200 hover:decoration-brand-700" title={constantLabel(c.key)}>
+                        {constantLabel(c.key)}
                       </Link>
                     ) : (
-                      <span className="truncate text-ink-600">{c.key}</span>
+                      <span className="truncate text-ink-600" title={constantLabel(c.key)}>{constantLabel(c.key)}</span>
                     )}
                     <span className="tabular shrink-0 text-ink-900">
                       {constantValue(c.key, c.value, currency)}

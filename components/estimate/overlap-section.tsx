@@ -44,7 +44,7 @@ export function OverlapSection({ view, engagementId }: { view: EstimateView; eng
         <div>
           <div className="flex items-center justify-between gap-2">
             <h3 className="text-sm font-semibold text-ink-900">The band: {money(o.band.p10)} – {money(o.band.p90)} (P10–P90)</h3>
-            <Explain explanation={view.explanations["cost.license_overlap"] ?? view.explanations["licenseOverlap"]} engagementId={engagementId} currency={cur} />
+            <Explain explanation={view.explanations["cost.license_overlap"] ?? view.explanations["licenseOverlap"]} engagementId={engagementId} currency={cur} focus={[{ label: "P50", value: money(o.band.p50) }, { label: "P10 – P90", value: `${money(o.band.p10)} – ${money(o.band.p90)}` }]} />
           </div>
           <Band band={o.band} base={o.base.totalCents} currency={cur} />
           <p className="text-sm text-ink-700">{o.explanation}</p>

@@ -109,7 +109,7 @@ export function TimelineSection({ view, commitment, engagementId }: { view: Esti
                 <td className="px-3 py-2 text-right">{w1(p.percentiles.P80)} wk</td>
                 <td className="px-3 py-2 text-right text-ink-500">{w1(p.fieldMinimumWeeks)} wk</td>
                 <td className="px-3 py-2 text-ink-600">{formatDate(baseByKey.get(p.key)?.start)} – {formatDate(baseByKey.get(p.key)?.end)}</td>
-                <td className="py-2 pl-3 text-right"><Explain explanation={view.explanations[`phase.${p.key}`]} engagementId={engagementId} currency={cur} /></td>
+                <td className="py-2 pl-3 text-right"><Explain explanation={view.explanations[`phase.${p.key}`]} engagementId={engagementId} currency={cur} focus={[{ label: "P50", value: `${w1(p.percentiles.P50)} weeks` }, { label: "P80", value: `${w1(p.percentiles.P80)} weeks` }]} /></td>
               </tr>
             ))}
           </tbody>

@@ -97,3 +97,111 @@ export function describeChanges(changes: Record<string, unknown>, limit = 4): st
   const more = entries.length - parts.length;
   return parts.join("; ") + (more > 0 ? `; +${more} more` : "");
 }
+
+// ---- actions and kinds of activity ----
+
+const ENTITY_LABELS: Record<string, string> = {
+  data_entity: "Data entity",
+  workflow_item: "Workflow item",
+  integration: "Integration",
+  report: "Report",
+  risk: "Risk",
+  audit_trail: "Audit-trail policy",
+  engagement: "Engagement",
+  assumptions: "Assumptions",
+  baseline: "Baseline",
+  member: "Member",
+  share: "Share link",
+  risk_library: "Risk library",
+  risk_matrix: "Risk matrix",
+  workflow: "Workflow review",
+  import: "Import",
+  export: "Export",
+  user: "User",
+  auth: "Sign-in",
+  access: "Access",
+  scenario: "Scenario",
+  profile: "Profile",
+};
+
+const ACTION_LABELS: Record<string, string> = {
+  "auth.sign_in": "Signed in",
+  "auth.sign_in_failed": "Sign-in failed",
+  "auth.sign_in_throttled": "Sign-in throttled",
+  "access.denied": "Access refused",
+  "engagement.create": "Engagement created",
+  "engagement.import": "Engagement imported",
+  "engagement.update": "Engagement details changed",
+  "engagement.archive": "Engagement archived",
+  "engagement.restore": "Engagement restored",
+  "assumptions.update": "Assumptions changed",
+  "baseline.create": "Baseline saved",
+  "member.add": "Member added",
+  "member.remove": "Member removed",
+  "member.role": "Member's role changed",
+  "share.create": "Share link created",
+  "share.open": "Share link opened",
+  "share.revoke": "Share link revoked",
+  "risk_library.add": "Added to the risk library",
+  "risk_library.delete": "Removed from the risk library",
+  "risk_matrix.update": "Risk matrix changed",
+  "workflow.approve": "Workflow item approved",
+  "workflow.request_changes": "Changes requested on a workflow item",
+  "workflow.comment": "Comment on a workflow item",
+  "workflow.signoff": "Workflow inventory signed off",
+  "import.upload": "Spreadsheet uploaded",
+  "import.dry_run": "Import checked (dry run)",
+  "import.apply": "Import applied",
+  "report.export": "Report table exported",
+  "report.pdf_download": "Report PDF downloaded",
+  "export.engagement": "Engagement exported (JSON)",
+  "export.import_skipped_rows": "Skipped import rows exported",
+  "export.activity": "Activity log exported",
+  "user.create": "User created",
+  "user.password_reset": "Password reset",
+  "user.sign_out_everywhere": "Signed out everywhere",
+  "user.disable": "User disabled",
+  "user.enable": "User enabled",
+};
+
+const VERB_LABELS: Record<string, string> = {
+  create: "added",
+  update: "changed",
+  delete: "deleted",
+  add: "added",
+  remove: "removed",
+  approve: "approved",
+  comment: "commented",
+};
+
+/** "data_entity.update" → "Data entity changed"; "export.integrations" → "Export: integrations"; unknown codes in words. */
+export function humanAction(action: string): string {
+  if (ACTION_LABELS[action]) return ACTION_LABELS[action];
+  const dot = action.indexOf(".");
+  if (dot < 0) return humanKey(action);
+  const head = action.slice(0, dot);
+  const tail = action.slice(dot + 1);
+  const entity = ENTITY_LABELS[head] ?? humanKey(head);
+  if (head === "export") return `Exported: ${humanKey(tail).toLowerCase()}`;
+  return `${entity} ${VERB_LABELS[tail] ?? humanKey(tail).toLowerCase()}`;
+}
+
+/** The kinds of activity a reader filters by; each is a set of action prefixes. */
+export const ACTIVITY_KINDS = {
+  inventories: { label: "Inventory changes", prefixes: ["data_entity.", "workflow_item.", "integration.", "report.create", "report.update", "report.delete", "risk.", "audit_trail.", "risk_matrix.", "risk_library."] },
+  review: { label: "Clinical review and sign-off", prefixes: ["workflow."] },
+  estimate: { label: "Assumptions and baselines", prefixes: ["assumptions.", "baseline.", "scenario."] },
+  engagement: { label: "Engagement and members", prefixes: ["engagement.", "member."] },
+  imports: { label: "Imports", prefixes: ["import."] },
+  downloads: { label: "Exports and downloads", prefixes: ["export.", "report.export", "report.pdf_download"] },
+  sharing: { label: "Share links", prefixes: ["share."] },
+  access: { label: "Refused access", prefixes: ["access."] },
+} as const satisfies Record<string, { label: string; prefixes: readonly string[] }>;
+export type ActivityKind = keyof typeof ACTIVITY_KINDS;
+export const ACTIVITY_KIND_KEYS = Object.keys(ACTIVITY_KINDS) as ActivityKind[];
+
+/** Which kind an action belongs to (null: none of the filterable kinds). */
+export function activityKindOf(action: string): ActivityKind | null {
+  for (const k of ACTIVITY_KIND_KEYS) if (ACTIVITY_KINDS[k].prefixes.some((p) => action.startsWith(p))) return k;
+  return null;
+}

@@ -1,6 +1,7 @@
 // The report's cost lines and phase plan as CSV or XLSX. Tables come from the ReportView (the same numbers
 // as the page and the PDF); money in currency units with cents, weeks with two decimals, dates as dates.
-// Text cells are neutralised against formula injection (= + - @ …); numbers stay numbers.
+// Text cells are neutralised against formula injection (= + - @ …); numbers stay numbers. Every cell a person
+// reads is in words (cost line, group, kind of row): no engine keys such as `license_overlap` or `go_live.0`.
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { neutraliseFormulaText } from "@/lib/import-export/formula";
@@ -15,6 +16,7 @@ const text = (v: string): Cell => ({ t: "text", v });
 const money = (cents: number | null): Cell => (cents === null ? null : { t: "money", v: Math.round(cents) / 100 });
 const num = (v: number, digits = 2): Cell => ({ t: "number", v: Math.round(v * 10 ** digits) / 10 ** digits, digits });
 const date = (v: string): Cell => ({ t: "date", v });
+const GROUP_LABELS: Record<ReportView["costs"]["lines"][number]["group"], string> = { labor: "Labor", license: "License overlap", risk: "Risk and slip" };
 
 /**
  * Cost lines with the base plan, the mean and P50/P80/P90; hours and rates only for viewers who may see rates
@@ -23,11 +25,10 @@ const date = (v: string): Cell => ({ t: "date", v });
 export function costTable(r: ReportView): Table {
   const withRates = r.meta.canSeeRates;
   const cur = r.meta.currency;
-  const headers = ["Key", "Cost line", "Group", `Base plan (${cur})`, `Expected, mean (${cur})`, `P50 (${cur})`, `P80 (${cur})`, `P90 (${cur})`, ...(withRates ? ["Base-plan hours", `Rate (${cur}/h)`] : [])];
+  const headers = ["Cost line", "Group", `Base plan (${cur})`, `Expected, mean (${cur})`, `P50 (${cur})`, `P80 (${cur})`, `P90 (${cur})`, ...(withRates ? ["Base-plan hours", `Rate (${cur}/h)`] : [])];
   const rows: Cell[][] = r.costs.lines.map((l) => [
-    text(l.key),
     text(l.label),
-    text(l.group),
+    text(GROUP_LABELS[l.group]),
     money(l.base),
     money(l.mean),
     money(l.p50),
@@ -36,29 +37,29 @@ export function costTable(r: ReportView): Table {
     ...(withRates ? [l.hours === null ? null : num(l.hours, 0), money(l.rateCents)] : []),
   ]);
   const t = r.costs.total;
-  rows.push([text("total"), text("Total"), text(""), money(t.base), money(t.mean), money(t.p50), money(t.p80), money(t.p90), ...(withRates ? [null, null] : [])]);
-  return { title: "Cost lines", headers, widths: [26, 44, 9, 16, 18, 16, 16, 16, ...(withRates ? [16, 14] : [])], rows };
+  rows.push([text("Total"), text(""), money(t.base), money(t.mean), money(t.p50), money(t.p80), money(t.p90), ...(withRates ? [null, null] : [])]);
+  return { title: "Cost lines", headers, widths: [44, 16, 16, 18, 16, 16, 16, ...(withRates ? [16, 14] : [])], rows };
 }
 
 /** Phases (base-plan dates; P50/P80 durations), waves, go-lives and the P50/P80 milestones. */
 export function phaseTable(r: ReportView): Table {
-  const headers = ["Key", "Item", "Kind", "Start (base plan)", "End (base plan)", "Weeks (base plan)", "Weeks (P50)", "Weeks (P80)", "Field minimum (weeks)", "Cohort", "Providers", "Users"];
+  const headers = ["Item", "Kind", "Start (base plan)", "End (base plan)", "Weeks (base plan)", "Weeks (P50)", "Weeks (P80)", "Field minimum (weeks)", "Cohort", "Providers", "Users"];
   const rows: Cell[][] = [];
   for (const p of r.timeline.phases) {
-    rows.push([text(p.key), text(p.label), text("phase"), date(p.start), date(p.end), num(p.baseWeeks), num(p.p50Weeks), num(p.p80Weeks), num(p.fieldMinimumWeeks), null, null, null]);
+    rows.push([text(p.label), text("Phase"), date(p.start), date(p.end), num(p.baseWeeks), num(p.p50Weeks), num(p.p80Weeks), num(p.fieldMinimumWeeks), null, null, null]);
   }
   r.timeline.waves.forEach((w, i) => {
     const bar = r.timeline.bars.find((b) => b.key === `wave.${i}`);
-    rows.push([text(`wave.${i}`), text(w.name), text("wave"), date(w.start), date(w.end), bar ? num(bar.endWeek - bar.startWeek) : null, null, null, null, text(w.cohort), num(w.providers, 0), num(w.users, 0)]);
-    rows.push([text(`go_live.${i}`), text(`${w.name} go-live`), text("go-live"), date(w.goLive), date(w.goLive), null, null, null, null, null, null, null]);
+    rows.push([text(w.name), text("Cutover wave"), date(w.start), date(w.end), bar ? num(bar.endWeek - bar.startWeek) : null, null, null, null, text(w.cohort), num(w.providers, 0), num(w.users, 0)]);
+    rows.push([text(`${w.name} go-live`), text("Go-live"), date(w.goLive), date(w.goLive), null, null, null, null, null, null, null]);
   });
   const h = r.headline;
-  const milestone = (key: string, label: string, iso: string): Cell[] => [text(key), text(label), text("milestone"), date(iso), date(iso), null, null, null, null, null, null, null];
-  rows.push(milestone("final_go_live.p50", "Final go-live (P50)", h.goLive.p50));
-  rows.push(milestone("final_go_live.p80", "Final go-live (P80)", h.goLive.p80));
-  rows.push(milestone("completion.p50", "Completion (P50)", h.completion.p50));
-  rows.push(milestone("completion.p80", "Completion (P80)", h.completion.p80));
-  return { title: "Phase plan", headers, widths: [20, 44, 10, 16, 16, 16, 12, 12, 20, 50, 10, 10], rows };
+  const milestone = (label: string, iso: string): Cell[] => [text(label), text("Milestone"), date(iso), date(iso), null, null, null, null, null, null, null];
+  rows.push(milestone("Final go-live (P50)", h.goLive.p50));
+  rows.push(milestone("Final go-live (P80)", h.goLive.p80));
+  rows.push(milestone("Completion (P50)", h.completion.p50));
+  rows.push(milestone("Completion (P80)", h.completion.p80));
+  return { title: "Phase plan", headers, widths: [44, 14, 16, 16, 16, 12, 12, 20, 50, 10, 10], rows };
 }
 
 export function reportTable(r: ReportView, part: ReportExportPart): Table {
@@ -97,7 +98,7 @@ export async function tableXlsx(t: Table, r: ReportView): Promise<Buffer> {
       else if (c.t === "number") cell.numFmt = c.digits === 0 ? "#,##0" : "#,##0.00";
       else if (c.t === "date") cell.numFmt = "yyyy-mm-dd";
     });
-    if (row[0]?.t === "text" && row[0].v === "total") added.font = { bold: true };
+    if (row[0]?.t === "text" && row[0].v === "Total") added.font = { bold: true };
   }
   const about = wb.addWorksheet("About");
   about.columns = [{ width: 22 }, { width: 90 }];

@@ -150,14 +150,16 @@ describe("GET /api/engagements/[id]/report/export", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const rows = parseCsv(await res.text());
     const est = (await computeEngagementEstimate(world.eid)).estimate;
-    const byKey = new Map(rows.slice(1).map((r) => [r[0], r]));
+    const labels = new Map((await loadReport(world.eid, { seed: 1, canSeeRates: true })).costs.lines.map((l) => [l.key, l.label]));
+    const byLabel = new Map(rows.slice(1).map((r) => [r[0], r]));
+    const byKey = { get: (key: string) => byLabel.get(labels.get(key) ?? key) };
     for (const [key, d] of Object.entries(est.cost.lines)) {
       if (d.base === 0 && d.mean === 0 && d.percentiles.P80 === 0) continue;
-      expect(Number(byKey.get(key)?.[3]), key).toBeCloseTo(d.base / 100, 2);
-      expect(Number(byKey.get(key)?.[5]), key).toBeCloseTo(d.percentiles.P50! / 100, 2);
-      expect(Number(byKey.get(key)?.[6]), key).toBeCloseTo(d.percentiles.P80! / 100, 2);
+      expect(Number(byKey.get(key)?.[2]), key).toBeCloseTo(d.base / 100, 2);
+      expect(Number(byKey.get(key)?.[4]), key).toBeCloseTo(d.percentiles.P50! / 100, 2);
+      expect(Number(byKey.get(key)?.[5]), key).toBeCloseTo(d.percentiles.P80! / 100, 2);
     }
-    expect(Number(byKey.get("total")![5])).toBeCloseTo(est.cost.totalCents.percentiles.P50! / 100, 2);
+    expect(Number(byLabel.get("Total")![4])).toBeCloseTo(est.cost.totalCents.percentiles.P50! / 100, 2);
     expect(rows[0]).toContain("Rate (USD/h)");
     const audit = await auditEntries(world.eid, "report.export");
     expect(audit.at(-1)).toMatchObject({ actorId: world.consultant.id, actorRole: "consultant", changes: { format: "csv", part: "costs", seed: 1 } });
@@ -172,13 +174,13 @@ describe("GET /api/engagements/[id]/report/export", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await res.arrayBuffer()) as never);
     const ws = wb.worksheets[0]!;
-    const overlap = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === "license_overlap")!;
-    expect(overlap.getCell(4).value).toBeCloseTo(est.cost.lines.license_overlap.base / 100, 2);
-    expect(typeof overlap.getCell(6).value).toBe("number");
+    const overlap = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(2).value === "License overlap")!;
+    expect(overlap.getCell(3).value).toBeCloseTo(est.cost.lines.license_overlap.base / 100, 2);
+    expect(typeof overlap.getCell(5).value).toBe("number");
 
     const phases = parseCsv(await (await getExport(world.eid, "?format=csv&part=phases")).text());
-    expect(phases.find((r) => r[0] === "P2")![6]).toBe(String(est.duration.phases.P2.percentiles.P50));
-    expect(phases.find((r) => r[0] === "final_go_live.p80")![3]).toBe(addWeeks(est.input.plannedStart, est.duration.finalGoLiveWeeks.percentiles.P80!));
+    expect(phases.find((r) => r[0]!.startsWith("Phase 2"))![5]).toBe(String(est.duration.phases.P2.percentiles.P50));
+    expect(phases.find((r) => r[0] === "Final go-live (P80)")![2]).toBe(addWeeks(est.input.plannedStart, est.duration.finalGoLiveWeeks.percentiles.P80!));
     expect((await getExport(world.eid, "?format=xlsx&part=phases")).status).toBe(200);
     expect((await auditEntries(world.eid, "report.export")).filter((a) => a.actorId === world.executive.id)).toHaveLength(3);
   });
@@ -187,8 +189,8 @@ describe("GET /api/engagements/[id]/report/export", () => {
     signInAs(world.reviewer);
     const rows = parseCsv(await (await getExport(world.eid, "?format=csv&part=costs")).text());
     expect(rows[0]).not.toContain("Rate (USD/h)");
-    expect(rows.map((r) => r[0])).toEqual(["Key", "labor", "license_overlap", "risk_events", "schedule_slip", "risk_mitigation", "total"]);
-    expect(rows[1]![5]).toBe("");
+    expect(rows.map((r) => r[0])).toEqual(["Cost line", "Labor (all workstreams)", ...(await loadReport(world.eid, { seed: 1, canSeeRates: false })).costs.lines.slice(1).map((l) => l.label), "Total"]);
+    expect(rows[1]![4]).toBe("");
   });
 
   it("bad format or part → 422; outsider → 404; anonymous → 401", async () => {
