@@ -9,6 +9,7 @@ import { defaultDir, PORTFOLIO_SORT_LABELS, type PortfolioRow, type PortfolioSor
 import { formatMoneyShort, formatMonths } from "@/lib/report/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { readConfidence } from "@/lib/estimates/confidence";
 import { formatDate, formatDateTime, formatNumber } from "@/components/ui/format";
 import { MigrationTypeBadge, StatusBadge } from "@/components/engagements/badges";
 
@@ -30,7 +31,13 @@ function Estimate({ row, which }: { row: PortfolioRow; which: "months" | "cost" 
 function Confidence({ row }: { row: PortfolioRow }) {
   const v = row.estimate?.confidence;
   if (v === null || v === undefined) return <span className="text-ink-600">—</span>;
-  return <span className={cn("tabular font-medium", v >= 80 ? "text-emerald-800" : v >= 60 ? "text-amber-800" : "text-red-800")}>{Math.round(v)} / 100</span>;
+  // the same reading as the estimate, overview and report: never "High" without a clinical sign-off
+  const r = readConfidence(Math.round(v), { signedOff: row.review.lastSignOff !== null, changedSinceSignOff: 0 });
+  return (
+    <span className={cn("tabular font-medium", r.level === "High" ? "text-emerald-800" : r.level === "Moderate" ? "text-amber-800" : "text-red-800")} title={r.reason ? `Moderate: ${r.reason}` : undefined}>
+      {r.score} / 100 <span className="block text-xs font-normal">{r.level}</span>
+    </span>
+  );
 }
 
 function SignOff({ row }: { row: PortfolioRow }) {

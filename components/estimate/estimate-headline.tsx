@@ -9,6 +9,7 @@ import { formatMoneyCents } from "@/components/ui/format";
 import { formatMoneyShort, formatMonths, formatReportDate } from "@/lib/report/format";
 import { moneyCompact } from "@/components/charts/format";
 import { Explain } from "@/components/estimate/explain";
+import { readConfidence, type SignOffState } from "@/lib/estimates/confidence";
 
 function Stat({ label, value, sub, emphasis, testId }: { label: string; value: ReactNode; sub?: ReactNode; emphasis?: boolean; testId?: string }) {
   return (
@@ -74,12 +75,13 @@ export function CommitmentPanel({ commitment: c, currency }: { commitment: Commi
   );
 }
 
-export function EstimateHeadline({ view, commitment, engagementId }: { view: EstimateView; commitment: Commitment; engagementId: string }) {
+export function EstimateHeadline({ view, commitment, engagementId, signOff = null }: { view: EstimateView; commitment: Commitment; engagementId: string; signOff?: SignOffState }) {
   const cur = view.input.currency;
   const c = commitment;
   const ex = view.explanations;
   const range = view.input.fieldRangeMonths;
   const noFees = view.flags.some((f) => f.code === "NO_LICENSE_FEES");
+  const confidence = readConfidence(view.inputConfidence.score, signOff);
   return (
     <div className="space-y-4">
       <CommitmentPanel commitment={c} currency={cur} />
@@ -123,7 +125,7 @@ export function EstimateHeadline({ view, commitment, engagementId }: { view: Est
         </Panel>
         <Panel title="Input confidence" explain={<Explain explanation={ex["inputConfidence"]} engagementId={engagementId} currency={cur} />}>
           <dl className="mt-3">
-            <Stat label="Score" value={<span>{view.inputConfidence.score}<span className="text-base font-normal text-ink-500"> / 100</span></span>} emphasis sub="How much of the inventories is known, decided and reviewed." />
+            <Stat label="Score" testId="estimate-confidence" value={<span>{confidence.score}<span className="text-base font-normal text-ink-500"> / 100 · {confidence.level}</span></span>} emphasis sub={confidence.reason ? `Not “High” while ${confidence.reason}.` : "How much of the inventories is known, decided and reviewed."} />
           </dl>
           <div className="mt-3 h-2 overflow-hidden rounded-full bg-ink-100" aria-hidden>
             <div className={view.inputConfidence.score >= 60 ? "h-full bg-emerald-500" : "h-full bg-amber-500"} style={{ width: `${view.inputConfidence.score}%` }} />

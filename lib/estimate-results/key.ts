@@ -31,7 +31,7 @@ export type EstimateSummary = {
   p80Months: number | null;
   p50CostCents: number | null;
   p80CostCents: number | null;
-  /** input confidence score, 0..1 */
+  /** input confidence score, 0..100 (the engine's inputConfidence.score) */
   confidence: number | null;
   criticalFlags: { code: string; message: string }[];
   warningFlagCount: number;

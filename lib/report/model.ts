@@ -11,6 +11,7 @@ import { compareEstimates, type MetricChange } from "@/lib/estimates/compare";
 import { describeDocumentDiff, diffEngagementDocuments } from "@/lib/estimates/input-diff";
 import { toEstimateView } from "@/lib/estimates/view";
 import { buildCommitment, type Commitment } from "@/lib/estimates/commitment";
+import { readConfidence, signOffState, type ConfidenceLevel } from "@/lib/estimates/confidence";
 import type { RatedRisk } from "@/lib/risk-matrix/schema";
 import type { WorkflowSignOffSummary } from "@/lib/workflow-review/schema";
 import { formatCount, formatReportDate, listInWords, plural } from "@/lib/report/format";
@@ -248,8 +249,9 @@ const AUDIT_POLICY_WORDS: Record<string, string> = {
 
 export const SEVERITY_WORDS: Record<"critical" | "warning" | "info", string> = { critical: "Critical", warning: "Warning", info: "Note" };
 
-export function confidenceLevel(score: number): "High" | "Moderate" | "Low" {
-  return score >= 80 ? "High" : score >= 60 ? "Moderate" : "Low";
+/** The level of a score alone (no sign-off known); pages with the sign-off use readConfidence. */
+export function confidenceLevel(score: number): ConfidenceLevel {
+  return readConfidence(score, null).level;
 }
 
 function feeText(cents: number, basis: string, currency: string): string {
@@ -395,15 +397,18 @@ function inventoryRows(doc: EngagementDocument, c: InventoryCompleteness): Inven
   ];
 }
 
-function confidence(est: Estimate): ReportView["confidence"] {
+function confidence(est: Estimate, signOff: WorkflowSignOffSummary): ReportView["confidence"] {
   const ic = est.inputConfidence;
-  const level = confidenceLevel(ic.score);
+  const reading = readConfidence(ic.score, signOffState(signOff));
+  const level = reading.level;
   const weakest = [...ic.components].filter((c) => c.value < 1).sort((a, b) => a.value - b.value || b.weight - a.weight).slice(0, 2);
   const opening =
     level === "High"
       ? "The inventories behind this estimate are largely complete"
       : level === "Moderate"
-        ? "The inventories behind this estimate have gaps that could move the numbers"
+        ? reading.capped
+          ? `Not "High" while ${reading.reason}`
+          : "The inventories behind this estimate have gaps that could move the numbers"
         : "Much of what drives this estimate is still unknown; treat the numbers as a first sounding";
   const tail = weakest.length ? `; the weakest inputs: ${listInWords(weakest.map((w) => `${lowerFirst(w.label)} (${Math.round(w.value * 100)}%)`))}.` : ".";
   return {
@@ -565,7 +570,7 @@ export function buildReportView(s: ReportSources): ReportView {
       expectedRiskCostCents: Math.round(riskLines),
     },
     flags: [...seen.flags].sort((a, b) => severityRank[a.severity] - severityRank[b.severity]).map((f) => ({ code: f.code, severity: f.severity, message: f.message })),
-    confidence: confidence(est),
+    confidence: confidence(est, s.signOff),
     assumptions: {
       teamFte: doc.assumptions.teamFte,
       interfaceEngineers: doc.assumptions.interfaceEngineers,

@@ -74,7 +74,7 @@ test("a consultant reads the estimate, explains a line, changes an assumption, s
   // follow the Explain link to the team-size field, halve the team, save
   await page.goto(`/engagements/${eid}/estimate`);
   await page.getByLabel("Explain: Phase 1 — foundation").click();
-  await page.getByRole("region", { name: "How “Phase 1 — foundation” is computed" }).getByRole("link", { name: "Team FTE" }).click();
+  await page.getByRole("region", { name: "How “Phase 1 — foundation” is computed" }).getByRole("link", { name: "Team (FTE)" }).click();
   await expect(page).toHaveURL(/\/assumptions#field-teamFte$/);
   const team = page.getByRole("textbox", { name: "Team size (FTE)" });
   await expect(team).toHaveValue("12");

@@ -150,7 +150,7 @@ describe("GET /api/engagements/[id]/report/export", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const rows = parseCsv(await res.text());
     const est = (await computeEngagementEstimate(world.eid)).estimate;
-    const labels = new Map((await loadReport(world.eid, { seed: 1, canSeeRates: true })).costs.lines.map((l) => [l.key, l.label]));
+    const labels = new Map<string, string>((await loadReport(world.eid, { seed: 1, canSeeRates: true })).costs.lines.map((l) => [l.key, l.label]));
     const byLabel = new Map(rows.slice(1).map((r) => [r[0], r]));
     const byKey = { get: (key: string) => byLabel.get(labels.get(key) ?? key) };
     for (const [key, d] of Object.entries(est.cost.lines)) {

@@ -18,7 +18,7 @@ describe("report exports", () => {
     const rows = parseCsv(tableCsv(costTable(fixtureReport({ doc }))));
     expect(rows[0]).toEqual(["Cost line", "Group", "Base plan (USD)", "Expected, mean (USD)", "P50 (USD)", "P80 (USD)", "P90 (USD)", "Base-plan hours", "Rate (USD/h)"]);
     const byLabel = new Map(rows.slice(1).map((r) => [r[0], r]));
-    const labels = new Map(fixtureReport({ doc }).costs.lines.map((l) => [l.key, l.label]));
+    const labels = new Map<string, string>(fixtureReport({ doc }).costs.lines.map((l) => [l.key, l.label]));
     for (const [key, d] of Object.entries(est.cost.lines)) {
       if (d.base === 0 && d.mean === 0 && d.percentiles.P80 === 0) continue;
       const row = byLabel.get(labels.get(key)!)!;

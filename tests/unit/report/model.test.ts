@@ -97,8 +97,9 @@ describe("buildReportView", () => {
 
   it("flags come critical first; input confidence in plain words", () => {
     expect(r.flags.map((f) => f.code)).toContain("REGULATORY_REPORTS_WITHOUT_PLAN");
-    expect(r.confidence).toMatchObject({ score: est.inputConfidence.score, level: "High" });
-    expect(r.confidence.summary).toMatch(/^High input confidence \(92 of 100\)\. .*weakest inputs: workflow items reviewed/);
+    // 92 of 100, but the fixture's workflow inventory changed since its sign-off: never "High" then (issue 11)
+    expect(r.confidence).toMatchObject({ score: est.inputConfidence.score, level: "Moderate" });
+    expect(r.confidence.summary).toMatch(/^Moderate input confidence \(92 of 100\)\. Not "High" while the workflow inventory has changed since its clinical sign-off; .*weakest inputs: workflow items reviewed/);
     const empty = fixtureReport({ doc: { ...doc, dataEntities: [], integrations: [], workflows: [], reports: [], risks: [] } });
     expect(empty.confidence.level).toBe("Low");
     expect(empty.flags[0]!.severity === "critical" || empty.flags.every((f) => f.severity !== "critical")).toBe(true);

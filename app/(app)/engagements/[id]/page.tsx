@@ -19,6 +19,7 @@ import { quotableChecklist } from "@/lib/engagements/checklist";
 import { loadEstimatePage } from "@/lib/estimates/data";
 import { DEFAULT_SEED } from "@/lib/estimates/schema";
 import { buildCommitment } from "@/lib/estimates/commitment";
+import { readConfidence, signOffState } from "@/lib/estimates/confidence";
 import { QuotableChecklist } from "@/components/engagements/quotable-checklist";
 import { CommitmentPanel } from "@/components/estimate/estimate-headline";
 
@@ -41,6 +42,7 @@ export default async function EngagementOverviewPage({ params }: { params: Promi
     signOff: { signedOff: signOff.lastSignOff !== null, changedSinceSignOff: signOff.changedSinceSignOff },
   });
   const commitment = estimate ? buildCommitment(estimate.view, estimate.targets) : null;
+  const confidence = estimate ? readConfidence(estimate.view.inputConfidence.score, signOffState(signOff)) : null;
   const critical = estimate ? estimate.view.flags.filter((f) => f.severity === "critical") : [];
   const awaitingReview = can(access.role, "workflow.approve") ? signOff.notReviewed + signOff.changedSinceApproval : can(access.role, "workflow.comment") ? signOff.changesRequested : 0;
   const base = `/engagements/${engagement.id}`;
@@ -105,7 +107,7 @@ export default async function EngagementOverviewPage({ params }: { params: Promi
         <div className="mb-6 space-y-2" data-testid="overview-headline">
           <CommitmentPanel commitment={commitment} currency={estimate.view.input.currency} />
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-ink-700">
-            <span>Input confidence <strong className="tabular">{estimate.view.inputConfidence.score} / 100</strong></span>
+            <span data-testid="overview-confidence">Input confidence <strong className="tabular">{confidence!.score} / 100</strong> ({confidence!.level}{confidence!.reason ? `: ${confidence!.reason}` : ""})</span>
             <span>{critical.length ? <strong className="text-red-800">{formatNumber(critical.length)} critical flag{critical.length === 1 ? "" : "s"}</strong> : "No critical flag"}</span>
             <Link className="font-medium text-brand-700 underline" href={`${base}/estimate`}>The estimate, explained</Link>
             {can(access.role, "report.view") ? <Link className="font-medium text-brand-700 underline" href={`${base}/report`}>Executive report</Link> : null}

@@ -8,6 +8,8 @@ import { can } from "@/lib/auth/access-matrix";
 import { loadEstimatePage } from "@/lib/estimates/data";
 import { parseSeedParam } from "@/lib/estimates/schema";
 import { buildCommitment } from "@/lib/estimates/commitment";
+import { signOffState } from "@/lib/estimates/confidence";
+import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
 import { PageHeader } from "@/components/ui/page-header";
 import { ButtonLink } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -51,7 +53,7 @@ export default async function EstimatePage({ params, searchParams }: { params: P
   const { id } = await params;
   const { access } = await requirePageAccess(id, "estimate.view");
   const { seed, error: seedError } = parseSeedParam((await searchParams).seed);
-  const { view, timings, targets, updating } = await loadEstimatePage(access.engagementId, access.role, seed);
+  const [{ view, timings, targets, updating }, signOff] = await Promise.all([loadEstimatePage(access.engagementId, access.role, seed), findWorkflowSignOffSummary(access.engagementId)]);
   const eid = access.engagementId;
   const commitment = buildCommitment(view, targets);
   return (
@@ -77,7 +79,7 @@ export default async function EstimatePage({ params, searchParams }: { params: P
         ))}
       </nav>
 
-      <EstimateHeadline view={view} commitment={commitment} engagementId={eid} />
+      <EstimateHeadline view={view} commitment={commitment} engagementId={eid} signOff={signOffState(signOff)} />
 
       <Section id="flags" title="Honesty flags" description="What this estimate must say out loud.">
         <FlagsList flags={view.flags} />
