@@ -46,13 +46,15 @@ export function inputConfidence(doc: EngagementDocument): InputConfidence {
   const openRisks = doc.risks.filter((r) => r.status !== "closed");
   const assessed = openRisks.filter((r) => (r.scheduleImpactWeeks !== null || r.costImpact !== null) && r.owner.trim() !== "").length;
   const auditDecided = doc.auditTrail && doc.auditTrail.policy !== "undecided" ? 1 : 0;
+  /** "1 interface has", "3 interfaces have": the count and its words agree */
+  const agree = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const components = [
-    comp("data_counts", "Data entities with a known record count", 0.2, countsKnown, de.length, `${de.length - countsKnown} of ${de.length} entities have an unknown count`),
-    comp("data_decisions", "Data entities with migrate and cleanup decisions made", 0.1, decided, de.length, `${de.length - decided} entities have an undecided migrate or cleanup decision`),
-    comp("workflows_reviewed", "Workflow items reviewed by a clinical lead with a disposition", 0.2, wfReviewed, wfTotal, `${wfTotal - wfReviewed} of ${wfTotal} workflow items are unreviewed or undecided`),
-    comp("integrations_planned", "Interfaces with a transition strategy", 0.15, intDecided, doc.integrations.length, `${doc.integrations.length - intDecided} interfaces have no transition strategy`),
-    comp("reports_planned", "Reports with consumers and (regulatory) a reproducibility plan", 0.1, reportsPlanned, doc.reports.length, `${regulatory.filter((r) => r.reproducibilityPlan.trim() === "").length} regulatory reports lack a reproducibility plan`),
-    comp("risks_assessed", "Open risks with a quantified impact and an owner", 0.15, assessed, openRisks.length, `${openRisks.length - assessed} of ${openRisks.length} open risks are unassessed`),
+    comp("data_counts", "Data entities with a known record count", 0.2, countsKnown, de.length, `${de.length - countsKnown} of ${de.length} ${de.length === 1 ? "entity" : "entities"} ${de.length - countsKnown === 1 ? "has" : "have"} an unknown count`),
+    comp("data_decisions", "Data entities with migrate and cleanup decisions made", 0.1, decided, de.length, `${agree(de.length - decided, "entity has", "entities have")} an undecided migrate or cleanup decision`),
+    comp("workflows_reviewed", "Workflow items reviewed by a clinical lead with a disposition", 0.2, wfReviewed, wfTotal, `${wfTotal - wfReviewed} of ${wfTotal} workflow ${wfTotal === 1 ? "item" : "items"} ${wfTotal - wfReviewed === 1 ? "is" : "are"} unreviewed or undecided`),
+    comp("integrations_planned", "Interfaces with a transition strategy", 0.15, intDecided, doc.integrations.length, `${agree(doc.integrations.length - intDecided, "interface has", "interfaces have")} no transition strategy`),
+    comp("reports_planned", "Reports with consumers and (regulatory) a reproducibility plan", 0.1, reportsPlanned, doc.reports.length, `${agree(regulatory.filter((r) => r.reproducibilityPlan.trim() === "").length, "regulatory report lacks", "regulatory reports lack")} a reproducibility plan`),
+    comp("risks_assessed", "Open risks with a quantified impact and an owner", 0.15, assessed, openRisks.length, `${openRisks.length - assessed} of ${openRisks.length} open ${openRisks.length === 1 ? "risk" : "risks"} ${openRisks.length - assessed === 1 ? "is" : "are"} unassessed`),
     comp("audit_policy", "Audit-trail policy decided", 0.1, auditDecided, 1, auditDecided ? `policy: ${doc.auditTrail?.policy}` : "no audit-trail policy decided"),
   ];
   const score = Math.round(100 * components.reduce((s, c) => s + c.weight * c.value, 0));

@@ -1,9 +1,15 @@
 // The executive report as a PDF, rendered on the server with @react-pdf/renderer (no browser): a cover
 // summary, then timeline (vector Gantt from Svg primitives), costs, risks, assumptions and inventory.
-// Built-in Helvetica only (no font loading); its WinAnsi encoding lacks a few glyphs we use on screen
-// (→ ≤ ≥ −), so every text goes through pdfText(). Every number is formatted by lib/report/format.ts, the
-// same functions as the page, so the PDF's text matches the page's.
-import { Document, G, Line, Page, Polygon, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+// Text is set in DejaVu Sans Condensed, embedded from assets/fonts (Bitstream Vera licence, see
+// assets/fonts/LICENSE-DejaVu.txt), so "→", "≤", "−" and "Σ" print as on screen. Should the font files be
+// missing, the PDF falls back to the built-in Helvetica, whose WinAnsi encoding lacks those glyphs, and
+// pdfText() spells them out ("->"). Every number is formatted by lib/report/format.ts, the same functions
+// as the page, so the PDF's text matches the page's.
+// Not a tagged PDF: @react-pdf/renderer 4.9 creates its pdfkit document without `tagged` and writes no
+// structure tree, so there is no way to tag from here; the document language is set (en-US).
+import fs from "node:fs";
+import path from "node:path";
+import { Document, Font, G, Line, Page, Polygon, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { GanttBar } from "@/lib/estimate";
 import { buildHeatMap, SEVERITY_LABELS, type SeverityBand } from "@/lib/risk-matrix/heat-map";
@@ -23,14 +29,30 @@ import {
 import { baselineIntro, baselineMetricText, ganttRows, ganttTicks, reportTitleLine, signOffText } from "@/lib/report/presenters";
 import { SEVERITY_WORDS, type ReportView } from "@/lib/report/model";
 
-// ---------- text safe for the standard fonts (WinAnsi) ----------
+// ---------- fonts ----------
+const FONT_DIR = path.join(process.cwd(), "assets", "fonts");
+const FONT_FILES = { regular: path.join(FONT_DIR, "DejaVuSansCondensed.ttf"), bold: path.join(FONT_DIR, "DejaVuSansCondensed-Bold.ttf") };
+/** true when the DejaVu files are there (then registered once); false → Helvetica and WinAnsi-safe text */
+export const EMBEDDED_FONT = fs.existsSync(FONT_FILES.regular) && fs.existsSync(FONT_FILES.bold);
+if (EMBEDDED_FONT) {
+  Font.register({ family: "SoundingSans", src: FONT_FILES.regular });
+  Font.register({ family: "SoundingSans-Bold", src: FONT_FILES.bold });
+  Font.registerHyphenationCallback((word) => [word]); // never break words with a hyphen the page does not have
+}
+const FONT = EMBEDDED_FONT ? "SoundingSans" : "Helvetica";
+const FONT_BOLD = EMBEDDED_FONT ? "SoundingSans-Bold" : "Helvetica-Bold";
+/** DejaVu's line box is taller than Helvetica's: tighter line heights keep the same pages */
+const LH = EMBEDDED_FONT ? 0.92 : 1;
+
+// ---------- text safe for the font in use ----------
 const REPLACEMENTS: Record<string, string> = {
   "→": "->", "←": "<-", "↔": "<->", "≤": "<=", "≥": ">=", "≈": "~", "≠": "!=", "−": "-", "‐": "-", "‑": "-",
   "Σ": "Sum ", "✓": "", "✔": "", "′": "'", "″": '"', "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "",
 };
 const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
 
-export function pdfText(s: string): string {
+/** Text the standard fonts can print (WinAnsi): what they lack is spelled out ("→" → "->"), the rest "?". */
+export function winAnsiText(s: string): string {
   let out = "";
   for (const ch of s) {
     const code = ch.codePointAt(0)!;
@@ -40,6 +62,23 @@ export function pdfText(s: string): string {
     else out += "?";
   }
   return out;
+}
+
+/** Text the embedded DejaVu font prints: Latin, Greek, Cyrillic, punctuation, arrows, math (below U+2C00); tabs as spaces. */
+function embeddedText(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    if (code === 0x09) out += " ";
+    else if (code === 0x0a || (code >= 0x20 && code < 0x2c00 && !(code >= 0x7f && code < 0xa0))) out += ch;
+    else if (REPLACEMENTS[ch] !== undefined) out += REPLACEMENTS[ch];
+    else out += "?";
+  }
+  return out;
+}
+
+export function pdfText(s: string): string {
+  return EMBEDDED_FONT ? embeddedText(s) : winAnsiText(s);
 }
 
 // ---------- styles ----------
@@ -57,28 +96,28 @@ const HEAT: Record<SeverityBand, { bg: string; fg: string }> = {
 };
 
 const s = StyleSheet.create({
-  page: { paddingTop: 44, paddingBottom: 56, paddingHorizontal: 44, fontFamily: "Helvetica", fontSize: 9.5, color: C.ink900 },
+  page: { paddingTop: 44, paddingBottom: 56, paddingHorizontal: 44, fontFamily: FONT, fontSize: 9.5, color: C.ink900 },
   // INVARIANT: no lineHeight on the page itself: react-pdf then drops absolutely positioned fixed elements (the footer)
   footer: { position: "absolute", left: 44, right: 44, bottom: 24, flexDirection: "row", justifyContent: "space-between", borderTopWidth: 0.5, borderTopColor: C.ink200, paddingTop: 6, fontSize: 7.5, color: C.ink500 },
-  eyebrow: { fontSize: 8, color: C.brand700, fontFamily: "Helvetica-Bold", letterSpacing: 1, textTransform: "uppercase" },
-  h1: { fontSize: 22, fontFamily: "Helvetica-Bold", color: C.ink900, marginTop: 10, lineHeight: 1.15 },
-  h2: { fontSize: 14, fontFamily: "Helvetica-Bold", color: C.brand900, marginBottom: 8 },
-  h3: { fontSize: 10.5, fontFamily: "Helvetica-Bold", color: C.ink900, marginTop: 12, marginBottom: 5 },
+  eyebrow: { fontSize: 8, color: C.brand700, fontFamily: FONT_BOLD, letterSpacing: 1, textTransform: "uppercase" },
+  h1: { fontSize: 22, fontFamily: FONT_BOLD, color: C.ink900, marginTop: 10, lineHeight: 1.15 },
+  h2: { fontSize: 14, fontFamily: FONT_BOLD, color: C.brand900, marginBottom: 8 },
+  h3: { fontSize: 10.5, fontFamily: FONT_BOLD, color: C.ink900, marginTop: 12, marginBottom: 5 },
   muted: { color: C.ink500 },
-  small: { fontSize: 8, color: C.ink600, lineHeight: 1.35 },
-  para: { marginBottom: 6, fontSize: 9.5, lineHeight: 1.4 }, // lineHeight needs an explicit fontSize (an inherited one is ignored)
+  small: { fontSize: 8, color: C.ink600, lineHeight: 1.35 * LH },
+  para: { marginBottom: 6, fontSize: 9.5, lineHeight: 1.4 * LH }, // lineHeight needs an explicit fontSize (an inherited one is ignored)
   row: { flexDirection: "row" },
   card: { borderWidth: 0.75, borderColor: C.ink200, borderRadius: 4, padding: 9 },
-  kLabel: { fontSize: 7.5, color: C.ink500, textTransform: "uppercase", letterSpacing: 0.6, fontFamily: "Helvetica-Bold" },
-  kValue: { fontSize: 17, fontFamily: "Helvetica-Bold", color: C.ink900, marginTop: 3 },
+  kLabel: { fontSize: 7.5, color: C.ink500, textTransform: "uppercase", letterSpacing: 0.6, fontFamily: FONT_BOLD },
+  kValue: { fontSize: 17, fontFamily: FONT_BOLD, color: C.ink900, marginTop: 3 },
   kSub: { fontSize: 8, color: C.ink600, marginTop: 2 },
-  th: { fontFamily: "Helvetica-Bold", fontSize: 7.5, color: C.ink600, textTransform: "uppercase", letterSpacing: 0.3 },
-  td: { fontSize: 8.5, lineHeight: 1.3 },
+  th: { fontFamily: FONT_BOLD, fontSize: 7.5, color: C.ink600, textTransform: "uppercase", letterSpacing: 0.3 },
+  td: { fontSize: 8.5, lineHeight: 1.3 * LH },
   tr: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: C.ink100, paddingVertical: 2.5 },
   trHead: { flexDirection: "row", borderBottomWidth: 0.75, borderBottomColor: C.ink300, paddingBottom: 3 },
   trTotal: { flexDirection: "row", borderTopWidth: 0.75, borderTopColor: C.ink400, paddingVertical: 4 },
   num: { textAlign: "right" },
-  bold: { fontFamily: "Helvetica-Bold" },
+  bold: { fontFamily: FONT_BOLD },
 });
 
 // ---------- small building blocks ----------
@@ -126,7 +165,7 @@ function FlagList({ flags }: { flags: ReportView["flags"] }) {
         const tone = f.severity === "critical" ? { bg: C.redBg, fg: C.red } : f.severity === "warning" ? { bg: C.amberBg, fg: C.amber } : { bg: C.ink50, fg: C.ink600 };
         return (
           <View key={i} style={{ flexDirection: "row", backgroundColor: tone.bg, borderRadius: 3, padding: 6, marginBottom: 4 }} wrap={false}>
-            <P style={{ width: 56, fontFamily: "Helvetica-Bold", fontSize: 8, color: tone.fg }}>{SEVERITY_WORDS[f.severity]}</P>
+            <P style={{ width: 56, fontFamily: FONT_BOLD, fontSize: 8, color: tone.fg }}>{SEVERITY_WORDS[f.severity]}</P>
             <P style={{ flex: 1, fontSize: 8.5 }}>{f.message}</P>
           </View>
         );
@@ -158,7 +197,7 @@ function SectionPage({ r, title, eyebrow, children, size }: { r: ReportView; tit
 /** SVG text (react-pdf types SVG text styles without fontSize; it is honoured). */
 function SvgText({ x, y, children, size = 7, fill = C.ink600, anchor = "start", bold = false }: { x: number; y: number; children: string; size?: number; fill?: string; anchor?: "start" | "middle" | "end"; bold?: boolean }) {
   return (
-    <Text x={x} y={y} fill={fill} textAnchor={anchor} style={{ fontSize: size, fontFamily: bold ? "Helvetica-Bold" : "Helvetica" } as never}>
+    <Text x={x} y={y} fill={fill} textAnchor={anchor} style={{ fontSize: size, fontFamily: bold ? FONT_BOLD : FONT } as never}>
       {pdfText(children)}
     </Text>
   );
@@ -278,7 +317,7 @@ function HeatGrid({ r, mode }: { r: ReportView; mode: "inherent" | "residual" })
           <P style={{ width: 58, fontSize: 6.5, color: C.ink600, textAlign: "right", paddingRight: 4 }}>{m.likelihoodLabels[row[0]!.likelihood - 1] ?? String(row[0]!.likelihood)}</P>
           {row.map((c) => (
             <View key={c.impact} style={{ width: cell, height: cell * 0.75, margin: 1, borderRadius: 2, backgroundColor: c.risks.length ? HEAT[c.severity].bg : C.ink50, justifyContent: "center", alignItems: "center" }}>
-              <Text style={{ fontSize: 8, fontFamily: "Helvetica-Bold", color: c.risks.length ? HEAT[c.severity].fg : C.ink300 }}>{c.risks.length ? String(c.risks.length) : "·"}</Text>
+              <Text style={{ fontSize: 8, fontFamily: FONT_BOLD, color: c.risks.length ? HEAT[c.severity].fg : C.ink300 }}>{c.risks.length ? String(c.risks.length) : "·"}</Text>
             </View>
           ))}
         </View>
@@ -307,7 +346,7 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
   const moreFlags = r.flags.length - topFlags.length;
 
   return (
-    <Document title={pdfText(`${r.meta.clientName} — priced timeline report`)} author={pdfText(r.meta.firmName)} subject={pdfText(r.meta.engagementName)} creator="Sounding" producer="Sounding">
+    <Document language="en-US" title={pdfText(`${r.meta.clientName} — priced timeline report`)} author={pdfText(r.meta.firmName)} subject={pdfText(r.meta.engagementName)} creator="Sounding" producer="Sounding">
       {/* ---------- cover summary ---------- */}
       <Page size={size} style={s.page}>
         <View style={{ flexDirection: "row", justifyContent: "space-between", borderBottomWidth: 2, borderBottomColor: C.brand700, paddingBottom: 8 }}>
@@ -316,7 +355,7 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
         </View>
         <P style={s.h1}>{r.meta.clientName}</P>
         <P style={{ fontSize: 12, color: C.ink700, marginTop: 2 }}>{r.meta.engagementName}</P>
-        <P style={{ fontSize: 9, color: C.brand700, marginTop: 4, fontFamily: "Helvetica-Bold" }}>{reportTitleLine(r)}</P>
+        <P style={{ fontSize: 9, color: C.brand700, marginTop: 4, fontFamily: FONT_BOLD }}>{reportTitleLine(r)}</P>
         <P style={[s.para, { marginTop: 10, fontSize: 9, color: C.ink700 }]}>{r.scope}</P>
 
         <P style={s.h3}>The figure to commit to</P>

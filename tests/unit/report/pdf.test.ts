@@ -1,13 +1,16 @@
 // The PDF: renders without a browser, its text carries the headline numbers exactly as the page formats them.
 import { describe, expect, it } from "vitest";
 import { formatMoneyShort, formatMonths, formatReportDate } from "@/lib/report/format";
-import { pdfText, renderReportPdf } from "@/lib/report/pdf";
+import { EMBEDDED_FONT, pdfText, renderReportPdf, winAnsiText } from "@/lib/report/pdf";
 import { fixtureReport, pdfToText } from "./support";
 
 describe("report PDF", () => {
-  it("keeps text inside the standard fonts' WinAnsi set", () => {
-    expect(pdfText("eCW → athena ≤ 3 − 1 “ok” — fine · 5×")).toBe("eCW -> athena <= 3 - 1 “ok” — fine · 5×");
-    expect(pdfText("漢")).toBe("?");
+  it("embeds DejaVu (assets/fonts) so arrows and math print; the Helvetica fallback spells them out", () => {
+    expect(EMBEDDED_FONT).toBe(true);
+    expect(pdfText("eCW → athena ≤ 3 − 1 “ok” — fine · 5× Σ")).toBe("eCW → athena ≤ 3 − 1 “ok” — fine · 5× Σ");
+    expect(pdfText("漢\ta")).toBe("? a");
+    expect(winAnsiText("eCW → athena ≤ 3 − 1 “ok” — fine · 5×")).toBe("eCW -> athena <= 3 - 1 “ok” — fine · 5×");
+    expect(winAnsiText("漢")).toBe("?");
   });
 
   it("is a multi-page PDF whose text contains the headline numbers, page numbers and the footer", async () => {
@@ -40,6 +43,10 @@ describe("report PDF", () => {
     expect(text.indexOf("Commit to go-live by")).toBeGreaterThan(-1);
     expect(text.indexOf("Commit to go-live by")).toBeLessThan(text.indexOf("Expect (P50)"));
     expect(text).not.toContain("npm run");
+    // the glyphs of the page, not their ASCII stand-ins (pdftotext reads them back from the embedded font)
+    expect(text).toContain("→");
+    expect(text).not.toContain("->");
+    expect(text).not.toMatch(/(?<![\d.,])1 (interfaces|months|weeks|risks|items|entities)\b/);
 
     const reviewerText = pdfToText(await renderReportPdf(fixtureReport({ canSeeRates: false })));
     expect(reviewerText).not.toContain("RATE PER HOUR");
