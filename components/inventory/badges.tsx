@@ -14,6 +14,19 @@ import {
   WORK_STATUS_LABELS,
   labelOf,
 } from "@/lib/inventories/labels";
+import {
+  COMPLEXITIES,
+  DISPOSITIONS,
+  INTERFACE_COMPLEXITIES,
+  MAPPING_STATUSES,
+  MIGRATE_DECISIONS,
+  REPORT_KINDS,
+  REVIEW_STATUSES,
+  RISK_STATUSES,
+  SEVERITIES,
+  TRANSITION_STRATEGIES,
+  WORK_STATUSES,
+} from "@/lib/engagement-format/vocabularies";
 
 export type Tone = "neutral" | "brand" | "green" | "amber" | "red" | "violet";
 
@@ -27,6 +40,14 @@ export const WORK_STATUS_TONES: Record<string, Tone> = { not_started: "neutral",
 export const RISK_STATUS_TONES: Record<string, Tone> = { open: "amber", monitoring: "brand", closed: "neutral" };
 export const COMPLEXITY_TONES: Record<string, Tone> = { low: "neutral", simple: "neutral", medium: "brand", high: "amber", complex: "amber" };
 export const BAND_TONES: Record<string, Tone> = { low: "green", medium: "amber", high: "red", critical: "red" };
+export const REPORT_KIND_TONES: Record<string, Tone> = { operational: "neutral", financial: "neutral", clinical_dashboard: "brand", regulatory: "violet" };
+
+/** The vocabularies shown as badges (a definition field's `vocabulary` → its tones); the others show as words. */
+export const VOCABULARY_TONES: ReadonlyMap<readonly string[], Record<string, Tone>> = new Map<readonly string[], Record<string, Tone>>([
+  [SEVERITIES, SEVERITY_TONES], [MIGRATE_DECISIONS, DECISION_TONES], [MAPPING_STATUSES, MAPPING_TONES], [DISPOSITIONS, DISPOSITION_TONES],
+  [REVIEW_STATUSES, REVIEW_TONES], [TRANSITION_STRATEGIES, STRATEGY_TONES], [WORK_STATUSES, WORK_STATUS_TONES], [RISK_STATUSES, RISK_STATUS_TONES],
+  [COMPLEXITIES, COMPLEXITY_TONES], [INTERFACE_COMPLEXITIES, COMPLEXITY_TONES], [REPORT_KINDS, REPORT_KIND_TONES],
+]);
 
 export function VocabBadge({ value, labels, tones, className }: { value: string; labels: Readonly<Record<string, string>>; tones: Record<string, Tone>; className?: string }) {
   return (

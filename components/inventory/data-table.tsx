@@ -26,6 +26,9 @@ export type FilterDef = { name: string; label: string; options: { value: string;
 
 export type TablePage = { page: number; pageCount: number; total: number; pageSize: number };
 
+/** Row selection (the bulk edit): a checkbox per row and one for the page, each with an accessible name. */
+export type Selection<Row> = { selected: ReadonlySet<string>; onChange: (next: Set<string>) => void; rowLabel: (row: Row) => string };
+
 export function DataTable<Row>({
   label,
   noun,
@@ -40,6 +43,8 @@ export function DataTable<Row>({
   inventoryTotal,
   rowClassName,
   highlightKey,
+  selection,
+  toolbar,
   empty,
 }: {
   label: string; // the table's accessible name, e.g. "Data entities"
@@ -58,6 +63,9 @@ export function DataTable<Row>({
   rowClassName?: (row: Row) => string | undefined;
   /** rowKey of a row to highlight and scroll to (e.g. a deep link `?risk=<id>`); ignored when not on this page. */
   highlightKey?: string;
+  selection?: Selection<Row>;
+  /** Under the filters, above the table (the bulk edit bar). */
+  toolbar?: ReactNode;
   empty: ReactNode;
 }) {
   const router = useRouter();
@@ -95,6 +103,17 @@ export function DataTable<Row>({
   const first = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
   const last = Math.min(page.page * page.pageSize, page.total);
   const [singular, plural] = noun;
+  const pageKeys = rows.map(rowKey);
+  const selectedOnPage = selection ? pageKeys.filter((k) => selection.selected.has(k)).length : 0;
+  const setPage = (on: boolean) => selection?.onChange(new Set(on ? pageKeys : []));
+  const toggle = (key: string, on: boolean) => {
+    if (!selection) return;
+    const next = new Set(selection.selected);
+    if (on) next.add(key);
+    else next.delete(key);
+    selection.onChange(next);
+  };
+  const allColumns = columns.length + (selection ? 1 : 0);
 
   return (
     <div className="space-y-3">
@@ -156,10 +175,26 @@ export function DataTable<Row>({
         ) : null}
       </div>
 
+      {toolbar}
+
       <div className={cn("relative overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-ink-200/70 transition-opacity", isPending && "opacity-60")} aria-busy={isPending || undefined}>
         <table className="min-w-full divide-y divide-ink-100 text-sm" aria-label={label}>
           <thead className="bg-ink-50 text-left text-xs font-medium uppercase tracking-wide text-ink-500">
             <tr>
+              {selection ? (
+                <th scope="col" className="w-8 py-2.5 pl-4 pr-1">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select all ${plural} on this page`}
+                    className="size-4 rounded border-ink-300 align-middle"
+                    checked={rows.length > 0 && selectedOnPage === rows.length}
+                    ref={(el) => {
+                      if (el) el.indeterminate = selectedOnPage > 0 && selectedOnPage < rows.length;
+                    }}
+                    onChange={(e) => setPage(e.currentTarget.checked)}
+                  />
+                </th>
+              ) : null}
               {columns.map((c) => {
                 const isSorted = c.sortKey !== undefined && sort.key === c.sortKey;
                 return (
@@ -189,7 +224,7 @@ export function DataTable<Row>({
           <tbody className="divide-y divide-ink-100">
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="px-4 py-10 text-center text-ink-500">
+                <td colSpan={allColumns} className="px-4 py-10 text-center text-ink-500">
                   {page.total > 0 ? (
                     <>This page is past the end. <button type="button" className="text-brand-700 underline" onClick={() => navigate({ page: null })}>Go to the first page</button></>
                   ) : (
@@ -205,6 +240,17 @@ export function DataTable<Row>({
                   aria-current={highlightKey !== undefined && rowKey(row) === highlightKey ? "true" : undefined}
                   className={cn("align-top hover:bg-ink-50/60", rowClassName?.(row), highlightKey !== undefined && rowKey(row) === highlightKey && "bg-brand-50 ring-2 ring-brand-300 ring-inset")}
                 >
+                  {selection ? (
+                    <td className="w-8 py-2.5 pl-4 pr-1">
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${selection.rowLabel(row)}`}
+                        className="size-4 rounded border-ink-300 align-middle"
+                        checked={selection.selected.has(rowKey(row))}
+                        onChange={(e) => toggle(rowKey(row), e.currentTarget.checked)}
+                      />
+                    </td>
+                  ) : null}
                   {columns.map((c) => (
                     <td key={c.id} className={cn("px-2.5 py-2.5 first:pl-4 last:pr-3", c.align === "right" && "tabular text-right", c.className)}>
                       {c.cell(row)}

@@ -17,6 +17,26 @@ export function updateInput<V extends z.ZodType>(values: V) {
 
 export const RowDeleteSchema = z.strictObject({ engagementId: IdSchema, id: IdSchema, version: VersionSchema });
 
+/** Most rows one bulk edit changes: a table page holds 50; selections across pages are not offered. */
+export const MAX_BULK_ROWS = 200;
+
+/**
+ * A bulk edit: the selected rows (each with the version the person saw), one of the inventory's bulk fields and
+ * its value as the form's input holds it (the field's own form schema reads it).
+ */
+export function bulkInput(fields: readonly [string, ...string[]]) {
+  return z.strictObject({
+    engagementId: IdSchema,
+    rows: z
+      .array(z.strictObject({ id: IdSchema, version: VersionSchema }))
+      .min(1, "Select at least one row")
+      .max(MAX_BULK_ROWS, `Select at most ${MAX_BULK_ROWS} rows at once`)
+      .refine((rows) => new Set(rows.map((r) => r.id)).size === rows.length, "A row is selected twice"),
+    field: z.enum(fields, { error: "Choose a field this inventory can set on many rows" }),
+    value: z.union([z.string().max(2000), z.boolean()]),
+  });
+}
+
 /** Field errors keyed like the form's own fields ("values.quirks.0.kind" → "quirks.0.kind"). */
 export function valueFieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};

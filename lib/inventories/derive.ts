@@ -144,6 +144,14 @@ export function toFormOf<F extends Fields>(d: InventoryDefinition<F>, row: Recor
   ) as FormStateOf<F>;
 }
 
+/**
+ * The fields the table's bulk edit sets on many rows at once: marked `bulk`, edited by the generic form, not a
+ * key part (two rows would clash) and stored as the contract holds them (the value is written as it parses).
+ */
+export function bulkFieldsOf(d: AnyDefinition): [string, Field][] {
+  return formFieldsOf(d).filter(([, f]) => f.bulk && !f.isKey && !f.storage);
+}
+
 /** The form labels by field (what a conflict notice calls each changed field). */
 export function formLabelsOf(d: AnyDefinition): Record<string, string> {
   return Object.fromEntries(entries(d).map(([n, f]) => [n, f.label]));

@@ -52,6 +52,8 @@ export type FieldOptions = {
   search?: boolean;
   /** false: another part of the app sets it (see ownedElsewhere). */
   form?: false;
+  /** Selected rows can be set to one value of it at once (the table's bulk edit); never a key part or a stored-differently field. */
+  bulk?: boolean;
   /** A long text: a text area in the form, a full-width row. */
   multiline?: boolean;
   placeholder?: string;

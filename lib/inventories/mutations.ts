@@ -153,3 +153,51 @@ export async function deleteRow(store: RowStore<object>, engagementId: Authorize
     await auditRow(tx, { engagementId, actor, entityType: store.definition.entityType, entityId: id, action: "delete", before: store.fromRecord(before) as Row, after: null, requestId });
   });
 }
+
+/** One selected row of a bulk edit: its id and the version the person saw. */
+export type RowVersion = { id: string; version: number };
+
+/**
+ * Sets one field to one value on the selected rows, all or nothing: every row must still be this engagement's
+ * (else NOT_FOUND) and at the version the person saw (else CONFLICT, nothing written). Rows that already hold
+ * the value are left alone. One audit entry names the field, the values it had, the new one and the row ids.
+ * The field is one of the definition's bulk fields (lib/inventories/derive.ts bulkFieldsOf): not a key part and
+ * stored as the contract holds it, so the value is written as it parsed.
+ */
+export async function bulkUpdateRows(
+  store: RowStore<object>,
+  engagementId: AuthorizedEngagementId,
+  actor: Actor,
+  rows: readonly RowVersion[],
+  field: string,
+  value: unknown,
+  requestId = "",
+): Promise<{ updated: number }> {
+  const d = store.definition;
+  return db.$transaction(async (tx) => {
+    const wanted = new Map(rows.map((r) => [r.id, r.version]));
+    const current = await store.delegate(tx).findMany({ where: { engagementId, id: { in: [...wanted.keys()] } }, select: store.select });
+    const missing = wanted.size - current.length;
+    if (missing > 0) throw new AppError("NOT_FOUND", `${missing} of the selected ${d.nounPlural} no longer exist${missing === 1 ? "s" : ""}. Someone may have deleted ${missing === 1 ? "it" : "them"}; reload the page.`);
+    const stale = current.filter((r) => r.version !== wanted.get(r.id));
+    if (stale.length > 0) throw new AppError("CONFLICT", `Someone else changed ${stale.length} of the selected ${d.nounPlural} while you were choosing. Nothing was changed; reload the page and try again.`);
+    const changing = current.filter((r) => Object.keys(diffFields({ v: (store.fromRecord(r) as Row)[field] }, { v: value })).length > 0);
+    if (changing.length === 0) return { updated: 0 };
+    const { count } = await store.delegate(tx).updateMany({
+      where: { engagementId, OR: changing.map((r) => ({ id: r.id, version: r.version })) },
+      data: { [field]: value, version: { increment: 1 } },
+    });
+    if (count !== changing.length) throw new AppError("CONFLICT", `Someone else changed some of the selected ${d.nounPlural} meanwhile. Nothing was changed; reload the page and try again.`);
+    const before = [...new Set(changing.map((r) => JSON.stringify((store.fromRecord(r) as Row)[field] ?? null)))].map((s) => JSON.parse(s) as unknown);
+    await appendAuditEvent(tx, {
+      organizationId: actor.organizationId,
+      engagementId,
+      actor: { id: actor.id, email: actor.email, role: actor.role },
+      action: `${d.entityType}.bulk_update`,
+      entityType: d.entityType,
+      changes: { [field]: { from: before.length === 1 ? before[0] : before, to: value }, ids: changing.map((r) => r.id) },
+      requestId,
+    });
+    return { updated: count };
+  });
+}

@@ -1,6 +1,6 @@
-// The server actions every inventory shares, for one inventory: create / update / delete of a row, each
-// runAction → requireUser → schema → requireEngagementAccess(capability) → archived refusal → mutation →
-// revalidate. Each inventory's actions.ts ("use server") exports thin named wrappers around these.
+// The server actions every inventory shares, for one inventory: create / update / delete of a row and the bulk
+// edit of selected rows, each runAction → requireUser → schema → requireEngagementAccess(capability) → archived
+// refusal → mutation → revalidate. lib/inventories/actions.ts ("use server") dispatches to these by inventory.
 import "server-only";
 import type { z } from "zod";
 import { revalidatePath } from "next/cache";
@@ -8,10 +8,11 @@ import { runAction } from "@/lib/action";
 import { requireUser } from "@/lib/auth/session";
 import { requireEngagementAccess, type AuthorizedEngagementId } from "@/lib/auth/access";
 import type { Capability } from "@/lib/auth/access-matrix";
-import { invalid, type ActionResult } from "@/lib/errors";
-import { invalidValues, refuseIfArchived, RowDeleteSchema, type SavedRow } from "@/lib/inventories/action-input";
+import { AppError, defaultMessage, invalid, type ActionResult } from "@/lib/errors";
+import { bulkInput, invalidValues, refuseIfArchived, RowDeleteSchema, type SavedRow } from "@/lib/inventories/action-input";
 import type { RowStore } from "@/lib/inventories/data";
-import { createRow, deleteRow, updateRow, type Actor, type RowWriteHooks } from "@/lib/inventories/mutations";
+import { bulkFieldsOf } from "@/lib/inventories/derive";
+import { bulkUpdateRows, createRow, deleteRow, updateRow, type Actor, type RowWriteHooks } from "@/lib/inventories/mutations";
 
 export function rowActions<V extends object>(opts: {
   /** The engagement section to revalidate ("data" → /engagements/:id/data). */
@@ -24,6 +25,8 @@ export function rowActions<V extends object>(opts: {
   hooks?: RowWriteHooks<V>;
 }) {
   const hooks = opts.hooks ?? {};
+  const bulkFields = new Map(bulkFieldsOf(opts.store.definition));
+  const bulkSchema = bulkFields.size ? bulkInput([...bulkFields.keys()] as [string, ...string[]]) : null;
   const revalidate = (engagementId: string) => {
     revalidatePath(`/engagements/${engagementId}/${opts.section}`);
     revalidatePath(`/engagements/${engagementId}`);
@@ -47,6 +50,14 @@ export function rowActions<V extends object>(opts: {
     remove: run(RowDeleteSchema, invalid, async (p, e, actor, rid): Promise<undefined> => {
       await deleteRow(opts.store, e, actor, p.id, p.version, rid);
       return undefined;
+    }),
+    /** Set one bulk field to one value on the selected rows: { engagementId, rows: [{ id, version }], field, value }. */
+    bulkUpdate: run(bulkSchema ?? bulkInput(["-"]), invalid, async (p, e, actor, rid): Promise<{ updated: number }> => {
+      const field = bulkFields.get(p.field);
+      if (!field?.formSchema) throw new AppError("INVALID", `${opts.store.definition.label}: no field can be set on many rows at once.`, {});
+      const parsed = field.formSchema.safeParse(p.value);
+      if (!parsed.success) throw new AppError("INVALID", defaultMessage("INVALID"), { value: parsed.error.issues.map((i) => i.message) });
+      return bulkUpdateRows(opts.store, e, actor, p.rows, p.field, parsed.data, rid);
     }),
   };
 }

@@ -29,7 +29,7 @@ export const DATA_DEFINITION = defineInventory({
       help: "Where it lives in the source system (table, module, file share). With Entity, identifies the row.",
     }),
     sourceSystem: textField(200, {
-      label: "Source system", table: true, sort: true, filter: "system", search: true, placeholder: "e.g. athenaClinicals, legacy billing (Medisoft)",
+      label: "Source system", bulk: true, table: true, sort: true, filter: "system", search: true, placeholder: "e.g. athenaClinicals, legacy billing (Medisoft)",
       hint: "Which system it comes from, when the engagement migrates from several",
       aliases: ["System", "Source application", "Application", "Source EMR", "Source EHR", "Legacy system", "Source system name", "From system"],
       help: "The source system it lives in, when there are several (each with its own licence); blank = the engagement's source system.",
@@ -46,7 +46,7 @@ export const DATA_DEFINITION = defineInventory({
       help: "How many years of history the source holds; blank = unknown.",
     }),
     decision: choice(MIGRATE_DECISIONS, "undecided", {
-      label: "Decision", table: true, sort: true, filter: "decision",
+      label: "Decision", bulk: true, table: true, sort: true, filter: "decision",
       aliases: ["Migrate?", "Migration decision", "Migrate decision", "Migrate / archive", "Migrate or archive"],
       help: "Migrate, keep in a read-only archive, leave behind, or not decided yet.",
     }),
@@ -56,17 +56,17 @@ export const DATA_DEFINITION = defineInventory({
       help: "What it maps to in the destination model.",
     }),
     mappingStatus: choice(MAPPING_STATUSES, "not_started", {
-      label: "Mapping", header: "Mapping status", table: true, sort: true, filter: "mapping",
+      label: "Mapping", bulk: true, header: "Mapping status", table: true, sort: true, filter: "mapping",
       aliases: ["Mapping", "Map status", "Mapping state"],
       help: "How far the source → destination mapping is.",
     }),
     cleanupInScope: yesNoField({
-      label: "Cleanup in scope", hint: "We clean the data (rather than the client before extraction)",
+      label: "Cleanup in scope", bulk: true, hint: "We clean the data (rather than the client before extraction)",
       aliases: ["Cleanup", "Clean up in scope", "Cleanup?", "Data cleanup", "Cleanup in scope?", "In scope for cleanup"],
       help: "Is data cleanup part of our scope for this entity? Yes/No (also True/False, X).",
     }),
     decider: textField(200, {
-      label: "Decided by", header: "Decider", search: true, placeholder: "Who decides per case, e.g. HIM director",
+      label: "Decided by", bulk: true, header: "Decider", search: true, placeholder: "Who decides per case, e.g. HIM director",
       aliases: ["Decided by", "Decision owner", "Who decides", "Decision maker"],
       help: "Who decides cleanup and migration questions for this entity.",
     }),

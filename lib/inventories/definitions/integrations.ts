@@ -62,22 +62,22 @@ export const INTEGRATION_DEFINITION = defineInventory({
       help: "How it is rebuilt on the destination side.",
     }),
     transitionStrategy: choice(TRANSITION_STRATEGIES, "undecided", {
-      label: "Transition strategy", table: "Transition", sort: true, filter: "strategy", hint: "Run both in parallel, or cut over and switch?",
+      label: "Transition strategy", bulk: true, table: "Transition", sort: true, filter: "strategy", hint: "Run both in parallel, or cut over and switch?",
       aliases: ["Transition", "Cutover strategy", "Strategy"],
       help: "Parallel run, cut and switch, or retire.",
     }),
     clinicalImpact: choice(SEVERITIES, "medium", {
-      label: "Clinical impact", table: "Impact", sort: true, filter: "impact", hint: "Integrations are rebuilt one at a time, most critical first",
+      label: "Clinical impact", bulk: true, table: "Impact", sort: true, filter: "impact", hint: "Integrations are rebuilt one at a time, most critical first",
       aliases: ["Impact", "Priority", "Clinical priority", "Criticality"],
       help: "Clinical impact if it fails (drives the rebuild order).",
     }),
     complexity: choice(INTERFACE_COMPLEXITIES, "medium", {
-      label: "Complexity", table: true, sort: true, filter: "complexity",
+      label: "Complexity", bulk: true, table: true, sort: true, filter: "complexity",
       aliases: ["Interface complexity", "Effort", "Difficulty"],
       help: "Interface build complexity.",
     }),
     status: choice(WORK_STATUSES, "not_started", {
-      label: "Status", table: true, sort: true, filter: "status",
+      label: "Status", bulk: true, table: true, sort: true, filter: "status",
       aliases: WORK_STATUS_ALIASES,
       help: "Work status.",
     }),

@@ -31,12 +31,12 @@ export const REPORT_DEFINITION = defineInventory({
       help: "Who relies on it downstream.",
     }),
     frequency: choice(FREQUENCIES, "monthly", {
-      label: "Frequency", table: true, sort: true, filter: "frequency",
+      label: "Frequency", bulk: true, table: true, sort: true, filter: "frequency",
       aliases: ["Cadence", "Schedule", "Run frequency", "How often"],
       help: "How often it runs.",
     }),
     complexity: choice(COMPLEXITIES, "medium", {
-      label: "Complexity", table: true, sort: true,
+      label: "Complexity", bulk: true, table: true, sort: true,
       aliases: ["Effort", "Difficulty"],
       help: "Rebuild complexity.",
     }),
@@ -47,13 +47,13 @@ export const REPORT_DEFINITION = defineInventory({
       help: "How it is reproduced on the destination (empty on a regulatory report is flagged).",
     }),
     parallelValidation: yesNoField({
-      label: "Validated in parallel", header: "Parallel validation", table: "Parallel run",
+      label: "Validated in parallel", bulk: true, header: "Parallel validation", table: "Parallel run",
       hint: "Source and destination produce it side by side for at least one cycle and the numbers are compared",
       aliases: ["Validate in parallel", "Parallel run", "Parallel validation?", "Side-by-side validation"],
       help: "Validated side by side with the source before cutover? Yes/No.",
     }),
     status: choice(WORK_STATUSES, "not_started", {
-      label: "Status", table: true, sort: true, filter: "status",
+      label: "Status", bulk: true, table: true, sort: true, filter: "status",
       aliases: ["Work status", "Progress", "State"],
       help: "Work status.",
     }),

@@ -38,7 +38,7 @@ export const RISK_DEFINITION = defineInventory({
     cause: textField(2000, { label: "Cause", multiline: true, search: true, aliases: ["Causes", "Root cause", "Trigger", "If (cause)"], help: "What could cause it." }),
     effect: textField(2000, { label: "Effect", multiline: true, search: true, aliases: ["Consequence", "Impact description", "Then (effect)", "Effects"], help: "What happens if it occurs." }),
     category: choice(RISK_CATEGORIES, "other", {
-      label: "Category", message: "Choose a category", sort: true, filter: "category",
+      label: "Category", bulk: true, message: "Choose a category", sort: true, filter: "category",
       aliases: ["Type", "Risk category", "Area"], help: "Risk category.",
     }),
     likelihood: customField("level", level, {
@@ -70,7 +70,7 @@ export const RISK_DEFINITION = defineInventory({
       help: "Once, per interface or per cutover wave (the probability applies to each).",
     }),
     treatment: choice(TREATMENTS, "mitigate", {
-      label: "Treatment", table: true, sort: true, filter: "treatment", aliases: ["Response", "Risk response", "Response strategy"],
+      label: "Treatment", bulk: true, table: true, sort: true, filter: "treatment", aliases: ["Response", "Risk response", "Response strategy"],
       help: "Mitigate, accept, transfer or avoid.",
     }),
     mitigationPlan: textField(2000, {
@@ -104,11 +104,11 @@ export const RISK_DEFINITION = defineInventory({
       ],
     }),
     phase: choice(PHASES, "P3", {
-      label: "Phase", sort: true, filter: "phase", aliases: ["Project phase", "When"],
+      label: "Phase", bulk: true, sort: true, filter: "phase", aliases: ["Project phase", "When"],
       help: "Phase in which it would hit: P0 scoping … P4 decommission.",
     }),
     owner: textField(200, {
-      label: "Owner", table: true, sort: true, search: true, aliases: ["Risk owner", "Responsible", "Assigned to", "Accountable"],
+      label: "Owner", bulk: true, table: true, sort: true, search: true, aliases: ["Risk owner", "Responsible", "Assigned to", "Accountable"],
       help: "Who owns it.",
     }),
     nextReviewDate: customField("date", isoDate.nullable().default(null), {
@@ -116,7 +116,7 @@ export const RISK_DEFINITION = defineInventory({
       help: "Next review date: 2027-03-15 (Excel dates and 3/15/2027 work too).",
     }),
     status: choice(RISK_STATUSES, "open", {
-      label: "Status", table: true, sort: true, filter: "status", aliases: ["Risk status", "State"],
+      label: "Status", bulk: true, table: true, sort: true, filter: "status", aliases: ["Risk status", "State"],
       help: "Open, monitoring or closed.",
     }),
     libraryKey: ownedElsewhere(customField("text", text(100).nullable().default(null), {

@@ -38,12 +38,12 @@ export const WORKFLOW_DEFINITION = defineInventory({
       help: "How many items this row stands for (e.g. 42 cardiology order sets). Default 1.",
     }),
     complexity: choice(COMPLEXITIES, "medium", {
-      label: "Complexity", table: true, sort: true, filter: "complexity",
+      label: "Complexity", bulk: true, table: true, sort: true, filter: "complexity",
       aliases: ["Effort", "Difficulty"],
       help: "Rebuild complexity.",
     }),
     disposition: choice(DISPOSITIONS, "undecided", {
-      label: "Disposition", table: true, sort: true, filter: "disposition", hint: "Must it survive cutover unchanged, or may it change?",
+      label: "Disposition", bulk: true, table: true, sort: true, filter: "disposition", hint: "Must it survive cutover unchanged, or may it change?",
       aliases: ["Survive cutover?", "Must survive?", "Change allowed?", "Cutover disposition", "Keep / change", "Keep or change"],
       help: "Must it survive cutover unchanged, may it change, or is it retired?",
     }),

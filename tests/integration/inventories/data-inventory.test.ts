@@ -6,12 +6,16 @@ mockNextRuntime();
 import { db } from "@/lib/db";
 import { createEngagementWorld } from "@/lib/factories";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
-import { createDataEntityAction, deleteDataEntityAction, updateDataEntityAction } from "@/lib/data-inventory/actions";
+import { createInventoryRowAction, deleteInventoryRowAction, updateInventoryRowAction } from "@/lib/inventories/actions";
 import { findDataEntityPage, findDataEntityTotals } from "@/lib/data-inventory/data";
 import { DataEntityQuerySchema } from "@/lib/data-inventory/schema";
 import { dataEntityToColumns } from "@/lib/inventories/registry";
 import { DataEntitySchema } from "@/lib/engagement-format/schema";
 import { describeRowActions, unique, type World } from "./row-action-suite";
+
+const createDataEntityAction = (input: unknown) => createInventoryRowAction("data", input);
+const deleteDataEntityAction = (input: unknown) => deleteInventoryRowAction("data", input);
+const updateDataEntityAction = (input: unknown) => updateInventoryRowAction("data", input);
 
 const formValues = (sourceObject: string) => ({
   entity: "lab_results",

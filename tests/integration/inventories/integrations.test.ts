@@ -6,10 +6,14 @@ mockNextRuntime();
 import { db } from "@/lib/db";
 import { createEngagementWorld } from "@/lib/factories";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
-import { createIntegrationAction, deleteIntegrationAction, updateIntegrationAction } from "@/lib/integrations/actions";
+import { createInventoryRowAction, deleteInventoryRowAction, updateInventoryRowAction } from "@/lib/inventories/actions";
 import { findIntegrationPage, findIntegrationTotals } from "@/lib/integrations/data";
 import { IntegrationQuerySchema } from "@/lib/integrations/schema";
 import { describeRowActions } from "./row-action-suite";
+
+const createIntegrationAction = (input: unknown) => createInventoryRowAction("integrations", input);
+const deleteIntegrationAction = (input: unknown) => deleteInventoryRowAction("integrations", input);
+const updateIntegrationAction = (input: unknown) => updateInventoryRowAction("integrations", input);
 
 const formValues = (name: string) => ({
   name,

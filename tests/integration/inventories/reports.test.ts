@@ -6,10 +6,14 @@ mockNextRuntime();
 import { db } from "@/lib/db";
 import { createEngagementWorld } from "@/lib/factories";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
-import { createReportAction, deleteReportAction, updateReportAction } from "@/lib/reports/actions";
+import { createInventoryRowAction, deleteInventoryRowAction, updateInventoryRowAction } from "@/lib/inventories/actions";
 import { findReportPage, findReportTotals } from "@/lib/reports/data";
 import { ReportQuerySchema } from "@/lib/reports/schema";
 import { describeRowActions } from "./row-action-suite";
+
+const createReportAction = (input: unknown) => createInventoryRowAction("reports", input);
+const deleteReportAction = (input: unknown) => deleteInventoryRowAction("reports", input);
+const updateReportAction = (input: unknown) => updateInventoryRowAction("reports", input);
 
 const formValues = (name: string) => ({
   name,

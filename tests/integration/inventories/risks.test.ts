@@ -7,10 +7,14 @@ mockNextRuntime();
 import { db } from "@/lib/db";
 import { createEngagementWorld } from "@/lib/factories";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
-import { createRiskAction, deleteRiskAction, updateRiskAction } from "@/lib/risks/actions";
+import { createInventoryRowAction, deleteInventoryRowAction, updateInventoryRowAction } from "@/lib/inventories/actions";
 import { findRiskPage, findRiskSettings, findRiskTotals } from "@/lib/risks/data";
 import { emptyRiskForm, RiskQuerySchema } from "@/lib/risks/schema";
 import { describeRowActions, unique, type World } from "./row-action-suite";
+
+const createRiskAction = (input: unknown) => createInventoryRowAction("risks", input);
+const deleteRiskAction = (input: unknown) => deleteInventoryRowAction("risks", input);
+const updateRiskAction = (input: unknown) => updateInventoryRowAction("risks", input);
 
 const formValues = (title: string) => ({
   ...emptyRiskForm,

@@ -7,7 +7,7 @@ mockNextRuntime();
 import { db } from "@/lib/db";
 import { createEngagementWorld } from "@/lib/factories";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
-import { createDataEntityAction, updateDataEntityAction } from "@/lib/data-inventory/actions";
+import { createInventoryRowAction, updateInventoryRowAction } from "@/lib/inventories/actions";
 import { findDataEntityPage, findDataEntitySourceSystems } from "@/lib/data-inventory/data";
 import { DataEntityQuerySchema } from "@/lib/data-inventory/schema";
 import { INVENTORY_SPECS } from "@/lib/import-export/columns";
@@ -15,6 +15,9 @@ import { matchHeader } from "@/lib/import-export/headers";
 import { spreadsheetColumnsMarkdown } from "@/lib/import-export/docs";
 import { engagementJsonSchemaText } from "@/lib/engagement-format/json-schema";
 import type { World } from "./row-action-suite";
+
+const createDataEntityAction = (input: unknown) => createInventoryRowAction("data", input);
+const updateDataEntityAction = (input: unknown) => updateInventoryRowAction("data", input);
 
 const values = (sourceObject: string, sourceSystem: string) => ({ entity: "encounters", sourceObject, sourceSystem, decision: "migrate", mappingStatus: "draft", quirks: [] });
 

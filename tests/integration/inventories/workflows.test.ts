@@ -7,10 +7,14 @@ mockNextRuntime();
 import { db } from "@/lib/db";
 import { createEngagementWorld } from "@/lib/factories";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
-import { createWorkflowItemAction, deleteWorkflowItemAction, updateWorkflowItemAction } from "@/lib/workflows/actions";
+import { createInventoryRowAction, deleteInventoryRowAction, updateInventoryRowAction } from "@/lib/inventories/actions";
 import { findWorkflowPage, findWorkflowTotals } from "@/lib/workflows/data";
 import { WorkflowQuerySchema } from "@/lib/workflows/schema";
 import { describeRowActions, unique, type World } from "./row-action-suite";
+
+const createWorkflowItemAction = (input: unknown) => createInventoryRowAction("workflows", input);
+const deleteWorkflowItemAction = (input: unknown) => deleteInventoryRowAction("workflows", input);
+const updateWorkflowItemAction = (input: unknown) => updateInventoryRowAction("workflows", input);
 
 const formValues = (name: string) => ({ kind: "order_set", name, department: "Cardiology", quantity: "42", complexity: "high", disposition: "must_survive", notes: "" });
 

@@ -6,11 +6,11 @@ import { ProfileLink } from "@/components/profile-runs/profile-link";
 import { findDataEntityPage, findDataEntitySourceSystems, findDataEntityTotals } from "@/lib/data-inventory/data";
 import { DataEntityQuerySchema } from "@/lib/data-inventory/schema";
 import { searchParamsRecord } from "@/lib/inventories/table-query";
-import { createDataEntityAction, deleteDataEntityAction, updateDataEntityAction } from "@/lib/data-inventory/actions";
+import { inventoryActions } from "@/lib/inventories/page-actions";
 import { sectionBySlug } from "@/lib/engagements/sections";
 import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { DataTotals } from "@/components/data-inventory/data-totals";
-import { DataInventoryView } from "@/components/data-inventory/data-inventory-view";
+import { InventoryView } from "@/components/inventories/inventory-view";
 
 export const metadata: Metadata = { title: "Data inventory" };
 
@@ -27,7 +27,8 @@ export default async function DataInventoryPage({ params, searchParams }: { para
   const canEdit = can(access.role, "inventory.edit") && !access.isArchived;
   return (
     <main>
-      <DataInventoryView
+      <InventoryView
+        inventory="data"
         title="Data inventory"
         description={sectionBySlug("data")?.description}
         totals={<><ArchivedNotice isArchived={access.isArchived} /><DataTotals totals={totals} />{can(access.role, "profile.run") && !access.isArchived ? <ProfileLink href={`/engagements/${access.engagementId}/profile`} label="Profile an extract" text="Measure quirks, record counts and years of data from a sample extract instead of guessing them." /> : null}</>}
@@ -36,10 +37,10 @@ export default async function DataInventoryPage({ params, searchParams }: { para
         sort={{ key: query.sort, dir: query.dir }}
         params={searchParamsRecord(sp)}
         inventoryTotal={totals.entities}
-        sourceSystems={sourceSystems}
+        context={{ filterValues: { system: sourceSystems } }}
         canImport={can(access.role, "data.import") && !access.isArchived}
         canExport={can(access.role, "data.export")}
-        actions={canEdit ? { create: createDataEntityAction, update: updateDataEntityAction, remove: deleteDataEntityAction } : null}
+        actions={inventoryActions("data", canEdit)}
       />
     </main>
   );

@@ -5,12 +5,12 @@ import { can } from "@/lib/auth/access-matrix";
 import { ProfileLink } from "@/components/profile-runs/profile-link";
 import { findIntegrationPage, findIntegrationTotals } from "@/lib/integrations/data";
 import { IntegrationQuerySchema } from "@/lib/integrations/schema";
-import { createIntegrationAction, deleteIntegrationAction, updateIntegrationAction } from "@/lib/integrations/actions";
+import { inventoryActions } from "@/lib/inventories/page-actions";
 import { searchParamsRecord } from "@/lib/inventories/table-query";
 import { sectionBySlug } from "@/lib/engagements/sections";
 import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { IntegrationTotals } from "@/components/integrations/integration-totals";
-import { IntegrationInventoryView } from "@/components/integrations/integration-inventory-view";
+import { InventoryView } from "@/components/inventories/inventory-view";
 
 export const metadata: Metadata = { title: "Integrations" };
 
@@ -23,7 +23,8 @@ export default async function IntegrationsPage({ params, searchParams }: { param
   const canEdit = can(access.role, "inventory.edit") && !access.isArchived;
   return (
     <main>
-      <IntegrationInventoryView
+      <InventoryView
+        inventory="integrations"
         title="Integrations"
         description={sectionBySlug("integrations")?.description}
         totals={<><ArchivedNotice isArchived={access.isArchived} /><IntegrationTotals totals={totals} />{can(access.role, "profile.run") && !access.isArchived ? <ProfileLink href={`/engagements/${access.engagementId}/profile`} label="Profile message samples" text="Measure an interface's HL7 v2 or X12 messages — versions, events, Z-segments — for a suggested complexity." /> : null}</>}
@@ -34,7 +35,7 @@ export default async function IntegrationsPage({ params, searchParams }: { param
         inventoryTotal={totals.interfaces}
         canImport={can(access.role, "data.import") && !access.isArchived}
         canExport={can(access.role, "data.export")}
-        actions={canEdit ? { create: createIntegrationAction, update: updateIntegrationAction, remove: deleteIntegrationAction } : null}
+        actions={inventoryActions("integrations", canEdit)}
       />
     </main>
   );

@@ -4,12 +4,12 @@ import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";
 import { findReportPage, findReportTotals } from "@/lib/reports/data";
 import { ReportQuerySchema } from "@/lib/reports/schema";
-import { createReportAction, deleteReportAction, updateReportAction } from "@/lib/reports/actions";
+import { inventoryActions } from "@/lib/inventories/page-actions";
 import { searchParamsRecord } from "@/lib/inventories/table-query";
 import { sectionBySlug } from "@/lib/engagements/sections";
 import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { ReportTotals } from "@/components/reports/report-totals";
-import { ReportInventoryView } from "@/components/reports/report-inventory-view";
+import { InventoryView } from "@/components/inventories/inventory-view";
 
 export const metadata: Metadata = { title: "Reports" };
 
@@ -22,7 +22,8 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
   const canEdit = can(access.role, "inventory.edit") && !access.isArchived;
   return (
     <main>
-      <ReportInventoryView
+      <InventoryView
+        inventory="reports"
         title="Reports"
         description={sectionBySlug("reports")?.description}
         totals={<><ArchivedNotice isArchived={access.isArchived} /><ReportTotals totals={totals} /></>}
@@ -33,7 +34,7 @@ export default async function ReportsPage({ params, searchParams }: { params: Pr
         inventoryTotal={totals.reports}
         canImport={can(access.role, "data.import") && !access.isArchived}
         canExport={can(access.role, "data.export")}
-        actions={canEdit ? { create: createReportAction, update: updateReportAction, remove: deleteReportAction } : null}
+        actions={inventoryActions("reports", canEdit)}
       />
     </main>
   );

@@ -4,12 +4,12 @@ import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";
 import { findRisk, findRiskPage, findRiskSettings, findRiskTotals } from "@/lib/risks/data";
 import { RiskQuerySchema } from "@/lib/risks/schema";
-import { createRiskAction, deleteRiskAction, updateRiskAction } from "@/lib/risks/actions";
+import { inventoryActions } from "@/lib/inventories/page-actions";
 import { searchParamsRecord, todayIso } from "@/lib/inventories/table-query";
 import { sectionBySlug } from "@/lib/engagements/sections";
 import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { RiskTotals } from "@/components/risks/risk-totals";
-import { RiskRegisterView } from "@/components/risks/risk-register-view";
+import { InventoryView } from "@/components/inventories/inventory-view";
 import { RiskSubnav } from "@/components/risk-matrix/risk-subnav";
 
 export const metadata: Metadata = { title: "Risk register" };
@@ -31,24 +31,22 @@ export default async function RisksPage({ params, searchParams }: { params: Prom
   const canEdit = can(access.role, "risks.edit") && !access.isArchived;
   return (
     <main>
-      <RiskRegisterView
+      <InventoryView
+        inventory="risks"
         title="Risk register"
         description={sectionBySlug("risks")?.description}
         subnav={<RiskSubnav engagementId={access.engagementId} current="register" />}
         totals={<><ArchivedNotice isArchived={access.isArchived} /><RiskTotals totals={totals} currency={settings.currency} /></>}
         engagementId={access.engagementId}
-        matrix={settings.matrix}
-        currency={settings.currency}
-        today={today}
+        context={{ matrix: settings.matrix, currency: settings.currency, today, libraryHref: `/engagements/${access.engagementId}/risks/library` }}
         page={page}
         sort={{ key: query.sort, dir: query.dir }}
         params={tableParams}
-        focusRisk={linked}
+        focusRow={linked}
         inventoryTotal={totals.risks}
         canImport={can(access.role, "data.import") && !access.isArchived}
         canExport={can(access.role, "data.export")}
-        canUseLibrary={canEdit}
-        actions={canEdit ? { create: createRiskAction, update: updateRiskAction, remove: deleteRiskAction } : null}
+        actions={inventoryActions("risks", canEdit)}
       />
     </main>
   );

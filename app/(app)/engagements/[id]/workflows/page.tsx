@@ -4,12 +4,12 @@ import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";
 import { findWorkflowPage, findWorkflowTotals } from "@/lib/workflows/data";
 import { WorkflowQuerySchema } from "@/lib/workflows/schema";
-import { createWorkflowItemAction, deleteWorkflowItemAction, updateWorkflowItemAction } from "@/lib/workflows/actions";
+import { inventoryActions } from "@/lib/inventories/page-actions";
 import { searchParamsRecord } from "@/lib/inventories/table-query";
 import { sectionBySlug } from "@/lib/engagements/sections";
 import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { WorkflowTotals } from "@/components/workflows/workflow-totals";
-import { WorkflowInventoryView } from "@/components/workflows/workflow-inventory-view";
+import { InventoryView } from "@/components/inventories/inventory-view";
 import { WorkflowSubnav } from "@/components/workflow-review/workflow-subnav";
 import { SignOffStatus } from "@/components/workflow-review/sign-off-status";
 import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
@@ -30,7 +30,8 @@ export default async function WorkflowsPage({ params, searchParams }: { params: 
   const canEdit = can(access.role, "inventory.edit") && !access.isArchived;
   return (
     <main>
-      <WorkflowInventoryView
+      <InventoryView
+        inventory="workflows"
         title="Workflows"
         description={sectionBySlug("workflows")?.description}
         subnav={<WorkflowSubnav engagementId={access.engagementId} current="inventory" />}
@@ -48,7 +49,7 @@ export default async function WorkflowsPage({ params, searchParams }: { params: 
         inventoryTotal={totals.items}
         canImport={can(access.role, "data.import") && !access.isArchived}
         canExport={can(access.role, "data.export")}
-        actions={canEdit ? { create: createWorkflowItemAction, update: updateWorkflowItemAction, remove: deleteWorkflowItemAction } : null}
+        actions={inventoryActions("workflows", canEdit)}
       />
     </main>
   );
