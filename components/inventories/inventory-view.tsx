@@ -5,10 +5,8 @@
 // its definition cannot say: a cell drawn its own way, a computed column, flags, the empty state's words, a
 // custom part of the form, a note under it.
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { Check } from "lucide-react";
-import { formatDate, formatMoneyCents, formatNumber } from "@/components/ui/format";
-import { DataTable, RowActions, type Column, type FilterDef } from "@/components/inventory/data-table";
-import { VOCABULARY_TONES, VocabBadge } from "@/components/inventory/badges";
+import { DataTable, RowActions } from "@/components/inventory/data-table";
+import { ArchivedNotice } from "@/components/inventory/archived-notice";
 import { InventoryEmpty } from "@/components/inventory/inventory-empty";
 import { RowEditorPanel } from "@/components/inventory/row-editor-panel";
 import { InventoryHeader } from "@/components/inventory/inventory-header";
@@ -17,82 +15,15 @@ import { useRowEditor, type RowAction } from "@/components/inventory/use-row-edi
 import { BulkEditBar, type BulkUpdateAction } from "@/components/inventories/bulk-edit";
 import { DefinitionFields } from "@/components/inventories/definition-fields";
 import { EXTENSIONS } from "@/components/inventories/extensions";
-import type { AnyRow, AnyState, InventoryExtension, ViewContext } from "@/components/inventories/extension";
+import type { AnyRow, AnyState, ViewContext } from "@/components/inventories/extension";
+import { capitalize, columnsOf, filterDefsOf } from "@/components/inventories/table-columns";
 import type { Fields, InventoryDefinition, InventoryKey } from "@/lib/inventories/definition";
 import { DEFINITIONS } from "@/lib/inventories/definitions";
-import { bulkFieldsOf, emptyFormOf, filtersOf, formLabelsOf, formSchemaOf, tableColumnsOf, toFormOf } from "@/lib/inventories/derive";
-import type { Field } from "@/lib/inventories/fields";
-import { labelOf, labelsOfVocabulary, optionsFrom } from "@/lib/inventories/labels";
+import { bulkFieldsOf, emptyFormOf, formLabelsOf, formSchemaOf, toFormOf } from "@/lib/inventories/derive";
+import { labelOf, labelsOfVocabulary } from "@/lib/inventories/labels";
 import type { Page, SortDirection } from "@/lib/inventories/table-query";
 
 export type InventoryViewActions = { create: RowAction; update: RowAction; remove: RowAction<undefined>; bulkUpdate: BulkUpdateAction };
-
-const muted = (s: string) => <span className="text-ink-400">{s}</span>;
-const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** A field's cell when the inventory draws it no other way: vocabulary as a badge or words, numbers formatted, unknown said. */
-function defaultCell(f: Field, v: unknown, context: ViewContext): ReactNode {
-  if (f.kind === "enum") {
-    const labels = (f.vocabulary && labelsOfVocabulary(f.vocabulary)) || {};
-    const tones = f.vocabulary && VOCABULARY_TONES.get(f.vocabulary);
-    return tones ? <VocabBadge value={String(v)} labels={labels} tones={tones} /> : <span className="whitespace-nowrap text-ink-700">{labelOf(labels, String(v))}</span>;
-  }
-  if (f.kind === "bool") return v ? <span className="inline-flex items-center gap-1 text-emerald-700"><Check className="size-4" aria-hidden /> Yes</span> : muted("No");
-  if (f.kind === "int" && v === null) return <span className="text-amber-700">Unknown</span>;
-  if (f.kind === "int" || f.kind === "number") return formatNumber(v as number | null);
-  if (f.kind === "money") return v ? formatMoneyCents(v as number, context.currency) : muted("—");
-  if (f.kind === "date") return v ? <span className="whitespace-nowrap">{formatDate(String(v))}</span> : muted("—");
-  return v === "" || v === null || v === undefined ? muted("—") : String(v);
-}
-
-/** The table's columns: the definition's table fields in order, drawn by the extension or by kind, plus its computed ones. */
-function columnsOf(d: InventoryDefinition<Fields>, ext: InventoryExtension, context: ViewContext, openEdit: (r: AnyRow) => void): Column<AnyRow>[] {
-  const nameField = ext.nameField ?? d.keyFields.find((k) => d.fields[k]!.kind === "text") ?? d.keyFields[0]!;
-  const columns: Column<AnyRow>[] = tableColumnsOf(d).map(({ field, header, sortable }) => {
-    const f = d.fields[field]!;
-    const own = ext.cells?.[field];
-    const isName = field === nameField;
-    const numeric = f.kind === "int" || f.kind === "number" || f.kind === "money";
-    return {
-      id: field,
-      header,
-      sortKey: sortable ? field : undefined,
-      firstDir: numeric || ext.descFirst?.includes(field) ? "desc" : undefined,
-      align: numeric ? "right" : undefined,
-      className: isName ? "min-w-52" : undefined,
-      cell: isName
-        ? (r) => (
-            <div>
-              <button type="button" className="text-left font-medium text-ink-900 hover:text-brand-700 hover:underline" onClick={() => openEdit(r)}>
-                {String(r[field])}
-              </button>
-              {ext.subtitle ? <div className="text-xs text-ink-500">{ext.subtitle(r)}</div> : null}
-            </div>
-          )
-        : (r) => (own ? own(r, context) : defaultCell(f, r[field], context)),
-    };
-  });
-  for (const { before, column } of ext.computed?.(context) ?? []) {
-    const at = before ? columns.findIndex((c) => c.id === before) : -1;
-    columns.splice(at < 0 ? columns.length : at, 0, column);
-  }
-  return columns;
-}
-
-/** The table's filters: the definition's (vocabulary → its labels; text → the values the rows hold) and the flags. */
-function filterDefsOf(d: InventoryDefinition<Fields>, ext: InventoryExtension, context: ViewContext, params: Record<string, string>): FilterDef[] {
-  const out: FilterDef[] = [];
-  for (const f of filtersOf(d)) {
-    if (f.vocabulary) out.push({ name: f.param, label: f.label, options: optionsFrom(labelsOfVocabulary(f.vocabulary) ?? {}) });
-    else {
-      const values = context.filterValues?.[f.param] ?? [];
-      // a choice of one is no choice: shown from two values on (or while it filters)
-      if (values.length > 1 || params[f.param]) out.push({ name: f.param, label: f.label, options: values.map((v) => ({ value: v, label: v })) });
-    }
-  }
-  if (ext.flags) out.push({ name: "flag", label: "Needs attention", options: optionsFrom(ext.flags) });
-  return out;
-}
 
 export function InventoryView(props: {
   inventory: InventoryKey;
@@ -107,6 +38,8 @@ export function InventoryView(props: {
   inventoryTotal: number;
   canImport: boolean;
   canExport: boolean;
+  /** An archived engagement: a notice above the totals (the actions are null then). */
+  isArchived?: boolean;
   context?: ViewContext;
   /** A row named by the URL (a risk linked from the heat map): highlighted, its panel open on arrival. */
   focusRow?: AnyRow | null;
@@ -181,6 +114,7 @@ export function InventoryView(props: {
         onAdd={onAdd}
       />
       {props.subnav}
+      <ArchivedNotice isArchived={Boolean(props.isArchived)} />
       {props.totals}
       <DataTable
         label={capitalize(plural)}

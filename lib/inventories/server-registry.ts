@@ -1,6 +1,7 @@
 // The row actions of each inventory, built once from its definition's store, its form schemas and — only where
 // its writes really differ — its write hooks and capability. lib/inventories/actions.ts dispatches to these.
 import "server-only";
+import type { Capability } from "@/lib/auth/access-matrix";
 import type { InventoryKey } from "@/lib/inventories/definition";
 import { rowActions } from "@/lib/inventories/row-actions";
 import { dataEntityStore } from "@/lib/data-inventory/data";
@@ -16,11 +17,14 @@ import { riskStore } from "@/lib/risks/data";
 import { riskWriteHooks } from "@/lib/risks/mutations";
 import { RiskCreateSchema, RiskUpdateSchema } from "@/lib/risks/schema";
 
+/** Who may change each inventory (lib/auth/access-matrix.ts): the risk register has its own capability. */
+export const EDIT_CAPABILITY = { data: "inventory.edit", workflows: "inventory.edit", integrations: "inventory.edit", reports: "inventory.edit", risks: "risks.edit" } as const satisfies Record<InventoryKey, Capability>;
+
 export const ROW_ACTIONS = {
-  data: rowActions({ section: "data", capability: "inventory.edit", createSchema: DataEntityCreateSchema, updateSchema: DataEntityUpdateSchema, store: dataEntityStore }),
-  workflows: rowActions({ section: "workflows", capability: "inventory.edit", createSchema: WorkflowCreateSchema, updateSchema: WorkflowUpdateSchema, store: workflowStore, hooks: workflowWriteHooks }),
-  integrations: rowActions({ section: "integrations", capability: "inventory.edit", createSchema: IntegrationCreateSchema, updateSchema: IntegrationUpdateSchema, store: integrationStore }),
-  reports: rowActions({ section: "reports", capability: "inventory.edit", createSchema: ReportCreateSchema, updateSchema: ReportUpdateSchema, store: reportStore }),
-  // the risk register: its own capability, the matrix check and the library key kept (lib/risks/mutations.ts)
-  risks: rowActions({ section: "risks", capability: "risks.edit", createSchema: RiskCreateSchema, updateSchema: RiskUpdateSchema, store: riskStore, hooks: riskWriteHooks }),
+  data: rowActions({ section: "data", capability: EDIT_CAPABILITY.data, createSchema: DataEntityCreateSchema, updateSchema: DataEntityUpdateSchema, store: dataEntityStore }),
+  workflows: rowActions({ section: "workflows", capability: EDIT_CAPABILITY.workflows, createSchema: WorkflowCreateSchema, updateSchema: WorkflowUpdateSchema, store: workflowStore, hooks: workflowWriteHooks }),
+  integrations: rowActions({ section: "integrations", capability: EDIT_CAPABILITY.integrations, createSchema: IntegrationCreateSchema, updateSchema: IntegrationUpdateSchema, store: integrationStore }),
+  reports: rowActions({ section: "reports", capability: EDIT_CAPABILITY.reports, createSchema: ReportCreateSchema, updateSchema: ReportUpdateSchema, store: reportStore }),
+  // the risk register: the matrix check and the library key kept (lib/risks/mutations.ts)
+  risks: rowActions({ section: "risks", capability: EDIT_CAPABILITY.risks, createSchema: RiskCreateSchema, updateSchema: RiskUpdateSchema, store: riskStore, hooks: riskWriteHooks }),
 } satisfies Record<InventoryKey, unknown>;

@@ -2,21 +2,17 @@
 import type { Metadata } from "next";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";
-import { ProfileLink } from "@/components/profile-runs/profile-link";
 import { findDataEntityPage, findDataEntitySourceSystems, findDataEntityTotals } from "@/lib/data-inventory/data";
 import { DataEntityQuerySchema } from "@/lib/data-inventory/schema";
-import { searchParamsRecord } from "@/lib/inventories/table-query";
-import { inventoryActions } from "@/lib/inventories/page-actions";
-import { sectionBySlug } from "@/lib/engagements/sections";
-import { ArchivedNotice } from "@/components/inventory/archived-notice";
+import { inventoryPageProps } from "@/lib/inventories/page-actions";
 import { DataTotals } from "@/components/data-inventory/data-totals";
 import { InventoryView } from "@/components/inventories/inventory-view";
+import { ProfileLink } from "@/components/profile-runs/profile-link";
 
 export const metadata: Metadata = { title: "Data inventory" };
 
 export default async function DataInventoryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { id } = await params;
-  const { access } = await requirePageAccess(id, "inventory.view");
+  const { access } = await requirePageAccess((await params).id, "inventory.view");
   const sp = await searchParams;
   const query = DataEntityQuerySchema.parse(sp);
   const [page, totals, sourceSystems] = await Promise.all([
@@ -24,23 +20,22 @@ export default async function DataInventoryPage({ params, searchParams }: { para
     findDataEntityTotals(access.engagementId),
     findDataEntitySourceSystems(access.engagementId),
   ]);
-  const canEdit = can(access.role, "inventory.edit") && !access.isArchived;
   return (
     <main>
       <InventoryView
-        inventory="data"
+        {...inventoryPageProps("data", access, query, sp)}
         title="Data inventory"
-        description={sectionBySlug("data")?.description}
-        totals={<><ArchivedNotice isArchived={access.isArchived} /><DataTotals totals={totals} />{can(access.role, "profile.run") && !access.isArchived ? <ProfileLink href={`/engagements/${access.engagementId}/profile`} label="Profile an extract" text="Measure quirks, record counts and years of data from a sample extract instead of guessing them." /> : null}</>}
-        engagementId={access.engagementId}
+        totals={
+          <>
+            <DataTotals totals={totals} />
+            {can(access.role, "profile.run") && !access.isArchived ? (
+              <ProfileLink href={`/engagements/${access.engagementId}/profile`} label="Profile an extract" text="Measure quirks, record counts and years of data from a sample extract instead of guessing them." />
+            ) : null}
+          </>
+        }
         page={page}
-        sort={{ key: query.sort, dir: query.dir }}
-        params={searchParamsRecord(sp)}
         inventoryTotal={totals.entities}
         context={{ filterValues: { system: sourceSystems } }}
-        canImport={can(access.role, "data.import") && !access.isArchived}
-        canExport={can(access.role, "data.export")}
-        actions={inventoryActions("data", canEdit)}
       />
     </main>
   );

@@ -4,10 +4,8 @@ import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";
 import { findRisk, findRiskPage, findRiskSettings, findRiskTotals } from "@/lib/risks/data";
 import { RiskQuerySchema } from "@/lib/risks/schema";
-import { inventoryActions } from "@/lib/inventories/page-actions";
-import { searchParamsRecord, todayIso } from "@/lib/inventories/table-query";
-import { sectionBySlug } from "@/lib/engagements/sections";
-import { ArchivedNotice } from "@/components/inventory/archived-notice";
+import { inventoryPageProps } from "@/lib/inventories/page-actions";
+import { todayIso } from "@/lib/inventories/table-query";
 import { RiskTotals } from "@/components/risks/risk-totals";
 import { InventoryView } from "@/components/inventories/inventory-view";
 import { RiskSubnav } from "@/components/risk-matrix/risk-subnav";
@@ -15,38 +13,32 @@ import { RiskSubnav } from "@/components/risk-matrix/risk-subnav";
 export const metadata: Metadata = { title: "Risk register" };
 
 export default async function RisksPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { id } = await params;
-  const { access } = await requirePageAccess(id, "inventory.view");
+  const { access } = await requirePageAccess((await params).id, "inventory.view");
   const sp = await searchParams;
   const query = RiskQuerySchema.parse(sp);
   const today = todayIso();
+  const common = inventoryPageProps("risks", access, query, sp);
   // ?risk=<id> (links from the heat map and the library) opens that risk; an id from another engagement finds nothing.
-  const { risk: focusId, ...tableParams } = searchParamsRecord(sp);
+  const { risk: focusId, ...tableParams } = common.params;
   const [settings, page, linked] = await Promise.all([
     findRiskSettings(access.engagementId),
     findRiskPage(access.engagementId, query, today),
     focusId ? findRisk(access.engagementId, focusId) : null,
   ]);
   const totals = await findRiskTotals(access.engagementId, today, settings.matrix.size);
-  const canEdit = can(access.role, "risks.edit") && !access.isArchived;
+  const libraryHref = can(access.role, "risks.edit") ? `/engagements/${access.engagementId}/risks/library` : undefined;
   return (
     <main>
       <InventoryView
-        inventory="risks"
+        {...common}
         title="Risk register"
-        description={sectionBySlug("risks")?.description}
         subnav={<RiskSubnav engagementId={access.engagementId} current="register" />}
-        totals={<><ArchivedNotice isArchived={access.isArchived} /><RiskTotals totals={totals} currency={settings.currency} /></>}
-        engagementId={access.engagementId}
-        context={{ matrix: settings.matrix, currency: settings.currency, today, libraryHref: `/engagements/${access.engagementId}/risks/library` }}
+        totals={<RiskTotals totals={totals} currency={settings.currency} />}
         page={page}
-        sort={{ key: query.sort, dir: query.dir }}
         params={tableParams}
         focusRow={linked}
         inventoryTotal={totals.risks}
-        canImport={can(access.role, "data.import") && !access.isArchived}
-        canExport={can(access.role, "data.export")}
-        actions={inventoryActions("risks", canEdit)}
+        context={{ matrix: settings.matrix, currency: settings.currency, today, libraryHref }}
       />
     </main>
   );
