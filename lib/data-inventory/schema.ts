@@ -102,7 +102,3 @@ export type DataEntityTotals = {
   byDecision: Record<(typeof MIGRATE_DECISIONS)[number], number>;
 };
 
-export function dataEntityKeyMessage() {
-  return DATA_DEFINITION.keyMessage;
-}
-

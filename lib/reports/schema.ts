@@ -3,24 +3,13 @@
 // rebuilt: quality-measure submissions fail, penalties accrue"): it is counted and flagged everywhere.
 import { z } from "zod";
 import type { REPORT_KINDS, WORK_STATUSES, Report } from "@/lib/engagement-format/schema";
-import { createInput, updateInput } from "@/lib/inventories/action-input";
 import type { RowMeta } from "@/lib/inventories/table-query";
 import { REPORT_DEFINITION } from "@/lib/inventories/definitions";
-import { emptyFormOf, formSchemaOf, querySchemaOf, toFormOf, type FormStateOf } from "@/lib/inventories/derive";
-
-export const ReportFormSchema = formSchemaOf(REPORT_DEFINITION);
-export type ReportFormValues = z.output<typeof ReportFormSchema>;
-// INVARIANT: the form's output is a contract row (compile-time check).
-const _formIsContract: (v: ReportFormValues) => Report = (v) => v;
-
-export const ReportCreateSchema = createInput(ReportFormSchema);
-export const ReportUpdateSchema = updateInput(ReportFormSchema);
+import type { FormStateOf } from "@/lib/inventories/derive";
+import { inventorySchemas } from "@/lib/inventories/schemas";
 
 export type ReportRow = Report & RowMeta;
-
 export type ReportFormState = FormStateOf<typeof REPORT_DEFINITION.fields>;
-export const emptyReportForm: ReportFormState = emptyFormOf(REPORT_DEFINITION);
-export const reportToForm = (row: Report): ReportFormState => toFormOf(REPORT_DEFINITION, row);
 
 /** A regulatory report with no plan for reproducing it on the destination. */
 export function isRegulatoryWithoutPlan(r: { kind: string; reproducibilityPlan: string }): boolean {
@@ -34,7 +23,12 @@ export const REPORT_FLAG_LABELS: Record<(typeof REPORT_FLAGS)[number], string> =
   parallel_validation: "Validated in parallel",
 };
 
-export const ReportQuerySchema = querySchemaOf(REPORT_DEFINITION, { flags: REPORT_FLAGS });
+export const {
+  form: ReportFormSchema, create: ReportCreateSchema, update: ReportUpdateSchema,
+  empty: emptyReportForm, toForm: reportToForm, query: ReportQuerySchema,
+} = inventorySchemas(REPORT_DEFINITION, { flags: REPORT_FLAGS });
+// INVARIANT: the form's output is a contract row (compile-time check).
+const _formIsContract: (v: z.output<typeof ReportFormSchema>) => Report = (v) => v;
 export type ReportQuery = z.output<typeof ReportQuerySchema>;
 
 export type ReportTotals = {
@@ -46,7 +40,3 @@ export type ReportTotals = {
   byKind: Record<(typeof REPORT_KINDS)[number], number>;
   byStatus: Record<(typeof WORK_STATUSES)[number], number>;
 };
-
-export function reportKeyMessage() {
-  return REPORT_DEFINITION.keyMessage;
-}

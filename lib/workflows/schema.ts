@@ -3,26 +3,21 @@
 // the clinical review (lib/workflow-review): shown here, never set by this form.
 import { z } from "zod";
 import type { COMPLEXITIES, DISPOSITIONS, REVIEW_STATUSES, WorkflowItem } from "@/lib/engagement-format/schema";
-import { createInput, updateInput } from "@/lib/inventories/action-input";
 import type { RowMeta } from "@/lib/inventories/table-query";
 import { WORKFLOW_DEFINITION } from "@/lib/inventories/definitions";
-import { emptyFormOf, formSchemaOf, querySchemaOf, toFormOf, type FormStateOf } from "@/lib/inventories/derive";
+import type { FormStateOf } from "@/lib/inventories/derive";
+import { inventorySchemas } from "@/lib/inventories/schemas";
 
-export const WorkflowFormSchema = formSchemaOf(WORKFLOW_DEFINITION);
+export const {
+  form: WorkflowFormSchema, create: WorkflowCreateSchema, update: WorkflowUpdateSchema,
+  empty: emptyWorkflowForm, toForm: workflowToForm, query: WorkflowQuerySchema,
+} = inventorySchemas(WORKFLOW_DEFINITION);
 export type WorkflowFormValues = z.output<typeof WorkflowFormSchema>;
 // INVARIANT: the form's output plus the review status is a contract row (compile-time check).
 const _formIsContract: (v: WorkflowFormValues) => WorkflowItem = (v) => ({ ...v, reviewStatus: "not_reviewed" });
 
-export const WorkflowCreateSchema = createInput(WorkflowFormSchema);
-export const WorkflowUpdateSchema = updateInput(WorkflowFormSchema);
-
 export type WorkflowRow = WorkflowItem & RowMeta;
-
 export type WorkflowFormState = FormStateOf<typeof WORKFLOW_DEFINITION.fields>;
-export const emptyWorkflowForm: WorkflowFormState = emptyFormOf(WORKFLOW_DEFINITION);
-export const workflowToForm = (row: WorkflowItem): WorkflowFormState => toFormOf(WORKFLOW_DEFINITION, row);
-
-export const WorkflowQuerySchema = querySchemaOf(WORKFLOW_DEFINITION);
 export type WorkflowQuery = z.output<typeof WorkflowQuerySchema>;
 
 type Counts<T extends readonly string[]> = Record<T[number], { items: number; quantity: number }>;
@@ -34,7 +29,3 @@ export type WorkflowTotals = {
   byReviewStatus: Counts<typeof REVIEW_STATUSES>;
   byComplexity: Counts<typeof COMPLEXITIES>;
 };
-
-export function workflowKeyMessage() {
-  return WORKFLOW_DEFINITION.keyMessage;
-}
