@@ -75,3 +75,16 @@ export function TotalsSection({ children }: { children: ReactNode }) {
 export function segmentsFrom(labels: Readonly<Record<string, string>>, tones: Record<string, Tone>, counts: Record<string, number>): BreakdownSegment[] {
   return Object.keys(labels).map((key) => ({ key, label: labels[key]!, value: counts[key] ?? 0, tone: tones[key] ?? "neutral" }));
 }
+
+/** An inventory's totals above its table: the headline numbers, then one breakdown per vocabulary; nothing while it is empty. */
+export function InventoryTotals({ label, count, stats, breakdowns }: { label: string; count: number; stats: Stat[]; breakdowns: { title: string; unit?: string; segments: BreakdownSegment[] }[] }) {
+  if (count === 0) return null;
+  return (
+    <TotalsSection>
+      <StatGrid label={label} stats={stats} />
+      <BreakdownRow>
+        {breakdowns.map((b) => <Breakdown key={b.title} {...b} />)}
+      </BreakdownRow>
+    </TotalsSection>
+  );
+}
