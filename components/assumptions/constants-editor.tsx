@@ -10,6 +10,7 @@ import type { FieldErrors } from "@/lib/errors";
 import { Badge } from "@/components/ui/badge";
 import { NumberInput, ResetButton } from "@/components/assumptions/fields";
 import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const GROUP_TITLES: Record<string, string> = {
   type: "Migration-type factors",
@@ -130,7 +131,7 @@ const TripleRow = memo(function TripleRow({ label, defs, v0, v1, v2, e0, e1, e2,
 function PhaseShares({ values, errors, onChange, onReset, readOnly }: { values: Record<string, string>; errors: FieldErrors; onChange: (id: string, value: string) => void; onReset: (key: string) => void; readOnly: boolean }) {
   const defs = new Map(EDITABLE_CONSTANTS.map((d) => [d.key, d]));
   return (
-    <div className="overflow-x-auto" tabIndex={0}>
+    <ScrollRegion label="Phase shares of each workstream">
       <p className="mb-2 text-xs text-ink-500">How each workstream&apos;s hours spread over the phases (each row is normalised to 100%). They feed the Phase 1 capacity track, cost by phase and cost by month. Project management follows the calendar.</p>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Phase shares of each workstream</caption>
@@ -168,7 +169,7 @@ function PhaseShares({ values, errors, onChange, onReset, readOnly }: { values: 
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -231,7 +232,7 @@ export function ConstantsEditor({
               {g.group === "phase_shares" ? (
                 <PhaseShares values={values} errors={errors} onChange={onChange} onReset={onReset} readOnly={readOnly} />
               ) : (
-                <div className="overflow-x-auto" tabIndex={0}>
+                <ScrollRegion label={`${g.title}: model constants`}>
                   <table className="w-full text-left">
                     <caption className="sr-only">{g.title}: model constants</caption>
                     <thead className="text-xs text-ink-500">
@@ -265,7 +266,7 @@ export function ConstantsEditor({
                       )}
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
               )}
             </div>
           </details>

@@ -9,6 +9,7 @@ import type { FieldErrors } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/assumptions/fields";
 import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export function derivedWavesText(type: MigrationType, profile: { locations: number; staffUsers: number }, constants: Record<string, string>): string {
   const num = (k: string, d: number) => {
@@ -61,7 +62,7 @@ export function WavesEditor({
       {waves.length === 0 ? (
         <p className="rounded-md bg-brand-50 px-3 py-2 text-sm text-brand-900 ring-1 ring-brand-200">{derivedWavesText(migrationType, profile, constants)} Enter the real plan when it is known.</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0}>
+        <ScrollRegion label="Cutover waves">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Cutover waves in order</caption>
             <thead className="text-xs text-ink-500">
@@ -124,7 +125,7 @@ export function WavesEditor({
           {total("providers") !== profile.providers || total("users") !== profile.staffUsers ? (
             <p className="mt-1 text-xs text-amber-800">The waves do not add up to the organization profile; the estimate uses the waves and flags the difference.</p>
           ) : null}
-        </div>
+        </ScrollRegion>
       )}
       {readOnly ? null : (
         <div className="flex flex-wrap gap-2">

@@ -3,12 +3,13 @@
 // the chart is unreadable, so the frame shows its data table instead (pure CSS: no layout shift, no hook).
 import { useId, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export type DataTableColumn = { key: string; label: string; align?: "left" | "right" };
 
 export function DataTable({ caption, columns, rows }: { caption: string; columns: DataTableColumn[]; rows: Record<string, ReactNode>[] }) {
   return (
-    <div className="overflow-x-auto" tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs text-ink-500">
@@ -32,7 +33,7 @@ export function DataTable({ caption, columns, rows }: { caption: string; columns
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -12,6 +12,7 @@ import { cn } from "@/components/ui/cn";
 import { readConfidence } from "@/lib/estimates/confidence";
 import { formatDate, formatDateTime, formatNumber } from "@/components/ui/format";
 import { MigrationTypeBadge, StatusBadge } from "@/components/engagements/badges";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Href = (params: Partial<PortfolioView>) => string;
 
@@ -132,7 +133,7 @@ export function PortfolioTable({ rows, view, href }: { rows: PortfolioRow[]; vie
         ))}
       </ul>
 
-      <div className="hidden overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-ink-200/70 md:block" tabIndex={0}>
+      <ScrollRegion label="Engagements" className="hidden rounded-lg bg-white shadow-sm ring-1 ring-ink-200/70 md:block">
         <table className="min-w-full divide-y divide-ink-100 text-sm">
           <caption className="sr-only">Engagements with their estimates, review state and activity; column headers sort</caption>
           <thead className="bg-ink-50 text-left text-xs font-medium tracking-wide text-ink-600 uppercase">
@@ -171,7 +172,7 @@ export function PortfolioTable({ rows, view, href }: { rows: PortfolioRow[]; vie
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

@@ -6,6 +6,7 @@ import type { BaselineComparison } from "@/lib/estimates/types";
 import type { MetricChange } from "@/lib/estimates/compare";
 import { formatDate, formatMoneyCents } from "@/components/ui/format";
 import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 function value(m: MetricChange, v: number | string | null, currency: string): string {
   if (v === null) return "—";
@@ -42,7 +43,7 @@ export function MetricTable({ caption, metrics, currency, thenLabel, hideUnchang
   const rows = hideUnchanged ? metrics.filter((m) => m.delta !== 0) : metrics;
   if (rows.length === 0) return <p className="text-sm text-ink-500">No change.</p>;
   return (
-    <div className="overflow-x-auto" tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="text-xs text-ink-500">
@@ -64,7 +65,7 @@ export function MetricTable({ caption, metrics, currency, thenLabel, hideUnchang
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

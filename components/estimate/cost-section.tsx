@@ -7,6 +7,7 @@ import { MonthlyCostChart } from "@/components/charts/monthly-cost-chart";
 import { CHART_COLORS } from "@/components/charts/format";
 import { formatMoneyCents, formatNumber } from "@/components/ui/format";
 import { Explain } from "@/components/estimate/explain";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const SERIES = [
   { key: "base", label: "Base plan", color: CHART_COLORS.base },
@@ -85,7 +86,7 @@ export function CostSection({ view, engagementId }: { view: EstimateView; engage
         )}
       </div>
 
-      <div className="overflow-x-auto" tabIndex={0}>
+      <ScrollRegion label="Cost lines">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Cost lines with percentiles</caption>
           <thead className="text-xs text-ink-500">
@@ -125,7 +126,7 @@ export function CostSection({ view, engagementId }: { view: EstimateView; engage
           </tbody>
         </table>
         <p className="mt-2 text-xs text-ink-500">Percentiles of the lines do not add up to the percentile of the total: each comes from different runs. The base plan has no risk events, so risk and slip lines are zero there.</p>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

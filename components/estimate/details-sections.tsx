@@ -4,12 +4,13 @@ import type { EstimateView } from "@/lib/estimates/view";
 import { formatMoneyCents, formatNumber } from "@/components/ui/format";
 import { Badge } from "@/components/ui/badge";
 import { Explain } from "@/components/estimate/explain";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export function EffortTable({ view, engagementId }: { view: EstimateView; engagementId: string }) {
   const cur = view.input.currency;
   const rows = view.breakdown.byWorkstream.filter((w) => w.hours.base > 0 || w.hours.mean > 0);
   return (
-    <div className="overflow-x-auto" tabIndex={0}>
+    <ScrollRegion label="Effort by workstream">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Effort by workstream</caption>
         <thead className="text-xs text-ink-500">
@@ -39,7 +40,7 @@ export function EffortTable({ view, engagementId }: { view: EstimateView; engage
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -74,7 +75,7 @@ export function RisksTable({ view }: { view: EstimateView }) {
   const risks = [...view.risks].sort((a, b) => b.meanCostCents - a.meanCostCents);
   if (risks.length === 0) return <p className="text-sm text-ink-600">No open risk events are simulated.</p>;
   return (
-    <div className="overflow-x-auto" tabIndex={0}>
+    <ScrollRegion label="Risk events as simulated">
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Risk events as simulated</caption>
         <thead className="text-xs text-ink-500">
@@ -105,6 +106,6 @@ export function RisksTable({ view }: { view: EstimateView }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -9,6 +9,7 @@ import { formatDate, formatMoneyCents } from "@/components/ui/format";
 import { moneyCompact } from "@/components/charts/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Summary = NonNullable<ScenarioColumn["summary"]>;
 
@@ -37,7 +38,7 @@ export function ScenarioTable({ columns, currency }: { columns: ScenarioColumn[]
     { label: "Top cost drivers", cell: (s) => <ol className="list-decimal pl-4 text-xs text-ink-700">{s.topCostDrivers.map((d) => <li key={d.label}>{short(d.label)}</li>)}</ol> },
   ];
   return (
-    <div className="overflow-x-auto" tabIndex={0}>
+    <ScrollRegion label="Scenarios side by side">
       <table className="w-full min-w-[720px] text-left text-sm">
         <caption className="sr-only">Scenarios side by side</caption>
         <thead>
@@ -69,7 +70,7 @@ export function ScenarioTable({ columns, currency }: { columns: ScenarioColumn[]
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -7,6 +7,7 @@ import { GanttChart, type GanttRow } from "@/components/charts/gantt-chart";
 import { CHART_COLORS } from "@/components/charts/format";
 import { formatDate } from "@/components/ui/format";
 import { Explain } from "@/components/estimate/explain";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const w1 = (v: number | undefined) => (v === undefined ? "—" : v.toFixed(1));
 
@@ -86,7 +87,7 @@ export function TimelineSection({ view, commitment, engagementId }: { view: Esti
         </p>
       ) : null}
 
-      <div className="overflow-x-auto" tabIndex={0}>
+      <ScrollRegion label="Phase durations">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Phase durations in weeks</caption>
           <thead className="text-xs text-ink-500">
@@ -118,7 +119,7 @@ export function TimelineSection({ view, commitment, engagementId }: { view: Esti
           Phase 1 is bound by <strong>{view.basePlan.phase1.binding}</strong> in the base plan. Percentiles of phases do not add up to the percentile of the total: they come from different runs.
           {last ? ` Last wave (${last.name}) goes live ${formatDate(last.baseGoLiveDate)} in the base plan; the final go-live is ${formatDate(commitment.expect.goLive)} at P50 and ${formatDate(commitment.commit.goLive)} at P80.` : ""}
         </p>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

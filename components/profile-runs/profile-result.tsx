@@ -3,13 +3,14 @@
 import { Badge } from "@/components/ui/badge";
 import { formatNumber } from "@/components/ui/format";
 import type { ExtractProfile, MessageProfile } from "@/lib/profiler/types";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const pct = (x: number) => `${formatNumber(x * 100, { maximumFractionDigits: x < 0.1 ? 1 : 0 })} %`;
 
 export function ExtractChecks({ result }: { result: ExtractProfile }) {
   const checks = [...result.checks].sort((a, b) => Number(b.count > 0) - Number(a.count > 0) || b.rate - a.rate);
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Checks">
+    <ScrollRegion label="Checks">
       <table className="w-full text-sm">
         <thead className="bg-ink-50 text-left text-xs uppercase tracking-wide text-ink-500">
           <tr>
@@ -33,7 +34,7 @@ export function ExtractChecks({ result }: { result: ExtractProfile }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

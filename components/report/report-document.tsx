@@ -22,6 +22,7 @@ import {
 import { baselineIntro, baselineMetricText, reportTitleLine, signOffText } from "@/lib/report/presenters";
 import { SEVERITY_WORDS, type ReportView } from "@/lib/report/model";
 import "./report.css";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Col = { title: string; align?: "right"; className?: string };
 
@@ -30,7 +31,7 @@ const overlapCell = (cents: number | null, months: number, cur: string) => (cent
 
 function DataTable({ caption, cols, rows, total }: { caption: string; cols: Col[]; rows: ReactNode[][]; total?: ReactNode[] }) {
   return (
-    <div className="overflow-x-auto" tabIndex={0}>
+    <ScrollRegion label={caption}>
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -63,7 +64,7 @@ function DataTable({ caption, cols, rows, total }: { caption: string; cols: Col[
           </tfoot>
         ) : null}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

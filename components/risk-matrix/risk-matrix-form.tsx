@@ -21,6 +21,7 @@ import {
   type RatedRisk,
   type RiskMatrixFormInput,
 } from "@/lib/risk-matrix/schema";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Values = { size: number; likelihoodLabels: string[]; impactLabels: string[]; likelihoodPercents: string[] };
 
@@ -168,7 +169,7 @@ export function RiskMatrixForm({ engagementId, version: initialVersion, matrix, 
             </div>
           ) : null}
 
-          <div className="overflow-x-auto" tabIndex={0}>
+          <ScrollRegion label="Levels of the risk matrix">
             <table className="w-full text-sm">
               <caption className="sr-only">Labels and probabilities per level, highest level first</caption>
               <thead className="text-left text-xs font-medium tracking-wide text-ink-500 uppercase">
@@ -214,7 +215,7 @@ export function RiskMatrixForm({ engagementId, version: initialVersion, matrix, 
               The probability of a level is what the estimate uses for a risk rated at that likelihood when the risk gives no probability of its own. Levels must not go down as
               likelihood rises.
             </p>
-          </div>
+          </ScrollRegion>
         </fieldset>
 
         {!readOnly ? (

@@ -8,6 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { formatNumber } from "@/components/ui/format";
 import type { RiskMatrix } from "@/lib/engagement-format/schema";
 import { buildHeatMap, SEVERITY_LABELS, type HeatMapCell, type HeatMapMode, type HeatMapRisk, type SeverityBand } from "@/lib/risk-matrix/heat-map";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export type HeatMapProps = {
   matrix: Pick<RiskMatrix, "size" | "likelihoodLabels" | "impactLabels">;
@@ -55,7 +56,7 @@ export function HeatMap({ matrix, risks, mode, title, riskHrefTemplate, classNam
         <div className="flex w-5 shrink-0 items-center justify-center" aria-hidden>
           <span className="-rotate-90 text-xs font-medium tracking-wide whitespace-nowrap text-ink-500 uppercase">Likelihood →</span>
         </div>
-        <div className="min-w-0 flex-1 overflow-x-auto" tabIndex={0}>
+        <ScrollRegion label={heading} className="min-w-0 flex-1">
           <table className="w-full table-fixed border-separate border-spacing-1 text-xs">
             <caption className="sr-only">
               {heading}: number of risks in each cell of the {matrix.size}×{matrix.size} likelihood by impact matrix. Rows are likelihood from highest to lowest, columns are impact
@@ -111,7 +112,7 @@ export function HeatMap({ matrix, risks, mode, title, riskHrefTemplate, classNam
             </tbody>
           </table>
           <div className="mt-1 text-center text-xs font-medium tracking-wide text-ink-500 uppercase" aria-hidden>Impact →</div>
-        </div>
+        </ScrollRegion>
       </div>
 
       <HeatMapLegend counts={model.bySeverity} />

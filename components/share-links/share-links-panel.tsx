@@ -20,6 +20,7 @@ import {
   type CreatedShareLink,
   type ShareLinkDto,
 } from "@/lib/share-links/schema";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Act<T> = (input: unknown) => Promise<ActionResult<T>>;
 
@@ -120,7 +121,7 @@ export function ShareLinksPanel({ engagementId, links, createShareLink, revokeSh
         ) : null}
 
         {links.length ? (
-          <div className="overflow-x-auto" tabIndex={0}>
+          <ScrollRegion label="Share links">
             <table className="w-full text-sm" aria-label="Share links">
               <thead>
                 <tr className="border-b border-ink-200 text-left text-xs font-semibold tracking-wide text-ink-500 uppercase">
@@ -152,7 +153,7 @@ export function ShareLinksPanel({ engagementId, links, createShareLink, revokeSh
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         ) : (
           <p className="text-sm text-ink-500">No share links yet.</p>
         )}

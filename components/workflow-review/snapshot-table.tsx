@@ -4,6 +4,7 @@ import { formatNumber } from "@/components/ui/format";
 import { ReviewStatusBadge } from "@/components/workflow-review/review-badges";
 import type { SnapshotItem } from "@/lib/workflow-review/schema";
 import { COMPLEXITY_LABELS, DISPOSITION_LABELS, WORKFLOW_KIND_LABELS } from "@/lib/inventories/labels";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export function SnapshotTable({ items, page, pageSize, pageHref, caption }: { items: SnapshotItem[]; page: number; pageSize: number; pageHref: (page: number) => string; caption: string }) {
   const pageCount = Math.max(1, Math.ceil(items.length / pageSize));
@@ -11,7 +12,7 @@ export function SnapshotTable({ items, page, pageSize, pageHref, caption }: { it
   const rows = items.slice((p - 1) * pageSize, p * pageSize);
   return (
     <div>
-      <div className="overflow-x-auto" tabIndex={0}>
+      <ScrollRegion label={caption}>
         <table className="min-w-full divide-y divide-ink-100 text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-ink-50 text-left text-xs font-medium tracking-wide text-ink-500 uppercase">
@@ -42,7 +43,7 @@ export function SnapshotTable({ items, page, pageSize, pageHref, caption }: { it
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {pageCount > 1 ? (
         <nav aria-label="Snapshot pages" className="flex items-center justify-between border-t border-ink-100 px-4 py-2.5 text-sm">
           {p > 1 ? <Link className="text-brand-700 hover:underline" href={pageHref(p - 1)}>← Previous</Link> : <span />}

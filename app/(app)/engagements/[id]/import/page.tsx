@@ -14,6 +14,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { formatDateTime, formatNumber } from "@/components/ui/format";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Import & export" };
 
@@ -86,7 +87,7 @@ export default async function ImportExportPage({ params }: { params: Promise<{ i
         {recent.length === 0 ? (
           <CardBody><p className="text-sm text-ink-500">No imports yet.</p></CardBody>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0}>
+          <ScrollRegion label="Recent imports">
             <table className="min-w-full divide-y divide-ink-100 text-sm">
               <thead className="bg-ink-50 text-left text-xs font-medium uppercase tracking-wide text-ink-500">
                 <tr>
@@ -109,7 +110,7 @@ export default async function ImportExportPage({ params }: { params: Promise<{ i
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Card>
     </main>

@@ -14,6 +14,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime, formatMoneyCents } from "@/components/ui/format";
 import { EstimateSubnav } from "@/components/estimate/estimate-subnav";
 import { BaselineForm } from "@/components/estimate/baseline-form";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Baselines" };
 
@@ -44,7 +45,7 @@ export default async function BaselinesPage({ params, searchParams }: { params: 
       ) : (
         <Card>
           <CardHeader title={`${baselines.length} baseline${baselines.length === 1 ? "" : "s"}`} description="Newest first." />
-          <div className="overflow-x-auto" tabIndex={0}>
+          <ScrollRegion label="Saved baselines">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Saved baselines</caption>
               <thead className="text-xs text-ink-500">
@@ -70,7 +71,7 @@ export default async function BaselinesPage({ params, searchParams }: { params: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </Card>
       )}
     </main>
