@@ -172,12 +172,13 @@ export function querySchemaOf(d: AnyDefinition, opts: { sorts?: readonly string[
 // ---- docs ----
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
-/** The docs table of an inventory's fields: what each means and where it shows. */
+/** The docs table of an inventory's fields: what each means and where it shows (docs/engagement-format.md, lib/inventories/docs.ts). */
 export function fieldsMarkdown(d: AnyDefinition): string {
-  const lines = ["| Field | Label | Key | Table | Filter | Form | Meaning |", "| --- | --- | --- | --- | --- | --- | --- |"];
+  const bulk = new Set(bulkFieldsOf(d).map(([n]) => n));
+  const lines = ["| Field | Label | Key | Table | Filter | Form | Bulk edit | Meaning |", "| --- | --- | --- | --- | --- | --- | --- | --- |"];
   for (const [name, f] of entries(d)) {
     const table = f.table ? (typeof f.table === "string" ? f.table : f.label) : "";
-    lines.push(`| \`${name}\` | ${cell(f.label)} | ${f.isKey ? "yes" : ""} | ${cell(table)} | ${f.filter ? `\`${f.filter}\`` : ""} | ${f.form === false ? "" : "yes"} | ${cell(f.help)} |`);
+    lines.push(`| \`${name}\` | ${cell(f.label)} | ${f.isKey ? "yes" : ""} | ${cell(table)} | ${f.filter ? `\`${f.filter}\`` : ""} | ${f.form === false ? "" : "yes"} | ${bulk.has(name) ? "yes" : ""} | ${cell(f.help)} |`);
   }
   return lines.join("\n");
 }

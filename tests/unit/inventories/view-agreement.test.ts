@@ -2,6 +2,7 @@
 // columns and filters, the form's fields, the bulk-edit fields, the spreadsheet (import) columns and the docs
 // table of every inventory and checks they agree — a field shown in the table is documented with the same header,
 // a field the form edits can be imported, an extension only speaks of fields the definition has.
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DEFINITIONS } from "@/lib/inventories/definitions";
 import { INVENTORY_KEYS, type Fields, type InventoryDefinition } from "@/lib/inventories/definition";
@@ -9,6 +10,7 @@ import { bulkFieldsOf, emptyFormOf, fieldsMarkdown, filtersOf, formFieldsOf, for
 import { EXTENSIONS } from "@/components/inventories/extensions";
 import { columnsOf, filterDefsOf } from "@/components/inventories/table-columns";
 import type { AnyRow } from "@/components/inventories/extension";
+import { withInventoryFields } from "@/lib/inventories/docs";
 
 const docsRows = (md: string) =>
   new Map(
@@ -16,7 +18,7 @@ const docsRows = (md: string) =>
       .split("\n")
       .slice(2)
       .map((line) => line.split(" | ").map((c) => c.replace(/^\| /, "").trim()))
-      .map(([field, label, key, table, filter, form]) => [field!.replace(/`/g, ""), { label, key, table, filter, form }]),
+      .map(([field, label, key, table, filter, form, bulk]) => [field!.replace(/`/g, ""), { label, key, table, filter, form, bulk }]),
   );
 
 describe.each(INVENTORY_KEYS)("the %s view", (key) => {
@@ -76,11 +78,21 @@ describe.each(INVENTORY_KEYS)("the %s view", (key) => {
   it("sets on many rows only fields the form edits, never a key part, each importable", () => {
     const bulk = bulkFieldsOf(d).map(([n]) => n);
     expect(bulk.length).toBeGreaterThan(0);
+    const docs = docsRows(fieldsMarkdown(d));
+    for (const name of Object.keys(d.fields)) expect(docs.get(name)!.bulk === "yes", name).toBe(bulk.includes(name));
     for (const n of bulk) {
       expect(formFieldsOf(d).map(([x]) => x)).toContain(n);
       expect(d.keyFields).not.toContain(n);
       expect(importColumnsOf(d).map((c) => c.id)).toContain(n);
     }
     if (key === "workflows") expect(bulk).not.toContain("reviewStatus");
+  });
+});
+
+describe("the docs of the inventories' fields", () => {
+  it("are generated from the definitions and committed current (npx tsx scripts/gen-engagement-schema.ts)", () => {
+    const doc = fs.readFileSync("docs/engagement-format.md", "utf8");
+    expect(doc).toBe(withInventoryFields(doc));
+    for (const key of INVENTORY_KEYS) expect(doc).toContain(fieldsMarkdown(DEFINITIONS[key]));
   });
 });
