@@ -30,9 +30,14 @@ export function defaultCell(f: Field, v: unknown, context: ViewContext): ReactNo
   return v === "" || v === null || v === undefined ? muted("—") : String(v);
 }
 
+/** The column whose cell opens the editor: the extension's choice, else the first required text part of the natural key. */
+export function nameFieldOf(d: InventoryDefinition<Fields>, ext: InventoryExtension): string {
+  return ext.nameField ?? d.keyFields.find((k) => d.fields[k]!.kind === "text" && d.fields[k]!.isRequired) ?? d.keyFields[0]!;
+}
+
 /** The table's columns: the definition's table fields in order, drawn by the extension or by kind, plus its computed ones. */
 export function columnsOf(d: InventoryDefinition<Fields>, ext: InventoryExtension, context: ViewContext, openEdit: (r: AnyRow) => void): Column<AnyRow>[] {
-  const nameField = ext.nameField ?? d.keyFields.find((k) => d.fields[k]!.kind === "text") ?? d.keyFields[0]!;
+  const nameField = nameFieldOf(d, ext);
   const columns: Column<AnyRow>[] = tableColumnsOf(d).map(({ field, header, sortable }) => {
     const f = d.fields[field]!;
     const own = ext.cells?.[field];

@@ -8,7 +8,7 @@ import { DEFINITIONS } from "@/lib/inventories/definitions";
 import { INVENTORY_KEYS, type Fields, type InventoryDefinition } from "@/lib/inventories/definition";
 import { bulkFieldsOf, emptyFormOf, fieldsMarkdown, filtersOf, formFieldsOf, formSchemaOf, importColumnsOf, tableColumnsOf } from "@/lib/inventories/derive";
 import { EXTENSIONS } from "@/components/inventories/extensions";
-import { columnsOf, filterDefsOf } from "@/components/inventories/table-columns";
+import { columnsOf, filterDefsOf, nameFieldOf } from "@/components/inventories/table-columns";
 import type { AnyRow } from "@/components/inventories/extension";
 import { withInventoryFields } from "@/lib/inventories/docs";
 
@@ -56,6 +56,11 @@ describe.each(INVENTORY_KEYS)("the %s view", (key) => {
     for (const field of Object.keys(ext.cells ?? {})) expect(tableColumnsOf(d).map((c) => c.field)).toContain(field);
     for (const { before } of ext.computed?.(context) ?? []) if (before) expect(tableColumnsOf(d).map((c) => c.field)).toContain(before);
     if (ext.nameField) expect(Object.keys(d.fields)).toContain(ext.nameField);
+    // the button that opens a row's editor is its name: a required text the table shows
+    const name = nameFieldOf(d, ext);
+    expect(d.fields[name]!.kind).toBe("text");
+    expect(d.fields[name]!.isRequired).toBe(true);
+    expect(tableColumnsOf(d).map((c) => c.field)).toContain(name);
   });
 
   it("edits the definition's form fields; each can be imported and is documented as edited in the form", () => {
