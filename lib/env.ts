@@ -42,6 +42,10 @@ const EnvSchema = z.object({
   // How often an idle worker asks PostgreSQL for work (pg-boss polling; ≥ 500 ms). A job sent from the
   // same process wakes its local workers at once, so this bounds only the latency of jobs sent elsewhere.
   JOB_POLL_INTERVAL_MS: z.coerce.number().int().min(500).max(60_000).default(2_000),
+  // Notification digest by e-mail (`npm run digest`, docs/notifications.md): unset = no e-mail, a log line only.
+  // e.g. smtps://user:password@smtp.example.com:465 (nodemailer's URL form)
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  DIGEST_FROM: z.string().min(3).default("Sounding <no-reply@sounding.invalid>"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,9 +2,12 @@ import Link from "next/link";
 import { requireUser } from "@/lib/auth/session";
 import { signOutEverywhereAction } from "@/lib/users/actions";
 import { UserMenu, SessionKeepAlive } from "@/components/auth/user-menu";
+import { countUnreadNotifications } from "@/lib/notifications/data";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const unread = await countUnreadNotifications(user.id);
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main-content" className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-800 shadow focus:not-sr-only focus:fixed focus:left-3 focus:top-3">
@@ -25,7 +28,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               {user.isOrgAdmin ? <Link href="/admin/users" className="rounded-md px-3 py-1.5 text-white/85 hover:bg-white/10 hover:text-white">Users</Link> : null}
             </nav>
           </div>
-          <UserMenu name={user.name} email={user.email} isOrgAdmin={user.isOrgAdmin} signOutEverywhere={signOutEverywhereAction} />
+          <div className="flex items-center gap-2">
+            <NotificationBell unread={unread} />
+            <UserMenu name={user.name} email={user.email} isOrgAdmin={user.isOrgAdmin} signOutEverywhere={signOutEverywhereAction} />
+          </div>
         </div>
       </header>
       <SessionKeepAlive />

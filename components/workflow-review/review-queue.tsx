@@ -42,6 +42,8 @@ export type ReviewQueueProps = {
   canApprove: boolean;
   commentAction: Act<{ commentId: string }>;
   reviewAction: Act<{ commentId: string; version: number; reviewStatus: string }>;
+  /** open on this item when it is on the page (a notification's link) */
+  initialItemId?: string;
 };
 
 function hrefFor(basePath: string, params: { status?: ReviewFilter; q?: string; page?: number }) {
@@ -57,7 +59,7 @@ const isTyping = (el: EventTarget | null) => el instanceof HTMLElement && (el.is
 
 export function ReviewQueue(props: ReviewQueueProps) {
   const router = useRouter();
-  const [selectedId, setSelectedId] = useState<string | null>(props.items[0]?.id ?? null);
+  const [selectedId, setSelectedId] = useState<string | null>((props.items.find((i) => i.id === props.initialItemId) ?? props.items[0])?.id ?? null);
   // falls back to the first item when the selection left the page (after a refresh or a filter change)
   const selected = useMemo(() => props.items.find((i) => i.id === selectedId) ?? props.items[0] ?? null, [props.items, selectedId]);
   const listRef = useRef<HTMLUListElement>(null);

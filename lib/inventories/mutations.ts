@@ -86,6 +86,8 @@ export type RowWriteHooks<V extends object> = {
   columns?: (row: Row) => Record<string, unknown>;
   /** Checks that need the database (the risk matrix's size); throw AppError("INVALID", …) to refuse. */
   validate?: (tx: Tx, engagementId: string, values: V) => Promise<void>;
+  /** Follow-up writes in the same transaction after an update was saved (workflows notify the reviewer). */
+  afterUpdate?: (tx: Tx, engagementId: AuthorizedEngagementId, actor: Actor, saved: { id: string; before: Row; after: Row }) => Promise<void>;
 };
 
 function keyWhere(store: RowStore<object>, values: Row): Record<string, unknown> {
@@ -141,6 +143,7 @@ export async function updateRow<V extends object>(
     const { count } = await store.delegate(tx).updateMany({ where: { id, engagementId, version }, data: { ...columnsOf(store, hooks, after), version: { increment: 1 } } });
     if (count === 0) throw conflict(store.toRow(await currentOrNotFound(tx, store, engagementId, id)), `this ${store.what}`);
     await auditRow(tx, { engagementId, actor, entityType: store.definition.entityType, entityId: id, action: "update", before: beforeValues, after, requestId });
+    await hooks.afterUpdate?.(tx, engagementId, actor, { id, before: beforeRow, after });
     return { id, version: version + 1 };
   });
 }

@@ -8,7 +8,8 @@ import { requireUser } from "@/lib/auth/session";
 import { requireEngagementAccess } from "@/lib/auth/access";
 import { invalid, type ActionResult } from "@/lib/errors";
 import { WorkflowCommentSchema, WorkflowReviewSchema, WorkflowSignOffSchema, type ReviewStatus } from "@/lib/workflow-review/schema";
-import { addWorkflowComment, reviewWorkflowItem, signOffWorkflowInventory } from "@/lib/workflow-review/mutations";
+import { addWorkflowComment, requestWorkflowSignOff, reviewWorkflowItem, signOffWorkflowInventory } from "@/lib/workflow-review/mutations";
+import { RequestSignOffSchema } from "@/lib/notifications/schema";
 
 function revalidate(engagementId: string) {
   revalidatePath(`/engagements/${engagementId}/workflows`, "layout");
@@ -46,6 +47,18 @@ export async function signOffWorkflowsAction(input: unknown): Promise<ActionResu
     if (!parsed.success) return invalid(parsed.error);
     const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "workflow.signoff");
     const result = await signOffWorkflowInventory(access.engagementId, { ...user, role: access.role }, parsed.data, rid);
+    revalidate(access.engagementId);
+    return { ok: true, data: result };
+  });
+}
+
+export async function requestSignOffAction(input: unknown): Promise<ActionResult<{ notified: number }>> {
+  return runAction(async (rid) => {
+    const user = await requireUser();
+    const parsed = RequestSignOffSchema.safeParse(input);
+    if (!parsed.success) return invalid(parsed.error);
+    const access = await requireEngagementAccess(user.id, parsed.data.engagementId, "workflow.request_signoff");
+    const result = await requestWorkflowSignOff(access.engagementId, { ...user, role: access.role }, parsed.data, rid);
     revalidate(access.engagementId);
     return { ok: true, data: result };
   });

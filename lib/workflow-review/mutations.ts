@@ -10,6 +10,7 @@ import { findChangedSinceApprovalIds, findInventorySnapshot, inventoryFingerprin
 import { unapprovedForSignOff, type ReviewStatus, type SnapshotItem } from "@/lib/workflow-review/schema";
 import { REVIEW_STATUS_LABELS } from "@/lib/inventories/labels";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { notifyChangesAnswered, notifyChangesRequested, notifySignOffRequested } from "@/lib/notifications/mutations";
 
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
@@ -45,6 +46,10 @@ export async function addWorkflowComment(engagementId: AuthorizedEngagementId, a
       changes: { comment: input.body, item: item.name },
       requestId,
     });
+    // a consultant's answer in the thread of an item whose changes were requested → the reviewer who asked
+    if (item.reviewStatus === "changes_requested" && (actor.role === "lead" || actor.role === "consultant")) {
+      await notifyChangesAnswered(tx, engagementId, actor.id, item, input.body);
+    }
     return { commentId: comment.id };
   });
 }
@@ -94,6 +99,7 @@ export async function reviewWorkflowItem(
       },
       requestId,
     });
+    if (input.verdict === "changes_requested") await notifyChangesRequested(tx, engagementId, actor.id, before, input.body);
     return { commentId: comment.id, version: input.version + 1, reviewStatus: input.verdict as ReviewStatus, label: REVIEW_STATUS_LABELS[input.verdict] };
   });
 }
@@ -142,5 +148,29 @@ export async function signOffWorkflowInventory(engagementId: AuthorizedEngagemen
       requestId,
     });
     return { id: created.id, at: created.createdAt.toISOString(), itemCount: snapshot.length };
+  });
+}
+
+/**
+ * Ask the engagement's clinical reviewers to sign off the workflow inventory: each gets a notification
+ * (and the next e-mail digest). Refused when there is nothing to sign off or nobody to ask.
+ */
+export async function requestWorkflowSignOff(engagementId: AuthorizedEngagementId, actor: ReviewActor, input: { note: string }, requestId = ""): Promise<{ notified: number }> {
+  return db.$transaction(async (tx) => {
+    const items = await tx.workflowItem.count({ where: { engagementId } });
+    if (items === 0) throw new AppError("INVALID", "There is nothing to sign off yet: the workflow inventory is empty.", { _form: ["The workflow inventory is empty."] });
+    const notified = await notifySignOffRequested(tx, engagementId, actor.id, input.note);
+    if (notified === 0) throw new AppError("INVALID", "This engagement has no clinical reviewer yet: add one on the Members page.", { _form: ["No clinical reviewer to ask: add one on the Members page."] });
+    await appendAuditEvent(tx, {
+      organizationId: actor.organizationId,
+      engagementId,
+      actor: auditActor(actor),
+      action: "workflow.signoff_request",
+      entityType: "workflow_inventory",
+      entityId: engagementId,
+      changes: { items, notified, ...(input.note ? { note: input.note } : {}) },
+      requestId,
+    });
+    return { notified };
   });
 }

@@ -90,6 +90,8 @@ export const ReviewQueueFilterSchema = z.object({
   status: z.enum(REVIEW_FILTERS).catch("all").default("all"),
   q: z.string().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  /** the item to open (a notification's link); ignored when it is not on the page */
+  item: z.string().min(1).max(64).optional().catch(undefined),
 });
 export type ReviewQueueFilter = z.infer<typeof ReviewQueueFilterSchema>;
 

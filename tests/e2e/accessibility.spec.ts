@@ -94,6 +94,15 @@ test.beforeAll(async ({ browser }) => {
   baselineId = new URL(page.url()).pathname.split("/").pop()!;
   await page.close();
   await db.shareLink.create({ data: { engagementId: eid, tokenHash: createHash("sha256").update(shareToken, "utf8").digest("hex"), label: "axe", expiresAt: new Date(Date.now() + 86_400_000) } });
+  // an inbox with content (one unread, one read) for the notifications page
+  for (const recipientId of [world.lead.id, world.reviewer.id]) {
+    await db.notification.createMany({
+      data: [
+        { recipientId, engagementId: eid, kind: "signoff_requested", subjectType: "workflow_inventory", actorName: "Consultant", excerpt: "Cardiology order sets were reworked." },
+        { recipientId, engagementId: eid, kind: "changes_requested", subjectType: "workflow_item", subjectId: "x", subjectName: "Sepsis alert", actorName: "Clinical Reviewer", excerpt: "Split the threshold by age group.", readAt: new Date() },
+      ],
+    });
+  }
 });
 
 test("sign-in page and the shared report have no WCAG A/AA violations", async ({ page }) => {
@@ -104,7 +113,7 @@ test("sign-in page and the shared report have no WCAG A/AA violations", async ({
 test("lead: list, new, import, admin and every engagement page have no WCAG A/AA violations", async ({ page }) => {
   test.setTimeout(600_000);
   await signIn(page, world.lead.email);
-  for (const path of ["/engagements", "/engagements/new", "/engagements/import", "/admin/users"]) await expectNoViolations(page, path);
+  for (const path of ["/engagements", "/engagements/new", "/engagements/import", "/admin/users", "/notifications"]) await expectNoViolations(page, path);
   for (const p of engagementPages()) await expectNoViolations(page, p.path);
 });
 
@@ -113,6 +122,7 @@ for (const role of ["consultant", "reviewer", "executive"] as const) {
     test.setTimeout(600_000);
     await signIn(page, world[role].email);
     await expectNoViolations(page, "/engagements");
+    await expectNoViolations(page, "/notifications");
     for (const p of engagementPages().filter((x) => x.roles.includes(role))) await expectNoViolations(page, p.path);
   });
 }
@@ -121,7 +131,7 @@ test("phone width (390 px): list, overview, estimate, assumptions, report and re
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, world.lead.email);
-  for (const path of ["/engagements", `/engagements/${eid}`, `/engagements/${eid}/estimate`, `/engagements/${eid}/assumptions`, `/engagements/${eid}/report`, `/engagements/${eid}/workflows/review`]) {
+  for (const path of ["/engagements", "/notifications", "/engagements/new", `/engagements/${eid}`, `/engagements/${eid}/estimate`, `/engagements/${eid}/assumptions`, `/engagements/${eid}/report`, `/engagements/${eid}/workflows/review`]) {
     await expectNoViolations(page, path);
   }
 });

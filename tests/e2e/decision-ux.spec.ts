@@ -216,3 +216,67 @@ test("a consultant goes from an empty engagement to a quotable estimate through 
   await expect(page.getByRole("region", { name: /^Quotable estimate/ }).getByTestId("checklist-progress")).toHaveText("11 of 11 done");
   await expect(page.getByTestId("overview-headline").getByTestId("commit-cost")).toHaveText(/^\$\d\.\d\dM$/);
 });
+
+test("notifications: a change request reaches the consultant, the answer the reviewer, a sign-off request the reviewer", async ({ page }) => {
+  test.setTimeout(150_000);
+  const w = await createWorld({ clientName: `Notify Clinic ${Date.now()}` });
+  const db = e2eDb();
+  await db.workflowItem.createMany({
+    data: [
+      { engagementId: w.engagement.id, kind: "alert_rule", name: "Sepsis alert" },
+      { engagementId: w.engagement.id, kind: "order_set", name: "Chest pain order set" },
+    ],
+  });
+  const bell = page.getByTestId("notification-bell");
+
+  // the reviewer asks for changes on the order set (the second item of the queue)
+  await signIn(page, w.reviewer.email);
+  await expect(bell).toHaveAccessibleName("Notifications, none unread");
+  await page.goto(`/engagements/${w.engagement.id}/workflows/review`);
+  await page.getByRole("list", { name: "Workflow items to review" }).getByRole("button", { name: /Chest pain order set/ }).click();
+  const form = page.getByRole("form", { name: "Review Chest pain order set" });
+  await form.getByLabel("Comment or reason").fill("Split the troponin orders by age group");
+  await form.getByRole("button", { name: "Request changes" }).click();
+  await expect(page.getByText("Changes requested on “Chest pain order set”")).toBeVisible();
+
+  // the consultant sees it on the bell, opens the inbox and follows the link to that very item
+  await page.context().clearCookies();
+  await signIn(page, w.consultant.email);
+  await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
+  await bell.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Notifications" })).toBeVisible();
+  const note = page.getByTestId("notification").first();
+  await expect(note).toHaveAttribute("data-read", "false");
+  await expect(note).toContainText("“Split the troponin orders by age group”");
+  await note.getByRole("link", { name: "Clinical Reviewer requested changes on “Chest pain order set”" }).click();
+  await expect(page.getByRole("heading", { level: 2, name: "Chest pain order set" })).toBeVisible();
+  await expect(bell).toHaveAccessibleName("Notifications, none unread", { timeout: 15_000 });
+  const answer = page.getByRole("form", { name: "Review Chest pain order set" });
+  await answer.getByLabel("Comment").fill("Done: under 40 and 40 and over");
+  await answer.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(page.getByText("Comment added")).toBeVisible();
+
+  // …and asks for the sign-off
+  await page.goto(`/engagements/${w.engagement.id}/workflows/sign-off`);
+  await page.getByLabel("Note to the clinical reviewers (optional)").fill("Both items are ready");
+  await page.getByRole("button", { name: "Ask the clinical reviewers to sign off" }).click();
+  await expect(page.getByText("Asked 1 clinical reviewer to sign off")).toBeVisible();
+
+  // the reviewer has both; marks one read, then all
+  await page.context().clearCookies();
+  await signIn(page, w.reviewer.email);
+  await expect(bell).toHaveAccessibleName("Notifications, 2 unread");
+  await page.goto("/notifications");
+  const items = page.getByTestId("notification");
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText("Consultant asks you to sign off the workflow inventory");
+  await expect(items.nth(1)).toContainText("Consultant answered your change request on “Chest pain order set”");
+  await items.nth(1).getByRole("button", { name: /^Mark read/ }).click();
+  await expect(items.nth(1)).toHaveAttribute("data-read", "true");
+  await expect(page.getByTestId("inbox-unread")).toHaveText("1 unread");
+  await page.getByRole("button", { name: "Mark all read" }).click();
+  await expect(page.getByTestId("inbox-unread")).toHaveText("Everything is read.");
+  await expect(bell).toHaveAccessibleName("Notifications, none unread");
+  await items.nth(0).getByRole("link").click();
+  await expect(page).toHaveURL(/\/workflows\/sign-off$/);
+});

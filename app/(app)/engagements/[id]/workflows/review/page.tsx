@@ -41,6 +41,7 @@ export default async function WorkflowReviewPage({ params, searchParams }: { par
         canApprove={canApprove}
         commentAction={commentOnWorkflowItemAction}
         reviewAction={reviewWorkflowItemAction}
+        initialItemId={filter.item}
       />
     </main>
   );

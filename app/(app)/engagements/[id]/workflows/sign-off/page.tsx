@@ -6,7 +6,7 @@ import { requirePageAccess } from "@/lib/auth/session";
 import { can, ROLE_LABELS } from "@/lib/auth/access-matrix";
 import { findSignOff, findSignOffComparison, findSignOffPage } from "@/lib/workflow-review/data";
 import { SNAPSHOT_PAGE_SIZE } from "@/lib/workflow-review/schema";
-import { signOffWorkflowsAction } from "@/lib/workflow-review/actions";
+import { requestSignOffAction, signOffWorkflowsAction } from "@/lib/workflow-review/actions";
 import { AppError } from "@/lib/errors";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -15,6 +15,7 @@ import { formatDateTime, formatNumber } from "@/components/ui/format";
 import { WorkflowSubnav } from "@/components/workflow-review/workflow-subnav";
 import { SignOffStatus } from "@/components/workflow-review/sign-off-status";
 import { SignOffPanel } from "@/components/workflow-review/sign-off-panel";
+import { RequestSignOff } from "@/components/workflow-review/request-sign-off";
 import { SignOffHistory } from "@/components/workflow-review/sign-off-history";
 import { SignOffDiff } from "@/components/workflow-review/sign-off-diff";
 import { SnapshotTable } from "@/components/workflow-review/snapshot-table";
@@ -73,6 +74,15 @@ export default async function WorkflowSignOffPage({ params, searchParams }: { pa
           />
         </CardBody>
       </Card>
+
+      {can(access.role, "workflow.request_signoff") && summary.total > 0 ? (
+        <Card>
+          <CardHeader title="Request sign-off" description="The engagement's clinical reviewers are notified in Sounding (and by e-mail when the firm has it set up)." />
+          <CardBody>
+            <RequestSignOff engagementId={access.engagementId} action={requestSignOffAction} />
+          </CardBody>
+        </Card>
+      ) : null}
 
       {comparison ? (
         <Card>
