@@ -96,13 +96,18 @@ const waveNames = z.preprocess(
   }),
 );
 
+/** A choice that reads blank as its "enter later" value. */
+function choiceOr<const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) {
+  return z.preprocess((v) => blankToNull(v) ?? fallback, z.enum(values, { error: "Choose one of the options" }));
+}
+
 export const QuoteInputsShape = {
   destinationFee: optionalFee,
-  destinationFeeBasis: enumField(FEE_BASES).default("per_provider_month"),
+  destinationFeeBasis: choiceOr(FEE_BASES, "per_provider_month"),
   sourceFee: optionalFee,
-  sourceFeeBasis: enumField(FEE_BASES).default("per_provider_month"),
+  sourceFeeBasis: choiceOr(FEE_BASES, "per_provider_month"),
   waves: waveNames,
-  auditPolicy: enumField(AUDIT_POLICIES).default("undecided"),
+  auditPolicy: choiceOr(AUDIT_POLICIES, "undecided"),
   teamFte: optionalTeamFte,
   reviewerEmail: z.preprocess(
     (v) => (typeof v === "string" ? v.trim().toLowerCase() : v ?? ""),
