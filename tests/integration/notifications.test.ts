@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { createEngagementWorld } from "@/lib/factories";
 import { can, ROLES } from "@/lib/auth/access-matrix";
 import { commentOnWorkflowItemAction, requestSignOffAction, reviewWorkflowItemAction } from "@/lib/workflow-review/actions";
-import { updateWorkflowItemAction } from "@/lib/workflows/actions";
+import { updateInventoryRowAction } from "@/lib/inventories/actions";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
 import { countUnreadNotifications, findNotifications } from "@/lib/notifications/data";
 import { sendNotificationDigest, type DigestMessage, type MailTransport } from "@/lib/notifications/digest";
@@ -20,6 +20,8 @@ let world: World;
 let other: World; // another firm with its own engagement
 
 const formValues = (name: string) => ({ kind: "alert_rule", name, department: "Emergency", quantity: "1", complexity: "medium", disposition: "must_survive", notes: "" });
+
+const updateWorkflowItemAction = (input: unknown) => updateInventoryRowAction("workflows", input);
 
 async function createItem(engagementId: string, name: string) {
   return db.workflowItem.create({ data: { engagementId, kind: "alert_rule", name, department: "Emergency" }, select: { id: true, version: true, name: true } });
