@@ -30,6 +30,7 @@ import { cn } from "@/components/ui/cn";
 import { LabeledField, NumberInput, ResetButton, inputClass as controlClass } from "@/components/assumptions/fields";
 import { ConstantsEditor, constantLayout } from "@/components/assumptions/constants-editor";
 import { WavesEditor } from "@/components/assumptions/waves-editor";
+import { LicenseSourcesEditor } from "@/components/assumptions/license-sources-editor";
 
 type SaveResult = ActionResult<{ version: number; changed: number }>;
 
@@ -43,7 +44,11 @@ function flatten(v: AssumptionsFormValues): Record<string, string> {
   out.teamFte = v.teamFte;
   out.interfaceEngineers = v.interfaceEngineers;
   out.productiveHoursPerWeek = v.productiveHoursPerWeek;
-  for (const [k, x] of Object.entries(v.license)) if (x !== null) out[`license.${k}`] = String(x);
+  for (const [k, x] of Object.entries(v.license)) {
+    if (k === "sources") v.license.sources.forEach((src, i) => Object.entries(src).forEach(([f, y]) => y !== null && (out[`license.sources.${i}.${f}`] = String(y))));
+    else if (x !== null) out[`license.${k}`] = String(x);
+  }
+  out["license.sources"] = String(v.license.sources.length);
   out.waves = JSON.stringify(v.waves);
   out.buildFunctionPoints = v.buildFunctionPoints;
   out.targetGoLive = v.targetGoLive;
@@ -56,14 +61,12 @@ const FIELD_LABELS: Record<string, string> = {
   teamFte: "Team size (FTE)",
   interfaceEngineers: "Interface engineers",
   productiveHoursPerWeek: "Productive hours per week",
-  "license.sourceFee": "Source license fee",
-  "license.sourceFeeBasis": "Source fee basis",
+  "license.sources": "Source systems",
   "license.destinationFee": "Destination license fee",
   "license.destinationFeeBasis": "Destination fee basis",
   "license.destinationBillingStart": "Destination billing start",
-  "license.sourceNoticeMonths": "Source notice period",
-  "license.sourceRampsDownPerWave": "Source ramps down per wave",
-  "license.sourceContractTailMonths": "Source contract tail",
+  "license.destinationBillingStartDate": "Destination billing start date",
+  "license.implementationFee": "Vendor implementation fees",
   "license.archiveFee": "Archive fee",
   "license.archiveMonths": "Archive months",
   waves: "Cutover waves",
@@ -75,6 +78,8 @@ const FIELD_LABELS: Record<string, string> = {
 function pathLabel(path: string): string {
   if (path.startsWith("rates.")) return `Labor rate — ${WORKSTREAM_NAMES[path.slice(6) as Workstream]}`;
   if (path.startsWith("constants.")) return constantDefinition(path.slice(10))?.label ?? path;
+  const src = /^license\.sources\.(\d+)\.(\w+)$/.exec(path);
+  if (src) return `Source system ${Number(src[1]) + 1} — ${src[2]}`;
   return FIELD_LABELS[path] ?? path;
 }
 
@@ -339,60 +344,64 @@ export function AssumptionsForm({ dto, readOnly, action }: { dto: AssumptionsDto
         )}
       </Section>
 
-      <Section id="license" title="License terms" description={<>What the client pays for both systems during the overlap — here, {licenseWords}. Per-provider fees are multiplied by the profile&apos;s providers.</>}>
-        <div className="grid gap-5 md:grid-cols-2">
-          {(["source", "destination"] as const).map((side) => {
-            const fee = side === "source" ? "sourceFee" : "destinationFee";
-            const basis = side === "source" ? "sourceFeeBasis" : "destinationFeeBasis";
-            const v = values.license[fee];
-            return (
-              <fieldset key={side} className="space-y-2 rounded-md p-3 ring-1 ring-ink-200" data-field={`license.${fee}`}>
-                <legend className="px-1 text-sm font-semibold text-ink-900">{side === "source" ? "Source system" : "Destination system"}</legend>
-                {v === null ? (
-                  <p className="text-sm text-ink-600">Fee hidden for your role. Basis: {FEE_BASIS_LABELS[values.license[basis]]}.</p>
-                ) : (
-                  <div className="flex flex-wrap items-start gap-3">
-                    <LabeledField id={fieldAnchor(`license.${fee}`)} label="Fee">
-                      <NumberInput id={fieldAnchor(`license.${fee}`)} label={`${side === "source" ? "Source" : "Destination"} license fee (dollars)`} value={v} onChange={onInput} error={fieldErr(`license.${fee}`)} readOnly={readOnly} prefix="$" width="w-32" />
-                    </LabeledField>
-                    <LabeledField id={fieldAnchor(`license.${basis}`)} label="Basis">
-                      {readOnly ? (
-                        <span className="text-sm text-ink-800">{FEE_BASIS_LABELS[values.license[basis]]}</span>
-                      ) : (
-                        <select id={fieldAnchor(`license.${basis}`)} value={values.license[basis]} onChange={(e) => setField(`license.${basis}`, e.target.value)} className={cn(controlClass, "w-52 py-1.5")}>
-                          {Object.entries(FEE_BASIS_LABELS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
-                        </select>
-                      )}
-                    </LabeledField>
-                  </div>
-                )}
-              </fieldset>
-            );
-          })}
-        </div>
-        <div className="mt-5 grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
-          <LabeledField id={fieldAnchor("license.destinationBillingStart")} label="Destination billing starts at" hint="When the new system starts to bill (default: foundation start)">
+      <Section id="license" title="License terms" description={<>What the client pays for both systems during the overlap — here, {licenseWords}. Per-provider and per-user fees are multiplied by the profile&apos;s providers or users; flat fees never ramp down per wave. An empty fee is <strong>not entered</strong> — the estimate says so instead of counting $0.</>}>
+        <h3 className="mb-2 text-sm font-semibold text-ink-900">{dto.migrationType === "C" ? "Legacy platform (source)" : "Source systems"}</h3>
+        <LicenseSourcesEditor
+          sources={values.license.sources}
+          onChange={(sources) => setValues((v) => ({ ...v, license: { ...v.license, sources } }))}
+          errors={errors}
+          readOnly={readOnly}
+          canSeeFees={canSeeRates}
+          migrationType={dto.migrationType}
+          engagementSource={dto.sourceSystem}
+        />
+        <h3 className="mt-6 mb-2 text-sm font-semibold text-ink-900">{dto.migrationType === "A" ? "Destination vendor" : dto.migrationType === "B" ? "New platform (hosting and run cost)" : "New infrastructure"}</h3>
+        <div className="flex flex-wrap items-start gap-x-5 gap-y-4">
+          {values.license.destinationFee === null ? (
+            <p className="text-sm text-ink-600">Fees hidden for your role. Basis: {FEE_BASIS_LABELS[values.license.destinationFeeBasis]}.</p>
+          ) : (
+            <LabeledField id={fieldAnchor("license.destinationFee")} label="Fee" hint="Empty: not entered" error={fieldErr("license.destinationFee")}>
+              <div data-field="license.destinationFee">
+                <NumberInput id={fieldAnchor("license.destinationFee")} label="Destination license fee (dollars)" value={values.license.destinationFee} onChange={onInput} error={fieldErr("license.destinationFee")} readOnly={readOnly} prefix="$" width="w-32" placeholder="not entered" />
+              </div>
+            </LabeledField>
+          )}
+          <LabeledField id={fieldAnchor("license.destinationFeeBasis")} label="Basis">
             {readOnly ? (
-              <span className="block text-sm text-ink-800">{BILLING_START_LABELS[values.license.destinationBillingStart]}</span>
+              <span className="text-sm text-ink-800">{FEE_BASIS_LABELS[values.license.destinationFeeBasis]}</span>
+            ) : (
+              <select id={fieldAnchor("license.destinationFeeBasis")} value={values.license.destinationFeeBasis} onChange={(e) => setField("license.destinationFeeBasis", e.target.value)} className={cn(controlClass, "w-52 py-1.5")}>
+                {Object.entries(FEE_BASIS_LABELS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
+              </select>
+            )}
+          </LabeledField>
+          <LabeledField id={fieldAnchor("license.destinationBillingStart")} label="Billing starts at" hint="When the new system starts to bill (default: foundation start)">
+            {readOnly ? (
+              <span className="block text-sm text-ink-800">{values.license.destinationBillingStart === "date" ? values.license.destinationBillingStartDate || "—" : BILLING_START_LABELS[values.license.destinationBillingStart]}</span>
             ) : (
               <select id={fieldAnchor("license.destinationBillingStart")} value={values.license.destinationBillingStart} onChange={(e) => setField("license.destinationBillingStart", e.target.value)} className={cn(controlClass, "w-64 py-1.5")}>
                 {Object.entries(BILLING_START_LABELS).map(([k, l]) => <option key={k} value={k}>{l}</option>)}
               </select>
             )}
           </LabeledField>
-          {(["sourceNoticeMonths", "sourceContractTailMonths", "archiveMonths"] as const).map((f) => (
-            <LabeledField
-              key={f}
-              id={fieldAnchor(`license.${f}`)}
-              label={FIELD_LABELS[`license.${f}`] as string}
-              hint={f === "sourceNoticeMonths" ? "Months the source bills after seats are released (default 3)" : f === "sourceContractTailMonths" ? "Months after decommission when the source cannot ramp down (default 0)" : "Months of read-only access after decommission (default 12)"}
-              error={fieldErr(`license.${f}`)}
-            >
-              <div data-field={`license.${f}`}>
-                <NumberInput id={fieldAnchor(`license.${f}`)} label={FIELD_LABELS[`license.${f}`] as string} value={values.license[f]} onChange={onInput} error={fieldErr(`license.${f}`)} readOnly={readOnly} suffix="months" />
+          {values.license.destinationBillingStart === "date" && !readOnly ? (
+            <LabeledField id={fieldAnchor("license.destinationBillingStartDate")} label="Billing start date" error={fieldErr("license.destinationBillingStartDate")}>
+              <div data-field="license.destinationBillingStartDate">
+                <input id={fieldAnchor("license.destinationBillingStartDate")} type="date" value={values.license.destinationBillingStartDate} onChange={(e) => setField("license.destinationBillingStartDate", e.target.value)} aria-invalid={fieldErr("license.destinationBillingStartDate")?.length ? true : undefined} className={cn(controlClass, "w-44 py-1.5")} />
+                {fieldErr("license.destinationBillingStartDate")?.length ? <p role="alert" className="mt-1 text-xs text-red-700">{fieldErr("license.destinationBillingStartDate")![0]}</p> : null}
               </div>
             </LabeledField>
-          ))}
+          ) : null}
+          {values.license.implementationFee === null ? null : (
+            <LabeledField id={fieldAnchor("license.implementationFee")} label="Vendor implementation fees (one-time)" hint={dto.migrationType === "A" ? "The destination vendor's services, set-up and conversion tooling. Empty: not entered" : "Type A mostly; empty when none"} error={fieldErr("license.implementationFee")}>
+              <div data-field="license.implementationFee">
+                <NumberInput id={fieldAnchor("license.implementationFee")} label="One-time vendor implementation fees (dollars)" value={values.license.implementationFee} onChange={onInput} error={fieldErr("license.implementationFee")} readOnly={readOnly} prefix="$" width="w-36" placeholder="not entered" />
+              </div>
+            </LabeledField>
+          )}
+        </div>
+        <h3 className="mt-6 mb-2 text-sm font-semibold text-ink-900">Read-only archive</h3>
+        <div className="flex flex-wrap items-start gap-x-5 gap-y-4">
           {values.license.archiveFee === null ? null : (
             <LabeledField id={fieldAnchor("license.archiveFee")} label="Read-only / archive fee" hint="Per month, after decommission" error={fieldErr("license.archiveFee")}>
               <div data-field="license.archiveFee">
@@ -400,19 +409,11 @@ export function AssumptionsForm({ dto, readOnly, action }: { dto: AssumptionsDto
               </div>
             </LabeledField>
           )}
-          <div className="flex items-start gap-2 pt-6" data-field="license.sourceRampsDownPerWave">
-            {readOnly ? (
-              <p className="text-sm text-ink-800">Source ramps down per wave: <strong>{values.license.sourceRampsDownPerWave ? "yes" : "no"}</strong></p>
-            ) : (
-              <>
-                <input id={fieldAnchor("license.sourceRampsDownPerWave")} type="checkbox" checked={values.license.sourceRampsDownPerWave} onChange={(e) => setField("license.sourceRampsDownPerWave", e.target.checked)} className="mt-0.5 size-4 rounded border-ink-300 text-brand-600" />
-                <div>
-                  <label htmlFor={fieldAnchor("license.sourceRampsDownPerWave")} className="text-sm font-medium text-ink-800">The source ramps down per wave</label>
-                  <p className="text-xs text-ink-500">Seats are released at each wave&apos;s go-live + notice (per-provider fees only). Otherwise the whole source runs until decommission + the contract tail.</p>
-                </div>
-              </>
-            )}
-          </div>
+          <LabeledField id={fieldAnchor("license.archiveMonths")} label="Archive months" hint="Months of read-only access after decommission (default 12)" error={fieldErr("license.archiveMonths")}>
+            <div data-field="license.archiveMonths">
+              <NumberInput id={fieldAnchor("license.archiveMonths")} label="Archive months" value={values.license.archiveMonths} onChange={onInput} error={fieldErr("license.archiveMonths")} readOnly={readOnly} suffix="months" />
+            </div>
+          </LabeledField>
         </div>
       </Section>
 

@@ -80,7 +80,8 @@ export function EstimateHeadline({ view, commitment, engagementId, signOff = nul
   const c = commitment;
   const ex = view.explanations;
   const range = view.input.fieldRangeMonths;
-  const noFees = view.flags.some((f) => f.code === "NO_LICENSE_FEES");
+  // the engine's structured marker (engines before 2.1: the flag)
+  const noFees = view.licenseOverlap.fees ? view.licenseOverlap.fees === "not_entered" : view.flags.some((f) => f.code === "NO_LICENSE_FEES");
   const confidence = readConfidence(view.inputConfidence.score, signOff);
   return (
     <div className="space-y-4">

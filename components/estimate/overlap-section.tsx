@@ -30,14 +30,17 @@ export function OverlapSection({ view, engagementId }: { view: EstimateView; eng
   const o = view.licenseOverlap;
   const cur = view.input.currency;
   const money = (v: number | null) => (v === null ? "hidden" : moneyCompact(v, cur));
-  if (view.flags.some((f) => f.code === "NO_LICENSE_FEES")) {
+  // the engine's structured marker (engines before 2.1: the flag)
+  const notEntered = o.fees ? o.fees === "not_entered" : view.flags.some((f) => f.code === "NO_LICENSE_FEES");
+  if (notEntered) {
     return (
       <p className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-        <strong>Not entered.</strong> No license, hosting or archive fees are entered, so the cost of paying two systems at once is not in this estimate.{" "}
-        <Link className="font-medium underline" href={`/engagements/${engagementId}/assumptions#license`}>Enter the fees and their basis</Link> (per provider or flat per month) to see it.
+        <strong>Not entered.</strong> No license, hosting or infrastructure fees are entered, so the cost of paying two systems at once is not in this estimate.{" "}
+        <Link className="font-medium underline" href={`/engagements/${engagementId}/assumptions#license`}>Enter each system&apos;s fee and its basis</Link> (per provider, per user or flat per month) to see it.
       </p>
     );
   }
+  const missing = o.notEntered ?? [];
   return (
     <div className="space-y-6">
       <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -48,6 +51,11 @@ export function OverlapSection({ view, engagementId }: { view: EstimateView; eng
           </div>
           <Band band={o.band} base={o.base.totalCents} currency={cur} />
           <p className="text-sm text-ink-700">{o.explanation}</p>
+          {missing.length > 0 ? (
+            <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="overlap-partly-not-entered">
+              <strong>Not entered:</strong> {missing.join(", ")}. <Link className="font-medium underline" href={`/engagements/${engagementId}/assumptions#license`}>Enter them</Link>; until then they are not in the cost.
+            </p>
+          ) : null}
         </div>
         <div className="rounded-lg bg-ink-50 p-4 ring-1 ring-ink-200">
           <p className="text-sm text-ink-700">
@@ -79,8 +87,35 @@ export function OverlapSection({ view, engagementId }: { view: EstimateView; eng
             ]}
             rows={o.perWave.map((w) => ({ wave: w.wave, d: w.destinationCents === null ? "" : formatMoneyCents(w.destinationCents, cur), dm: formatNumber(w.destinationMonths), s: w.sourceCents === null ? "" : formatMoneyCents(w.sourceCents, cur), sm: formatNumber(w.sourceMonths) }))}
           />
+          {o.flat && o.flat.destinationCents !== null && (o.flat.destinationCents > 0 || (o.flat.sourceCents ?? 0) > 0) ? (
+            <p className="mt-2 text-xs text-ink-600">Flat fees never ramp, so they belong to no wave: {formatMoneyCents(o.flat.destinationCents, cur)} destination before the last go-live, {formatMoneyCents(o.flat.sourceCents ?? 0, cur)} source after it.</p>
+          ) : null}
         </div>
       </div>
+      {o.perSource && o.perSource.length > 0 ? (
+        <div>
+          <h3 className="text-sm font-semibold text-ink-900">Per source system (base plan)</h3>
+          <div className="mt-2">
+            <DataTable
+              caption="License overlap per source system in the base plan"
+              columns={[
+                { key: "name", label: "Source system" },
+                { key: "basis", label: "Fee basis" },
+                { key: "release", label: "Seats released", align: "right" },
+                { key: "contract", label: "Contract ends", align: "right" },
+                ...(o.base.destinationCents !== null ? [{ key: "cost", label: "Source fees after go-live", align: "right" as const }] : []),
+              ]}
+              rows={o.perSource.map((x) => ({
+                name: x.name,
+                basis: !x.entered ? "Not entered" : x.feeBasis === "flat_month" ? "Flat per month" : x.feeBasis === "per_user_month" ? "Per user per month" : `Per provider per month${x.rampsDown ? ", ramps down per wave" : ""}`,
+                release: x.releaseDate ?? "—",
+                contract: x.contractEnd ?? "—",
+                cost: !x.entered ? "Not entered" : x.baseCents === null ? "" : formatMoneyCents(x.baseCents, cur),
+              }))}
+            />
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }

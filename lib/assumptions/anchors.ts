@@ -9,20 +9,19 @@ const INPUT_FIELDS: Record<string, string> = {
   interfaceEngineers: "interfaceEngineers",
   productiveHoursPerWeek: "productiveHoursPerWeek",
   buildFunctionPoints: "buildFunctionPoints",
-  sourceNoticeMonths: "license.sourceNoticeMonths",
-  sourceContractTailMonths: "license.sourceContractTailMonths",
   archiveMonths: "license.archiveMonths",
   archiveFeeCentsPerMonth: "license.archiveFee",
   destinationBillingStart: "license.destinationBillingStart",
   destinationMonthlyCents: "license.destinationFee",
-  sourceMonthlyCents: "license.sourceFee",
+  sourceMonthlyCents: "license.sources",
+  implementationFeeCents: "license.implementationFee",
   waves: "waves",
   derivedWaves: "waves",
   targetGoLive: "targetGoLive",
   targetBudgetCents: "targetBudget",
 };
 
-/** Element id of a form field ("teamFte", "license.sourceFee", "waves"). */
+/** Element id of a form field ("teamFte", "license.destinationFee", "waves"). */
 export function fieldAnchor(field: string): string {
   return `field-${field}`;
 }

@@ -16,6 +16,7 @@ export const assumptionsSelect = {
   providers: true,
   locations: true,
   staffUsers: true,
+  sourceSystem: true,
   currency: true,
   assumptions: true,
   assumptionsVersion: true,
@@ -29,6 +30,7 @@ type AssumptionsRecord = {
   providers: number;
   locations: number;
   staffUsers: number;
+  sourceSystem: string;
   currency: string;
   assumptions: unknown;
   assumptionsVersion: number;
@@ -49,6 +51,7 @@ export function toAssumptionsDto(row: AssumptionsRecord, role: Role): Assumption
     migrationType: row.migrationType,
     plannedStart: row.plannedStart.toISOString().slice(0, 10),
     currency: row.currency,
+    sourceSystem: row.sourceSystem,
     profile: { providers: row.providers, locations: row.locations, staffUsers: row.staffUsers },
     canSeeRates,
     values: toFormValues(a, { canSeeRates }),

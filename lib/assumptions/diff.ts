@@ -14,25 +14,24 @@ import {
 export type FieldChange = { from: unknown; to: unknown };
 
 const LICENSE_KEYS = [
-  "sourceFeeCents",
-  "sourceFeeBasis",
   "destinationFeeCents",
   "destinationFeeBasis",
   "destinationBillingStart",
-  "sourceNoticeMonths",
-  "sourceRampsDownPerWave",
-  "sourceContractTailMonths",
+  "destinationBillingStartDate",
+  "implementationFeeCents",
   "archiveFeeCentsPerMonth",
   "archiveMonths",
 ] as const;
+const SOURCE_KEYS = ["name", "feeCents", "feeBasis", "contractEnd", "noticeMonths", "rampsDownPerWave", "contractTailMonths"] as const;
 
 /** Paths that carry money a clinical reviewer may not see (rates.view). */
 export function isRateOrFeePath(path: string): boolean {
   return (
     path.startsWith("ratesCents.") ||
     path.startsWith("constants.rate.") ||
-    path === "license.sourceFeeCents" ||
+    /^license\.sources\.\d+\.feeCents$/.test(path) ||
     path === "license.destinationFeeCents" ||
+    path === "license.implementationFeeCents" ||
     path === "license.archiveFeeCentsPerMonth"
   );
 }
@@ -45,6 +44,9 @@ export function flattenAssumptions(a: Assumptions): Record<string, unknown> {
   out.interfaceEngineers = a.interfaceEngineers;
   out.productiveHoursPerWeek = a.productiveHoursPerWeek;
   for (const k of LICENSE_KEYS) out[`license.${k}`] = a.license[k];
+  a.license.sources.forEach((src, i) => {
+    for (const k of SOURCE_KEYS) out[`license.sources.${i}.${k}`] = src[k];
+  });
   out.waves = a.waves;
   out.buildFunctionPoints = a.buildFunctionPoints;
   out.targetGoLive = a.targetGoLive;
@@ -71,14 +73,11 @@ const FIELD_LABELS: Record<string, string> = {
   teamFte: "Team size (FTE)",
   interfaceEngineers: "Interface engineers",
   productiveHoursPerWeek: "Productive hours per week",
-  "license.sourceFeeCents": "Source license fee",
-  "license.sourceFeeBasis": "Source fee basis",
   "license.destinationFeeCents": "Destination license fee",
   "license.destinationFeeBasis": "Destination fee basis",
   "license.destinationBillingStart": "Destination billing starts at",
-  "license.sourceNoticeMonths": "Source notice period",
-  "license.sourceRampsDownPerWave": "Source ramps down per wave",
-  "license.sourceContractTailMonths": "Source contract tail",
+  "license.destinationBillingStartDate": "Destination billing start date",
+  "license.implementationFeeCents": "Vendor implementation fees (one-time)",
   "license.archiveFeeCentsPerMonth": "Read-only/archive fee per month",
   "license.archiveMonths": "Archive months",
   waves: "Cutover waves",
@@ -94,8 +93,20 @@ export function assumptionLabel(path: string): string {
     const d = constantDefinition(key);
     return d ? `${d.label} (${key})` : `Unknown constant ${key}`;
   }
+  const src = /^license\.sources\.(\d+)\.(\w+)$/.exec(path);
+  if (src) return `Source system ${Number(src[1]) + 1} — ${SOURCE_FIELD_LABELS[src[2] as string] ?? src[2]}`;
   return FIELD_LABELS[path] ?? path;
 }
+
+const SOURCE_FIELD_LABELS: Record<string, string> = {
+  name: "name",
+  feeCents: "license fee",
+  feeBasis: "fee basis",
+  contractEnd: "contract end",
+  noticeMonths: "notice period",
+  rampsDownPerWave: "ramps down per wave",
+  contractTailMonths: "contract tail",
+};
 
 const money = (cents: number) =>
   new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(cents / 100);
@@ -103,17 +114,18 @@ const num = (n: number) => new Intl.NumberFormat("en-US", { maximumFractionDigit
 
 /** A value of an assumption path in words (money as dollars, units named). */
 export function formatAssumptionValue(path: string, value: unknown): string {
+  if ((value === null || value === undefined) && isRateOrFeePath(path)) return "not entered";
   if (value === null || value === undefined) return "not set";
   if (path.startsWith("ratesCents.") && typeof value === "number") return `${money(value)}/h`;
   if ((path.endsWith("Cents") || path.endsWith("CentsPerMonth")) && typeof value === "number") return money(value);
-  if (path === "license.sourceFeeBasis" || path === "license.destinationFeeBasis") return FEE_BASIS_LABELS[value as keyof typeof FEE_BASIS_LABELS] ?? String(value);
+  if (path.endsWith("eeBasis")) return FEE_BASIS_LABELS[value as keyof typeof FEE_BASIS_LABELS] ?? String(value);
   if (path === "license.destinationBillingStart") return BILLING_START_LABELS[value as keyof typeof BILLING_START_LABELS] ?? String(value);
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (path === "waves" && Array.isArray(value)) {
     if (value.length === 0) return "derived by the engine";
     return `${value.length} wave${value.length === 1 ? "" : "s"} (${value.map((w: { name: string; providers: number; users: number }) => `${w.name}: ${w.providers} providers, ${w.users} users`).join("; ")})`;
   }
-  if (path.startsWith("license.") && path.endsWith("Months") && typeof value === "number") return `${num(value)} month${value === 1 ? "" : "s"}`;
+  if (path.startsWith("license.") && path.endsWith("onths") && typeof value === "number") return `${num(value)} month${value === 1 ? "" : "s"}`;
   if (path.startsWith("constants.") && typeof value === "number") {
     const d = constantDefinition(path.slice("constants.".length));
     return d ? `${num(value)} ${d.unit}` : num(value);

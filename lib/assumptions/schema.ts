@@ -7,6 +7,7 @@ import { z } from "zod";
 import {
   BILLING_STARTS,
   FEE_BASES,
+  MAX_LICENSE_SOURCES,
   WORKSTREAMS,
   type Assumptions,
   type LicenseTerms,
@@ -32,6 +33,7 @@ export const WORKSTREAM_NAMES: Record<Workstream, string> = {
 
 export const FEE_BASIS_LABELS: Record<(typeof FEE_BASES)[number], string> = {
   per_provider_month: "per provider per month",
+  per_user_month: "per user per month",
   flat_month: "flat per month",
 };
 
@@ -39,6 +41,7 @@ export const BILLING_START_LABELS: Record<(typeof BILLING_STARTS)[number], strin
   project_start: "Project start (Phase 0)",
   foundation_start: "Foundation start (Phase 1)",
   pilot_start: "Pilot start (Phase 2)",
+  date: "A date (enter it)",
 };
 
 /** Model constants edited in the constants table: every definition except the rates (edited above it). */
@@ -58,19 +61,31 @@ export const PHASE_SHARE_ROWS: readonly { workstream: Workstream; keys: string[]
 
 // ---------- the form's values (strings, as typed) ----------
 export type WaveFormValues = { name: string; cohort: string; providers: string; users: string };
+export type LicenseSourceFormValues = {
+  name: string;
+  /** dollars; "" = not entered; null = hidden for this role */
+  fee: string | null;
+  feeBasis: LicenseTerms["sources"][number]["feeBasis"];
+  /** YYYY-MM-DD or "" */
+  contractEnd: string;
+  noticeMonths: string;
+  rampsDownPerWave: boolean;
+  contractTailMonths: string;
+};
 export type LicenseFormValues = {
-  /** dollars; null = hidden for this role */
-  sourceFee: string | null;
-  sourceFeeBasis: LicenseTerms["sourceFeeBasis"];
+  sources: LicenseSourceFormValues[];
+  /** dollars; "" = not entered; null = hidden for this role */
   destinationFee: string | null;
   destinationFeeBasis: LicenseTerms["destinationFeeBasis"];
   destinationBillingStart: LicenseTerms["destinationBillingStart"];
-  sourceNoticeMonths: string;
-  sourceRampsDownPerWave: boolean;
-  sourceContractTailMonths: string;
+  /** YYYY-MM-DD or "" (used when destinationBillingStart is "date") */
+  destinationBillingStartDate: string;
+  /** one-time vendor implementation fees, dollars; "" = not entered; null = hidden */
+  implementationFee: string | null;
   archiveFee: string | null;
   archiveMonths: string;
 };
+export const EMPTY_SOURCE_FORM: LicenseSourceFormValues = { name: "", fee: "", feeBasis: "per_provider_month", contractEnd: "", noticeMonths: "3", rampsDownPerWave: false, contractTailMonths: "0" };
 export type AssumptionsFormValues = {
   /** dollars per hour by workstream; null = hidden for this role */
   rates: Record<Workstream, string> | null;
@@ -94,6 +109,8 @@ export type AssumptionsDto = {
   migrationType: "A" | "B" | "C";
   plannedStart: string;
   currency: string;
+  /** the engagement's source system (the default name of the first license source) */
+  sourceSystem: string;
   profile: { providers: number; locations: number; staffUsers: number };
   /** false: rates and license fees are absent (null) in `values` */
   canSeeRates: boolean;
@@ -284,18 +301,31 @@ export const WaveFormSchema = z.strictObject({
   users: numberField({ min: 0, max: 1_000_000, int: true }),
 });
 
-const LicenseFormSchema = z.strictObject({
-  sourceFee: dollarsField(MAX_FEE_DOLLARS),
-  sourceFeeBasis: enumField(FEE_BASES),
-  destinationFee: dollarsField(MAX_FEE_DOLLARS),
-  destinationFeeBasis: enumField(FEE_BASES),
-  destinationBillingStart: enumField(BILLING_STARTS),
-  sourceNoticeMonths: numberField({ min: 0, max: 36, unit: "months" }),
-  sourceRampsDownPerWave: booleanField,
-  sourceContractTailMonths: numberField({ min: 0, max: 36, unit: "months" }),
-  archiveFee: dollarsField(MAX_FEE_DOLLARS),
-  archiveMonths: numberField({ min: 0, max: 240, unit: "months" }),
+export const LicenseSourceFormSchema = z.strictObject({
+  name: plainText(z.string().trim().max(200, "Use at most 200 characters")).default(""),
+  fee: optionalDollarsField(MAX_FEE_DOLLARS),
+  feeBasis: enumField(FEE_BASES),
+  contractEnd: optionalIsoDate,
+  noticeMonths: numberField({ min: 0, max: 36, unit: "months" }),
+  rampsDownPerWave: booleanField,
+  contractTailMonths: numberField({ min: 0, max: 36, unit: "months" }),
 });
+
+const LicenseFormSchema = z
+  .strictObject({
+    sources: z.array(LicenseSourceFormSchema).max(MAX_LICENSE_SOURCES, `At most ${MAX_LICENSE_SOURCES} source systems`),
+    destinationFee: optionalDollarsField(MAX_FEE_DOLLARS),
+    destinationFeeBasis: enumField(FEE_BASES),
+    destinationBillingStart: enumField(BILLING_STARTS),
+    destinationBillingStartDate: optionalIsoDate,
+    implementationFee: optionalDollarsField(MAX_BUDGET_DOLLARS),
+    archiveFee: dollarsField(MAX_FEE_DOLLARS),
+    archiveMonths: numberField({ min: 0, max: 240, unit: "months" }),
+  })
+  .superRefine((v, ctx) => {
+    if (v.destinationBillingStart === "date" && v.destinationBillingStartDate === null)
+      ctx.addIssue({ code: "custom", message: "Enter the date the destination starts to bill", path: ["destinationBillingStartDate"] });
+  });
 
 /**
  * Form values → the contract's Assumptions, overrides only. Bounds are the contract's
@@ -321,14 +351,20 @@ export const AssumptionsFormSchema = z
       interfaceEngineers: v.interfaceEngineers,
       productiveHoursPerWeek: v.productiveHoursPerWeek,
       license: {
-        sourceFeeCents: v.license.sourceFee,
-        sourceFeeBasis: v.license.sourceFeeBasis,
+        sources: v.license.sources.map((x) => ({
+          name: x.name,
+          feeCents: x.fee,
+          feeBasis: x.feeBasis,
+          contractEnd: x.contractEnd,
+          noticeMonths: x.noticeMonths,
+          rampsDownPerWave: x.rampsDownPerWave,
+          contractTailMonths: x.contractTailMonths,
+        })),
         destinationFeeCents: v.license.destinationFee,
         destinationFeeBasis: v.license.destinationFeeBasis,
         destinationBillingStart: v.license.destinationBillingStart,
-        sourceNoticeMonths: v.license.sourceNoticeMonths,
-        sourceRampsDownPerWave: v.license.sourceRampsDownPerWave,
-        sourceContractTailMonths: v.license.sourceContractTailMonths,
+        destinationBillingStartDate: v.license.destinationBillingStartDate,
+        implementationFeeCents: v.license.implementationFee,
         archiveFeeCentsPerMonth: v.license.archiveFee,
         archiveMonths: v.license.archiveMonths,
       },
@@ -384,14 +420,20 @@ export function toFormValues(a: Assumptions, opts: { canSeeRates: boolean }): As
     interfaceEngineers: numberInput(a.interfaceEngineers),
     productiveHoursPerWeek: numberInput(a.productiveHoursPerWeek),
     license: {
-      sourceFee: opts.canSeeRates ? centsToDollarsInput(l.sourceFeeCents) : null,
-      sourceFeeBasis: l.sourceFeeBasis,
+      sources: l.sources.map((x) => ({
+        name: x.name,
+        fee: opts.canSeeRates ? centsToDollarsInput(x.feeCents) : null,
+        feeBasis: x.feeBasis,
+        contractEnd: x.contractEnd ?? "",
+        noticeMonths: numberInput(x.noticeMonths),
+        rampsDownPerWave: x.rampsDownPerWave,
+        contractTailMonths: numberInput(x.contractTailMonths),
+      })),
       destinationFee: opts.canSeeRates ? centsToDollarsInput(l.destinationFeeCents) : null,
       destinationFeeBasis: l.destinationFeeBasis,
       destinationBillingStart: l.destinationBillingStart,
-      sourceNoticeMonths: numberInput(l.sourceNoticeMonths),
-      sourceRampsDownPerWave: l.sourceRampsDownPerWave,
-      sourceContractTailMonths: numberInput(l.sourceContractTailMonths),
+      destinationBillingStartDate: l.destinationBillingStartDate ?? "",
+      implementationFee: opts.canSeeRates ? centsToDollarsInput(l.implementationFeeCents) : null,
       archiveFee: opts.canSeeRates ? centsToDollarsInput(l.archiveFeeCentsPerMonth) : null,
       archiveMonths: numberInput(l.archiveMonths),
     },

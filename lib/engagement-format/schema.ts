@@ -106,22 +106,75 @@ export const RiskSchema = rowSchema(RISK_DEFINITION);
 export type Risk = z.infer<typeof RiskSchema>;
 
 // ---------- assumptions (rates, team, license terms, waves, model constants) ----------
-export const FEE_BASES = ["per_provider_month", "flat_month"] as const;
-export const BILLING_STARTS = ["project_start", "foundation_start", "pilot_start"] as const;
+export const FEE_BASES = ["per_provider_month", "per_user_month", "flat_month"] as const;
+export type FeeBasis = (typeof FEE_BASES)[number];
+export const BILLING_STARTS = ["project_start", "foundation_start", "pilot_start", "date"] as const;
+export const MAX_LICENSE_SOURCES = 20;
 
-export const LicenseTermsSchema = z.strictObject({
-  sourceFeeCents: bounded(L.feeCents).default(0),
-  sourceFeeBasis: z.enum(FEE_BASES).default("per_provider_month"),
-  destinationFeeCents: bounded(L.feeCents).default(0),
-  destinationFeeBasis: z.enum(FEE_BASES).default("per_provider_month"),
-  destinationBillingStart: z.enum(BILLING_STARTS).default("foundation_start"),
-  sourceNoticeMonths: bounded(L.months36).default(3),
-  sourceRampsDownPerWave: z.boolean().default(false),
-  sourceContractTailMonths: bounded(L.months36).default(0),
-  archiveFeeCentsPerMonth: bounded(L.feeCents).default(0), // read-only / archive access after decommission
-  archiveMonths: bounded(L.months240).default(12),
+/** One source system's license: its own fee, fee basis, contract end and notice period. */
+export const LicenseSourceSchema = z.strictObject({
+  // matches the data entities' `sourceSystem` (the estimate flags entities naming no licensed source)
+  name: text(200).default(""),
+  feeCents: bounded(L.feeCents).nullable().default(null), // null = not entered (never read as $0)
+  feeBasis: z.enum(FEE_BASES).default("per_provider_month"),
+  contractEnd: isoDate.nullable().default(null), // the contract's end date; null = not constrained
+  noticeMonths: bounded(L.months36).default(3),
+  rampsDownPerWave: z.boolean().default(false), // per-seat fees only: a flat fee cannot ramp down
+  contractTailMonths: bounded(L.months36).default(0),
 });
+export type LicenseSource = z.infer<typeof LicenseSourceSchema>;
+
+// Before the sources list the contract held one source's terms in flat fields. They are still read (an
+// old export, fixture or stored assumptions document) and migrated into `sources[0]`; a fee of 0 in that
+// old form meant "not entered" (it was the default), so it migrates to null.
+const LEGACY_SOURCE_KEYS = ["sourceFeeCents", "sourceFeeBasis", "sourceNoticeMonths", "sourceRampsDownPerWave", "sourceContractTailMonths"] as const;
+
+export const LicenseTermsSchema = z
+  .strictObject({
+    sources: z.array(LicenseSourceSchema).max(MAX_LICENSE_SOURCES, `At most ${MAX_LICENSE_SOURCES} source systems`).optional(),
+    destinationFeeCents: bounded(L.feeCents).nullable().optional(), // null / absent = not entered
+    destinationFeeBasis: z.enum(FEE_BASES).default("per_provider_month"),
+    destinationBillingStart: z.enum(BILLING_STARTS).default("foundation_start"),
+    destinationBillingStartDate: isoDate.nullable().default(null), // when destinationBillingStart is "date"
+    implementationFeeCents: bounded(L.amountCents).nullable().default(null), // one-time vendor implementation fees (Type A)
+    archiveFeeCentsPerMonth: bounded(L.feeCents).default(0), // read-only / archive access after decommission
+    archiveMonths: bounded(L.months240).default(12),
+    // legacy single-source fields (read, migrated into sources[0], never written)
+    sourceFeeCents: bounded(L.feeCents).optional(),
+    sourceFeeBasis: z.enum(FEE_BASES).optional(),
+    sourceNoticeMonths: bounded(L.months36).optional(),
+    sourceRampsDownPerWave: z.boolean().optional(),
+    sourceContractTailMonths: bounded(L.months36).optional(),
+  })
+  .transform((v) => {
+    const legacy = v.sources === undefined && LEGACY_SOURCE_KEYS.some((k) => v[k] !== undefined);
+    const sources: LicenseSource[] = legacy
+      ? [
+          {
+            name: "",
+            feeCents: v.sourceFeeCents ? v.sourceFeeCents : null,
+            feeBasis: v.sourceFeeBasis ?? "per_provider_month",
+            contractEnd: null,
+            noticeMonths: v.sourceNoticeMonths ?? 3,
+            rampsDownPerWave: v.sourceRampsDownPerWave ?? false,
+            contractTailMonths: v.sourceContractTailMonths ?? 0,
+          },
+        ]
+      : (v.sources ?? []);
+    const dest = v.destinationFeeCents ?? null;
+    return {
+      sources,
+      destinationFeeCents: legacy && dest === 0 ? null : dest,
+      destinationFeeBasis: v.destinationFeeBasis,
+      destinationBillingStart: v.destinationBillingStart,
+      destinationBillingStartDate: v.destinationBillingStartDate,
+      implementationFeeCents: v.implementationFeeCents,
+      archiveFeeCentsPerMonth: v.archiveFeeCentsPerMonth,
+      archiveMonths: v.archiveMonths,
+    };
+  });
 export type LicenseTerms = z.infer<typeof LicenseTermsSchema>;
+export type LicenseTermsInput = z.input<typeof LicenseTermsSchema>;
 
 export const WaveSchema = z.strictObject({
   name: text(100).min(1),

@@ -316,7 +316,7 @@ def("risk", "risk.useDefaultLibraryWhenEmpty", 1, "0/1", "Apply the default risk
 def("risk", "burn.teamShare", 0.8, "× team", "Share of the team that keeps billing during a schedule slip", "ESTIMATION.md: slips cost burn rate × extra weeks; average staffing over a migration is ~80% of the peak team (ramp-up in scoping, ramp-down after cutover)", 0, 2);
 
 // ---------- license ----------
-def("license", "license.sourceContractEndMonths", 0, "months from start", "Source contract end (0 = not constrained)", "Wished contract field; an end before the cutover finishes raises a flag");
+def("license", "license.sourceContractEndMonths", 0, "months from start", "Source contract end for sources without an entered contract end (0 = not constrained)", "Fallback for license sources without a contractEnd date; an end before the cutover finishes raises a flag");
 
 // ---------- honesty thresholds and field ranges ----------
 def("honesty", "size.midMinProviders", 20, "providers", "Smallest mid-size organization", "Assumption: small practices below ~20 providers");

@@ -21,6 +21,7 @@ export const COST_LINE_LABELS: Record<CostLineKey, string> = {
   risk_events: "Risk events (direct cost)",
   schedule_slip: "Schedule slip (team burn while late)",
   risk_mitigation: "Risk mitigation (planned)",
+  vendor_fees: "Vendor implementation fees (one-time)",
 };
 
 export interface ExplainInputs {
@@ -60,7 +61,7 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
     label: "Total cost",
     value: Math.round(base.totalCost),
     unit: "cents",
-    formula: "Σ labor (hours × rate by workstream) + license overlap + risk events + schedule slip (burn × extra weeks) + planned mitigation.",
+    formula: "Σ labor (hours × rate by workstream) + license overlap + risk events + schedule slip (burn × extra weeks) + planned mitigation + one-time vendor implementation fees.",
     inputs: { baseCents: Math.round(base.totalCost), p50Cents: Math.round(p50.cost), p80Cents: Math.round(p80.cost) },
     constants: [],
   };
@@ -143,20 +144,31 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
     }
   }
   const lic = model.license;
+  const sourceInputs: Record<string, number | string | boolean | null> = {};
+  const mo = (n: number) => `${n} month${n === 1 ? "" : "s"}`;
+  lic.sources.forEach((src, i) => {
+    const basis = src.basis === "per_provider_month" ? "per provider" : src.basis === "per_user_month" ? "per user" : "flat";
+    sourceInputs[`source ${i + 1}`] = `${src.name}: ${
+      src.entered ? `${basis}; ${src.rampsDown ? `ramps down per wave, notice ${mo(src.noticeMonths)}` : `runs until decommission + ${mo(src.tailMonths)}`}${src.contractEnd ? `; contract ends ${src.contractEnd}` : ""}` : "fee not entered"
+    }`;
+    sourceInputs[`source ${i + 1} monthly cents`] = src.entered ? Math.round(src.monthlyCents) : null;
+  });
   ex["cost.license_overlap"] = {
     label: COST_LINE_LABELS.license_overlap,
     value: Math.round(base.lines.license_overlap),
     unit: "cents",
     formula:
-      "Σ waves (share of providers) × [destination monthly fee × months from destination billing start to the wave's go-live + source monthly fee × months from go-live until the source releases the seats] + archive fee × archive months. " +
-      (lic.rampsDown ? "The source ramps down per wave: seats are released at go-live + notice." : "The source cannot ramp down per wave: all seats run until decommission + the contract tail."),
+      "Per-seat fees (per provider or per user): Σ waves (share of providers) × [destination monthly fee × months from destination billing start to the wave's go-live + each source's monthly fee × months from go-live until that source releases the seats (go-live + notice when it ramps down per wave, otherwise decommission + contract tail, never before its contract end)]. " +
+      "Flat fees never ramp: a flat destination fee counts in full from billing start to the last go-live, a flat source fee in full from the last go-live until release. Plus archive fee × archive months." +
+      (lic.status === "not_entered" ? " No fee is entered: the overlap is not known (shown as “not entered”), not zero." : lic.status === "partial" ? ` Not entered: ${lic.missing.join(", ")}.` : ""),
     inputs: {
       semantics: lic.semantics,
-      destinationMonthlyCents: Math.round(lic.destMonthlyCents),
+      feesEntered: lic.status,
+      destinationMonthlyCents: lic.destEntered ? Math.round(lic.destMonthlyCents) : null,
+      destinationFeeBasis: lic.terms.destinationFeeBasis,
       sourceMonthlyCents: Math.round(lic.sourceMonthlyCents),
-      destinationBillingStart: lic.billingStart,
-      sourceNoticeMonths: lic.terms.sourceNoticeMonths,
-      sourceContractTailMonths: lic.terms.sourceContractTailMonths,
+      destinationBillingStart: lic.billingStart === "date" ? (lic.terms.destinationBillingStartDate ?? "foundation_start") : lic.billingStart,
+      ...sourceInputs,
       archiveFeeCentsPerMonth: lic.terms.archiveFeeCentsPerMonth,
       archiveMonths: lic.terms.archiveMonths,
       destinationCents: Math.round(base.overlap.destination),
@@ -165,6 +177,14 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
       p50Cents: Math.round(p50.lines.license_overlap),
     },
     constants: k("schedule.waveGoLiveOffset"),
+  };
+  ex["cost.vendor_fees"] = {
+    label: COST_LINE_LABELS.vendor_fees,
+    value: Math.round(base.lines.vendor_fees),
+    unit: "cents",
+    formula: "The destination vendor's one-time implementation fees as entered (Type A: contracted services, environment set-up, the vendor's conversion tooling), paid during foundation. Not part of the overlap and not uncertain: the contract fixes them.",
+    inputs: { implementationFeeCents: lic.implementationEntered ? lic.implementationCents : null },
+    constants: [],
   };
   ex["cost.risk_events"] = {
     label: COST_LINE_LABELS.risk_events,

@@ -180,37 +180,69 @@ export function honestyFlags({ model, sum, baseWeeks, basePhases, baseBuildHours
     });
   }
 
-  // license overlap against the cutover
-  const contractEndMonths = c["license.sourceContractEndMonths"] as number;
-  if (contractEndMonths > 0) {
-    const endWeeks = contractEndMonths * WEEKS_PER_MONTH;
-    const prob = sum.cdfAt("p3EndWeeks", endWeeks);
-    if (prob < 0.8) {
-      flags.push({
-        code: "OVERLAP_SHORTER_THAN_CUTOVER",
-        severity: prob < 0.5 ? "critical" : "warning",
-        probability: round3(prob),
-        message: `The source contract ends ${addWeeks(start, endWeeks)}, but the cutover (last wave plus stabilisation) ends at P50 ${addWeeks(start, sum.quantile("p3EndWeeks", 50))} and at P80 ${addWeeks(start, sum.quantile("p3EndWeeks", 80))}. There is only a ${pct(prob)} probability that the overlap covers the cutover; extend the contract rather than compress the waves.`,
-        data: { sourceContractEnd: addWeeks(start, endWeeks), p50CutoverEnd: addWeeks(start, sum.quantile("p3EndWeeks", 50)), p80CutoverEnd: addWeeks(start, sum.quantile("p3EndWeeks", 80)) },
-      });
-    }
-  }
+  // license overlap against the cutover: each source's contract end (entered date, else the constant)
   const lic = model.license;
-  if (lic.rampsDown && lic.terms.sourceNoticeMonths * WEEKS_PER_MONTH < model.wave.likely * (1 - model.goLiveOffset)) {
+  const contractEndMonths = c["license.sourceContractEndMonths"] as number;
+  const ends: { name: string; week: number }[] = [];
+  lic.sources.forEach((s) => {
+    if (s.contractEndWeek === s.contractEndWeek) ends.push({ name: s.name, week: s.contractEndWeek });
+    else if (contractEndMonths > 0) ends.push({ name: s.name, week: contractEndMonths * WEEKS_PER_MONTH });
+  });
+  if (lic.sources.length === 0 && contractEndMonths > 0) ends.push({ name: "the source system", week: contractEndMonths * WEEKS_PER_MONTH });
+  for (const e of ends) {
+    const prob = sum.cdfAt("p3EndWeeks", e.week);
+    if (prob >= 0.8) continue;
+    const endDate = addWeeks(start, e.week);
+    flags.push({
+      code: "OVERLAP_SHORTER_THAN_CUTOVER",
+      severity: prob < 0.5 ? "critical" : "warning",
+      probability: round3(prob),
+      message: `The contract of ${e.name} ends ${endDate}, but the cutover (last wave plus stabilisation) ends at P50 ${addWeeks(start, sum.quantile("p3EndWeeks", 50))} and at P80 ${addWeeks(start, sum.quantile("p3EndWeeks", 80))}. There is only a ${pct(prob)} probability that the overlap covers the cutover; extend the contract rather than compress the waves.`,
+      data: { source: e.name, sourceContractEnd: endDate, p50CutoverEnd: addWeeks(start, sum.quantile("p3EndWeeks", 50)), p80CutoverEnd: addWeeks(start, sum.quantile("p3EndWeeks", 80)) },
+    });
+  }
+  const postGoLiveWeeks = model.wave.likely * (1 - model.goLiveOffset);
+  for (const s of lic.sources) {
+    if (!s.rampsDown || s.noticeWeeks >= postGoLiveWeeks) continue;
     flags.push({
       code: "NO_ROLLBACK_WINDOW",
       severity: "warning",
-      message: `Source seats are released ${lic.terms.sourceNoticeMonths} months after each wave goes live — shorter than the wave's at-the-elbow period, so a wave could not roll back to the source.`,
-      data: { sourceNoticeMonths: lic.terms.sourceNoticeMonths, postGoLiveWeeks: round1(model.wave.likely * (1 - model.goLiveOffset)) },
+      message: `${s.name}: seats are released ${s.noticeMonths} months after each wave goes live — shorter than the wave's at-the-elbow period, so a wave could not roll back to the source.`,
+      data: { source: s.name, sourceNoticeMonths: s.noticeMonths, postGoLiveWeeks: round1(postGoLiveWeeks) },
     });
   }
-  if (lic.destMonthlyCents === 0 && lic.sourceMonthlyCents === 0 && lic.archiveTotalCents === 0) {
+  if (lic.status === "not_entered") {
     flags.push({
       code: "NO_LICENSE_FEES",
-      severity: model.type === "A" ? "warning" : "info",
-      message: "No license, hosting or archive fees are entered, so the license-overlap cost is zero. Paying two systems at once is usually a visible share of the total.",
-      data: {},
+      // Types A and B pay a commercial vendor during the overlap; a Type C's legacy infrastructure may be owned
+      severity: model.type === "C" ? "info" : "warning",
+      message:
+        model.type === "C"
+          ? "No infrastructure fees are entered for the legacy or the new platform, so the overlap is shown as not entered. Running two platforms at once usually costs something; enter the fees on the assumptions page."
+          : `No license fees are entered, so the license overlap is not known — the estimate shows it as "not entered", not $0. A Type ${model.type} pays ${model.type === "A" ? "two vendors" : "the commercial source vendor and the new platform's hosting"} during the overlap, usually a visible share of the total; enter the fees on the assumptions page.`,
+      data: { missing: lic.missing.join("; ") },
     });
+  } else if (lic.status === "partial") {
+    // a missing destination or source fee leaves part of the overlap out (warning for A and B)
+    flags.push({
+      code: "LICENSE_FEES_INCOMPLETE",
+      severity: model.type === "C" ? "info" : "warning",
+      message: `Some license fees are not entered, so the overlap leaves them out: ${lic.missing.join(", ")}.`,
+      data: { missing: lic.missing.join("; ") },
+    });
+  }
+  // the data inventory's source systems should be the licensed ones (where both are named)
+  const named = lic.terms.sources.map((s) => s.name.trim().toLowerCase()).filter((n) => n !== "");
+  if (named.length > 0) {
+    const unknown = [...new Set(doc.dataEntities.map((e) => e.sourceSystem.trim()).filter((n) => n !== "" && !named.includes(n.toLowerCase())))];
+    if (unknown.length > 0) {
+      flags.push({
+        code: "SOURCE_SYSTEM_NOT_LICENSED",
+        severity: "info",
+        message: `Data entities name source system${unknown.length === 1 ? "" : "s"} without a license entry: ${unknown.slice(0, 5).join(", ")}${unknown.length > 5 ? ", …" : ""}. Add ${unknown.length === 1 ? "it" : "them"} to the license sources (or correct the name) so ${unknown.length === 1 ? "its" : "their"} fees and contract reach the overlap.`,
+        data: { sourceSystems: unknown.join("; "), licensed: lic.terms.sources.map((s) => s.name).join("; ") },
+      });
+    }
   }
 
   // inventories and policies

@@ -2,7 +2,7 @@
 // risk-adjusted estimate (ESTIMATION.md). No I/O, no clock, no Math.random: same input + seed →
 // same output. Model documentation: docs/estimation.md.
 import { MIGRATION_TYPE_LABELS, WORKSTREAMS, type EngagementDocument, type Workstream } from "@/lib/engagement-format/schema";
-import { addWeeks, WEEKS_PER_MONTH } from "./calendar";
+import { addWeeks, weeksBetween, WEEKS_PER_MONTH } from "./calendar";
 import { DEFAULT_CONSTANTS } from "./defaults";
 import { assertFiniteDocument, assertFiniteOutput, defaultTimeBudgetMs, EstimateInputError, MAX_PLAN_WEEKS, TimeBudget } from "./guard";
 import { WORKSTREAM_LABELS } from "./effort";
@@ -36,7 +36,7 @@ import {
 import { sCurve, summarizer, tornado } from "./summarize";
 import type { Distribution, Estimate, GanttBar, LabelledDistribution, PhaseKey, RiskOut } from "./types";
 
-export const ENGINE_VERSION = "2.0.0"; // 2: go-live tracks, blackouts, increments, lanes, scale (stored results of 1.x are recomputed)
+export const ENGINE_VERSION = "2.1.0"; // 2: go-live tracks, blackouts, increments, lanes, scale; 2.1: license per source system, flat fees never ramp, vendor fees, "not entered" (stored results of older versions are recomputed)
 export const DEFAULT_ITERATIONS = 10_000;
 export const MAX_ITERATIONS = 100_000;
 export const DEFAULT_SEED = 1;
@@ -142,6 +142,8 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
   const clock = options?.now ?? (() => performance.now());
   const sim = simulate(model, iterations, seed, timeBudgetMs > 0 ? new TimeBudget(timeBudgetMs, clock) : undefined);
   const sum = summarizer(sim, percentiles);
+  const targetGoLive = doc.assumptions.targetGoLive;
+  const targetBudget = doc.assumptions.targetBudgetCents ?? null;
   const dist = (key: string, base: number, round: (v: number) => number): Distribution => sum.dist(key, base, round);
   const q = (key: string, p: number) => sum.quantile(key, p);
 
@@ -223,12 +225,30 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
 
   // ---- license overlap ----
   const overlapBase = { totalCents: cents(baseLines.license_overlap), destinationCents: cents(baseOut[O_OVERLAP_PARTS] as number), sourceCents: cents(baseOut[O_OVERLAP_PARTS + 1] as number), archiveCents: cents(baseOut[O_OVERLAP_PARTS + 2] as number) };
+  const ivCents = (iv: OverlapInterval) => (iv.endWeek - iv.startWeek) * iv.centsPerWeek;
+  const ivMonths = (ivs: OverlapInterval[]) => w2(ivs.reduce((m, iv) => Math.max(m, iv.endWeek - iv.startWeek), 0) / WEEKS_PER_MONTH);
   const perWave = model.wavePlan.waves.map((w, i) => {
-    const d = intervals.find((iv) => iv.kind === "destination" && iv.wave === i);
-    const s = intervals.find((iv) => iv.kind === "source" && iv.wave === i);
-    const amount = (iv?: OverlapInterval) => (iv ? cents((iv.endWeek - iv.startWeek) * iv.centsPerWeek) : 0);
-    const mo = (iv?: OverlapInterval) => (iv ? w2((iv.endWeek - iv.startWeek) / WEEKS_PER_MONTH) : 0);
-    return { wave: w.name, destinationCents: amount(d), sourceCents: amount(s), destinationMonths: mo(d), sourceMonths: mo(s) };
+    const d = intervals.filter((iv) => iv.kind === "destination" && iv.wave === i);
+    const s = intervals.filter((iv) => iv.kind === "source" && iv.wave === i);
+    return { wave: w.name, destinationCents: cents(d.reduce((x, iv) => x + ivCents(iv), 0)), sourceCents: cents(s.reduce((x, iv) => x + ivCents(iv), 0)), destinationMonths: ivMonths(d), sourceMonths: ivMonths(s) };
+  });
+  const flatIntervals = intervals.filter((iv) => iv.wave === -1 && iv.kind !== "archive");
+  const overlapFlat = {
+    destinationCents: cents(flatIntervals.filter((iv) => iv.kind === "destination").reduce((x, iv) => x + ivCents(iv), 0)),
+    sourceCents: cents(flatIntervals.filter((iv) => iv.kind === "source").reduce((x, iv) => x + ivCents(iv), 0)),
+  };
+  const perSource = model.license.sources.map((src, k) => {
+    const ivs = intervals.filter((iv) => iv.kind === "source" && iv.source === k);
+    return {
+      name: src.name,
+      entered: src.entered,
+      feeBasis: src.basis,
+      monthlyCents: src.entered ? cents(src.monthlyCents) : null,
+      rampsDown: src.rampsDown,
+      contractEnd: src.contractEnd,
+      releaseDate: ivs.length > 0 ? addWeeks(start, Math.max(...ivs.map((iv) => iv.endWeek))) : null,
+      baseCents: cents(ivs.reduce((x, iv) => x + ivCents(iv), 0)),
+    };
   });
   const overlapP50 = q("line.license_overlap", 50);
   const lic = model.license;
@@ -339,6 +359,11 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
     sCurves: {
       durationWeeks: sCurve(sum.sorted("totalWeeks"), S_CURVE_POINTS, w2),
       costCents: sCurve(sum.sorted("totalCost"), S_CURVE_POINTS, cents),
+      finalGoLiveWeeks: sCurve(sum.sorted("finalGoLiveWeeks"), S_CURVE_POINTS, w2),
+    },
+    targets: {
+      goLive: targetGoLive ? { date: targetGoLive, weeks: w2(weeksBetween(start, targetGoLive)), probability: Math.round(sum.cdfAt("finalGoLiveWeeks", weeksBetween(start, targetGoLive)) * 1e4) / 1e4 } : null,
+      budget: targetBudget !== null ? { cents: targetBudget, probability: Math.round(sum.cdfAt("totalCost", targetBudget) * 1e4) / 1e4 } : null,
     },
     tornado: { duration: tornado(sim, 0, w2), cost: tornado(sim, 1, cents) },
     contingency: {
@@ -357,7 +382,12 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
       band: { p10: cents(q("line.license_overlap", 10)), p50: cents(overlapP50), p90: cents(q("line.license_overlap", 90)), mean: cents(sum.mean("line.license_overlap")) },
       shareOfTotalCostP50: p50Cost > 0 ? Math.round((overlapP50 / p50Cost) * 1e4) / 1e4 : 0,
       perWave,
-      explanation: `${lic.semantics} In the base plan the client pays ${fmt(overlapBase.destinationCents)} for the destination before go-lives, ${fmt(overlapBase.sourceCents)} for the source after go-lives${overlapBase.archiveCents > 0 ? ` and ${fmt(overlapBase.archiveCents)} for read-only archive access` : ""}; the band (P10–P90) is ${fmt(q("line.license_overlap", 10))}–${fmt(q("line.license_overlap", 90))} because every week the schedule slips is a week of double fees.`,
+      flat: overlapFlat,
+      perSource,
+      fees: lic.status,
+      notEntered: [...lic.missing, ...(model.type === "A" && !lic.implementationEntered ? ["one-time vendor implementation fees"] : [])],
+      vendorFeesCents: lic.implementationEntered ? cents(lic.implementationCents) : null,
+      explanation: lic.status === "not_entered" ? `${lic.semantics} No license, hosting or infrastructure fee is entered, so the overlap is not known — it is not zero: paying two systems at once is usually a visible share of the total. Enter the fees on the assumptions page.` : `${lic.semantics}${lic.status === "partial" ? ` Not entered: ${lic.missing.join(", ")}.` : ""} In the base plan the client pays ${fmt(overlapBase.destinationCents)} for the destination before go-lives, ${fmt(overlapBase.sourceCents)} for the source after go-lives${overlapBase.archiveCents > 0 ? ` and ${fmt(overlapBase.archiveCents)} for read-only archive access` : ""}; the band (P10–P90) is ${fmt(q("line.license_overlap", 10))}–${fmt(q("line.license_overlap", 90))} because every week the schedule slips is a week of double fees.`,
     },
     waves: {
       derived: model.wavePlan.derived,
@@ -501,5 +531,6 @@ export { mulberry32 } from "./rng";
 export { EstimateInputError, MAX_PLAN_WEEKS } from "./guard";
 export { COST_LINES, type CostLineKey } from "./simulate";
 export { COST_LINE_LABELS } from "./explain";
+export { percentileBracket, probabilityAtOrBelow, probabilityOfBudget, probabilityOfCompletionBy, probabilityOfGoLiveBy } from "./targets";
 export { WORKSTREAM_LABELS } from "./effort";
 export { PHASE_LABELS } from "./gantt";

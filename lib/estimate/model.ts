@@ -181,7 +181,12 @@ export function buildModel(doc: EngagementDocument): Model {
     pmShare: c["pm.share"] as number,
     burnPerWeekCents,
     blendedRateCents,
-    license: buildLicenseModel(a.license, doc.engagement.profile.providers, wavePlan.waves.map((w) => w.share), type),
+    license: buildLicenseModel(
+      a.license,
+      { providers: doc.engagement.profile.providers, users: doc.engagement.profile.staffUsers, plannedStart: doc.engagement.plannedStart, sourceSystem: doc.engagement.sourceSystem },
+      wavePlan.waves.map((w) => w.share),
+      type,
+    ),
     mitigationByBucket,
     mitigationTotalCents,
   };

@@ -39,9 +39,10 @@ export const COST_LINES = [
   "risk_events",
   "schedule_slip",
   "risk_mitigation",
+  "vendor_fees",
 ] as const;
 export type CostLineKey = (typeof COST_LINES)[number];
-export const LINE_OVERLAP = 9, LINE_RISK = 10, LINE_SLIP = 11, LINE_MITIGATION = 12;
+export const LINE_OVERLAP = 9, LINE_RISK = 10, LINE_SLIP = 11, LINE_MITIGATION = 12, LINE_VENDOR_FEES = 13;
 
 export const BUCKETS = ["P0", "P1", "P2", "P3", "P4", "after"] as const;
 export type BucketKey = (typeof BUCKETS)[number];
@@ -51,16 +52,16 @@ export const O_HOURS = 0; // 9 workstreams (WORKSTREAMS order)
 export const O_PHASE = 9; // 5 phase durations (weeks)
 export const O_TOTAL_WEEKS = 14;
 export const O_FINAL_GO_LIVE = 15;
-export const O_LINES = 16; // 13 cost lines (cents)
-export const O_BUCKET_COST = 29; // 6 buckets (cents)
-export const O_TOTAL_COST = 35;
-export const O_OVERLAP_PARTS = 36; // destination, source, archive
-export const O_P1_BINDING = 39; // 0 minimum, 1 team capacity, 2 interface lane, 3 COCOMO
-export const O_TOTAL_HOURS = 40;
-export const O_P1_BOUNDS = 41; // 4 candidate P1 durations
-export const O_RISK_WEEKS = 45; // 5 phases: nominal risk weeks drawn
-export const O_SLIP_WEEKS = 50; // 5 phases: weeks the risks actually added to each phase (P1: after float)
-export const OUT_SIZE = 55;
+export const O_LINES = 16; // 14 cost lines (cents)
+export const O_BUCKET_COST = O_LINES + COST_LINES.length; // 6 buckets (cents)
+export const O_TOTAL_COST = O_BUCKET_COST + 6;
+export const O_OVERLAP_PARTS = O_TOTAL_COST + 1; // destination, source, archive
+export const O_P1_BINDING = O_OVERLAP_PARTS + 3; // 0 minimum, 1 team capacity, 2 interface lane, 3 COCOMO
+export const O_TOTAL_HOURS = O_P1_BINDING + 1;
+export const O_P1_BOUNDS = O_TOTAL_HOURS + 1; // 4 candidate P1 durations
+export const O_RISK_WEEKS = O_P1_BOUNDS + 4; // 5 phases: nominal risk weeks drawn
+export const O_SLIP_WEEKS = O_RISK_WEEKS + 5; // 5 phases: weeks the risks actually added to each phase (P1: after float)
+export const OUT_SIZE = O_SLIP_WEEKS + 5;
 
 export const P1_BOUND_LABELS = ["minimum foundation duration", "team capacity", "interface-engineer lane", "COCOMO II build schedule"] as const;
 
@@ -355,7 +356,11 @@ export function evaluate(model: Model, s: Sample, out: Float64Array, sc: Scratch
   out[O_LINES + LINE_SLIP] = slip;
   out[O_LINES + LINE_MITIGATION] = model.mitigationTotalCents;
   for (let j = 0; j < 6; j++) out[O_BUCKET_COST + j] += model.mitigationByBucket[j]!;
-  out[O_TOTAL_COST] = labor + overlap + riskAmount + slip + model.mitigationTotalCents;
+  // one-time vendor implementation fees: contracted, paid during foundation
+  const vendorFees = model.license.implementationCents;
+  out[O_LINES + LINE_VENDOR_FEES] = vendorFees;
+  out[O_BUCKET_COST + 1] += vendorFees;
+  out[O_TOTAL_COST] = labor + overlap + riskAmount + slip + model.mitigationTotalCents + vendorFees;
 }
 
 // ---------- Monte Carlo ----------

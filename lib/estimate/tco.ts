@@ -103,8 +103,10 @@ export interface TypeDecision {
 /** The destination fee as entered, per month, for the engagement's own type; null when none is entered. */
 function enteredDestinationMonthlyCents(doc: EngagementDocument): number | null {
   const lic = doc.assumptions.license;
-  if (!(lic.destinationFeeCents > 0)) return null;
-  return lic.destinationFeeBasis === "flat_month" ? lic.destinationFeeCents : lic.destinationFeeCents * doc.engagement.profile.providers;
+  const fee = lic.destinationFeeCents;
+  if (fee === null || !(fee > 0)) return null;
+  const p = doc.engagement.profile;
+  return lic.destinationFeeBasis === "flat_month" ? fee : lic.destinationFeeBasis === "per_user_month" ? fee * p.staffUsers : fee * p.providers;
 }
 
 const round = (v: number) => Math.round(v);

@@ -1,5 +1,5 @@
 // The estimate's output shape. Durations in weeks (months where named), money in integer cents.
-import type { MigrationType, Workstream } from "@/lib/engagement-format/schema";
+import type { FeeBasis, MigrationType, Workstream } from "@/lib/engagement-format/schema";
 import type { ConstantIssue } from "./defaults";
 import type { BucketKey, CostLineKey } from "./simulate";
 
@@ -76,6 +76,8 @@ export type FlagCode =
   | "WAVES_DERIVED"
   | "WAVES_DO_NOT_MATCH_PROFILE"
   | "NO_LICENSE_FEES"
+  | "LICENSE_FEES_INCOMPLETE"
+  | "SOURCE_SYSTEM_NOT_LICENSED"
   | "CONSTANT_OVERRIDE_ISSUE"
   | "GO_LIVE_MOVED_BY_BLACKOUT"
   | "WAVE_WAITS_FOR_BUILD";
@@ -229,7 +231,13 @@ export interface Estimate {
     hours: Record<Workstream, number>;
     phase1: { binding: string; candidatesWeeks: Record<string, number> };
   };
-  sCurves: { durationWeeks: SCurvePoint[]; costCents: SCurvePoint[] };
+  /** S-curves of the total duration, total cost and final go-live: any target's probability reads from them (lib/estimate/targets.ts) */
+  sCurves: { durationWeeks: SCurvePoint[]; costCents: SCurvePoint[]; finalGoLiveWeeks: SCurvePoint[] };
+  /** the entered targets and the exact simulated probability of meeting each (null when none is entered) */
+  targets: {
+    goLive: { date: string; weeks: number; probability: number } | null;
+    budget: { cents: number; probability: number } | null;
+  };
   tornado: { duration: TornadoBar[]; cost: TornadoBar[] };
   contingency: {
     costCents: number;
@@ -251,7 +259,21 @@ export interface Estimate {
     base: { totalCents: number; destinationCents: number; sourceCents: number; archiveCents: number };
     band: { p10: number; p50: number; p90: number; mean: number };
     shareOfTotalCostP50: number;
+    /** per-seat fees attributed to each wave (flat fees are in `flat`) */
     perWave: { wave: string; destinationCents: number; sourceCents: number; destinationMonths: number; sourceMonths: number }[];
+    /** flat fees: they never ramp, so they belong to no wave (base plan) */
+    flat: { destinationCents: number; sourceCents: number };
+    /** each source system's overlap in the base plan; monthlyCents null = fee not entered */
+    perSource: { name: string; entered: boolean; feeBasis: FeeBasis; monthlyCents: number | null; rampsDown: boolean; contractEnd: string | null; releaseDate: string | null; baseCents: number }[];
+    /**
+     * Structured marker of what was entered: "not_entered" = no destination and no source fee — the
+     * overlap is unknown and must be shown as "Not entered", never as $0; "partial" = some are missing.
+     */
+    fees: "entered" | "partial" | "not_entered";
+    /** what is missing, in words */
+    notEntered: string[];
+    /** one-time vendor implementation fees (cents); null = not entered */
+    vendorFeesCents: number | null;
     explanation: string;
   };
   waves: { derived: boolean; basis: string; waves: PlannedWaveOut[]; /** number of waves planned (derived or entered) */ count: number };

@@ -2,9 +2,9 @@
 // is the commitment, P50 the expectation; the base plan and any target date or budget with the probability
 // of meeting it; and one recommendation in words. Pure (client + server): it reads what the estimate
 // reports (percentiles, S-curves, flags) and formats with lib/report/format, so every surface says the same.
-import type { Distribution, HonestyFlag, SCurvePoint } from "@/lib/estimate";
+import type { Distribution, Estimate, HonestyFlag, SCurvePoint } from "@/lib/estimate";
 import { addWeeksIso } from "@/lib/estimates/compare";
-import { percentileBracket, probabilityAtOrBelow } from "@/lib/estimates/targets";
+import { percentileBracket, probabilityAtOrBelow, probabilityOfBudget, probabilityOfGoLiveBy } from "@/lib/estimates/targets";
 import { formatMoneyShort, formatMonths, formatReportDate } from "@/lib/report/format";
 
 const WEEKS_PER_MONTH = 365.25 / 12 / 7;
@@ -15,9 +15,11 @@ export type CommitmentSource = {
   duration: { finalGoLiveWeeks: Distribution; totalWeeks: Distribution; totalMonths: Distribution };
   cost: { totalCents: Distribution };
   basePlan: { totalWeeks: number; totalMonths: number; finalGoLiveWeeks: number; finalGoLiveDate: string; endDate: string; totalCostCents: number };
-  sCurves: { durationWeeks: SCurvePoint[]; costCents: SCurvePoint[] };
+  sCurves: { durationWeeks: SCurvePoint[]; costCents: SCurvePoint[]; finalGoLiveWeeks?: SCurvePoint[] };
   contingency: { costCents: number; durationWeeks: number };
   flags: HonestyFlag[];
+  /** the engine's target probabilities (engine 2.1+) */
+  targets?: Estimate["targets"];
 };
 
 export type Outcome = { goLive: string; completion: string; months: number; costCents: number };
@@ -87,17 +89,20 @@ export function buildCommitment(est: CommitmentSource, targets: { goLive: string
 
   let goLive: Commitment["targets"]["goLive"] = null;
   if (targets.goLive) {
-    // the engine's exact probability when it raised the flag (target before P50); otherwise the bracket
+    // the engine's probability for any date (exact for the entered target); estimates before engine 2.1:
+    // the flag's probability when it raised one (target before P50), otherwise the bracket
     const flag = est.flags.find((f) => f.code === "TARGET_DATE_BEFORE_P50");
     const targetWeeks = (dayNumber(targets.goLive) - dayNumber(start)) / 7;
     const unlikely = targetWeeks < pct(est.duration.finalGoLiveWeeks, 50);
-    if (flag && typeof flag.probability === "number") goLive = { date: targets.goLive, unlikely, probability: flag.probability, words: chanceWords(flag.probability) };
+    const engine = est.targets ? probabilityOfGoLiveBy(est, targets.goLive) : null;
+    if (engine !== null) goLive = { date: targets.goLive, unlikely, probability: engine, words: chanceWords(engine) };
+    else if (flag && typeof flag.probability === "number") goLive = { date: targets.goLive, unlikely, probability: flag.probability, words: chanceWords(flag.probability) };
     else goLive = { date: targets.goLive, unlikely, probability: null, words: percentileBracket(est.duration.finalGoLiveWeeks.percentiles, targetWeeks) };
   }
   let budget: Commitment["targets"]["budget"] = null;
   if (targets.budgetCents !== null) {
     const flag = est.flags.find((f) => f.code === "TARGET_BUDGET_BELOW_P50");
-    const probability = flag && typeof flag.probability === "number" ? flag.probability : probabilityAtOrBelow(est.sCurves.costCents, targets.budgetCents);
+    const probability = est.targets ? probabilityOfBudget(est, targets.budgetCents) : flag && typeof flag.probability === "number" ? flag.probability : probabilityAtOrBelow(est.sCurves.costCents, targets.budgetCents);
     budget = { cents: targets.budgetCents, unlikely: targets.budgetCents < pct(est.cost.totalCents, 50), probability, words: chanceWords(probability) };
   }
 

@@ -114,6 +114,8 @@ const PREFIXED: { re: RegExp; label: (m: RegExpExecArray) => string; kind: (m: R
   { re: /^candidate: (.+) \(weeks\)$/, label: (m) => `Candidate: ${m[1]}`, kind: () => "weeks" },
   { re: /^source monthly cents: (.+)$/, label: (m) => `${m[1]}: fee per month`, kind: () => "cents" },
   { re: /^source: (.+)$/, label: (m) => `Source ${m[1]}`, kind: () => "text" },
+  { re: /^source (\d+) monthly cents$/, label: (m) => `Source system ${m[1]}: fee per month`, kind: () => "cents" },
+  { re: /^source (\d+)$/, label: (m) => `Source system ${m[1]}`, kind: () => "text" },
 ];
 
 /** The explicit label of an input key, or null when it has none (the test looks for these). */

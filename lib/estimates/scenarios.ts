@@ -4,7 +4,7 @@
 // engagement document, and a one-column summary of an estimate.
 import { z } from "zod";
 import { DATE_RANGE_MESSAGE, isDateInRange, plainText } from "@/lib/input-rules";
-import { BILLING_STARTS, EngagementDocumentSchema, MIGRATION_TYPES, WORKSTREAMS, type EngagementDocument, type MigrationType } from "@/lib/engagement-format/schema";
+import { BILLING_STARTS, EngagementDocumentSchema, LicenseSourceSchema, MIGRATION_TYPES, WORKSTREAMS, type EngagementDocument, type MigrationType } from "@/lib/engagement-format/schema";
 import type { Estimate, HonestyFlag } from "@/lib/estimate";
 import { EDITABLE_CONSTANTS, BILLING_START_LABELS, WORKSTREAM_NAMES } from "@/lib/assumptions/schema";
 import { addWeeksIso } from "@/lib/estimates/compare";
@@ -35,12 +35,12 @@ export const SCENARIO_FIELDS: readonly ScenarioField[] = [
   { key: "productiveHoursPerWeek", label: "Productive hours per week", group: "Team", kind: "number", min: 10, max: 60, unit: "h" },
   { key: "buildFunctionPoints", label: "Build size (function points, B/C)", group: "Build", kind: "integer", min: 0, max: 1_000_000, unit: "FP" },
   { key: "targetGoLive", label: "Target go-live", group: "Targets", kind: "date" },
-  { key: "license.sourceRampsDownPerWave", label: "Source ramps down per wave", group: "License", kind: "boolean" },
-  { key: "license.sourceNoticeMonths", label: "Source notice period", group: "License", kind: "number", min: 0, max: 36, unit: "months" },
-  { key: "license.sourceContractTailMonths", label: "Source contract tail", group: "License", kind: "number", min: 0, max: 36, unit: "months" },
-  { key: "license.destinationBillingStart", label: "Destination billing starts at", group: "License", kind: "enum", options: BILLING_STARTS.map((b) => ({ value: b, label: BILLING_START_LABELS[b] })) },
+  { key: "license.sourceRampsDownPerWave", label: "Source ramps down per wave (every source)", group: "License", kind: "boolean" },
+  { key: "license.sourceNoticeMonths", label: "Source notice period (every source)", group: "License", kind: "number", min: 0, max: 36, unit: "months" },
+  { key: "license.sourceContractTailMonths", label: "Source contract tail (every source)", group: "License", kind: "number", min: 0, max: 36, unit: "months" },
+  { key: "license.destinationBillingStart", label: "Destination billing starts at", group: "License", kind: "enum", options: BILLING_STARTS.filter((b) => b !== "date").map((b) => ({ value: b, label: BILLING_START_LABELS[b] })) },
   { key: "license.archiveMonths", label: "Archive months", group: "License", kind: "number", min: 0, max: 240, unit: "months" },
-  { key: "license.sourceFeeCents", label: "Source license fee", group: "License", kind: "money", min: 0, sensitive: true },
+  { key: "license.sourceFeeCents", label: "Source license fee (every source)", group: "License", kind: "money", min: 0, sensitive: true },
   { key: "license.destinationFeeCents", label: "Destination license fee", group: "License", kind: "money", min: 0, sensitive: true },
   ...WORKSTREAMS.map((ws): ScenarioField => ({ key: `ratesCents.${ws}`, label: `Labor rate — ${WORKSTREAM_NAMES[ws]}`, group: "Rates", kind: "money", min: 0, unit: "/h", sensitive: true })),
   ...EDITABLE_CONSTANTS.map((d): ScenarioField => ({ key: `constants.${d.key}`, label: d.label, group: "Model constants", kind: "number", min: d.min, max: d.max, unit: d.unit })),
@@ -140,6 +140,14 @@ export function variantsParam(variants: ScenarioVariant[]): string {
   return JSON.stringify(variants.map((v) => ({ name: v.name, changes: v.changes })));
 }
 
+/** Scenario keys on the source side of the license → the field of each source system they set. */
+const SOURCE_SCENARIO_KEYS: Record<string, string> = {
+  "license.sourceRampsDownPerWave": "rampsDownPerWave",
+  "license.sourceNoticeMonths": "noticeMonths",
+  "license.sourceContractTailMonths": "contractTailMonths",
+  "license.sourceFeeCents": "feeCents",
+};
+
 /** The document with the changes applied and re-validated by the contract; an error names the first problem. */
 export function applyScenarioChanges(doc: EngagementDocument, changes: Record<string, ScenarioValue>): { ok: true; doc: EngagementDocument } | { ok: false; error: string } {
   const next = structuredClone(doc) as EngagementDocument & Record<string, unknown>;
@@ -147,7 +155,13 @@ export function applyScenarioChanges(doc: EngagementDocument, changes: Record<st
     if (key === "migrationType") next.engagement.migrationType = value as MigrationType;
     else if (key.startsWith("constants.")) next.assumptions.constants[key.slice("constants.".length)] = value as number;
     else if (key.startsWith("ratesCents.")) next.assumptions.ratesCents[key.slice("ratesCents.".length) as keyof typeof next.assumptions.ratesCents] = value as number;
-    else if (key.startsWith("license.")) (next.assumptions.license as Record<string, unknown>)[key.slice("license.".length)] = value;
+    else if (key in SOURCE_SCENARIO_KEYS) {
+      // a source-side change applies to every source system (one is created when none is entered)
+      const lic = next.assumptions.license;
+      if (lic.sources.length === 0) lic.sources.push(LicenseSourceSchema.parse({}));
+      const field = SOURCE_SCENARIO_KEYS[key] as string;
+      for (const src of lic.sources) (src as Record<string, unknown>)[field] = value;
+    } else if (key.startsWith("license.")) (next.assumptions.license as Record<string, unknown>)[key.slice("license.".length)] = value;
     else (next.assumptions as Record<string, unknown>)[key] = value;
   }
   const parsed = EngagementDocumentSchema.safeParse(next);

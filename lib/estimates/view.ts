@@ -4,7 +4,8 @@
 // per wave (÷ months ÷ providers = the fee), the cost after decommission and the month-by-month cost
 // (after decommission a month costs exactly the archive fee; month-to-month steps show fees starting
 // and stopping), explanation inputs and formula text naming a rate or fee, and rate overrides.
-// Totals, phases, overlap totals and band, S-curves and hours stay. Pure (client + server).
+// Totals, phases, overlap totals and band, S-curves and hours stay; so does the one-time vendor-fee line
+// (a contract total, like planned mitigation — not a fee per unit). Pure (client + server).
 // INVARIANT: tests/unit/estimates/view.test.ts serializes a redacted view and looks for the rates and
 // fees of the input: add any new money-per-unit field of the engine output here.
 import type { CostLineKey, Distribution, Estimate, Explanation, HonestyFlag, LabelledDistribution, WorkstreamBreakdown } from "@/lib/estimate";
@@ -14,8 +15,11 @@ export type ViewRole = Omit<Estimate["breakdown"]["byRole"][number], "costBaseCe
   costBaseCents: number | null;
   costMeanCents: number | null;
 };
-export type ViewOverlap = Omit<Estimate["licenseOverlap"], "base" | "perWave"> & {
+export type ViewOverlap = Omit<Estimate["licenseOverlap"], "base" | "perWave" | "perSource" | "flat"> & {
   base: { totalCents: number; destinationCents: number | null; sourceCents: number | null; archiveCents: number | null };
+  /** flat fees' overlap (÷ months = the fee): null when redacted; absent in results of engines before 2.1 */
+  flat?: { destinationCents: number | null; sourceCents: number | null };
+  perSource?: (Omit<Estimate["licenseOverlap"]["perSource"][number], "baseCents"> & { baseCents: number | null })[];
   perWave: { wave: string; destinationCents: number | null; sourceCents: number | null; destinationMonths: number; sourceMonths: number }[];
 };
 /** A cost line as shown: the engine's lines, or (redacted) one "Labor (all workstreams)" line without percentiles. */
@@ -101,6 +105,8 @@ export function toEstimateView(estimate: Estimate, opts: { canSeeRates: boolean 
       ...lo,
       base: { totalCents: lo.base.totalCents, destinationCents: null, sourceCents: null, archiveCents: null },
       perWave: lo.perWave.map((w) => ({ ...w, destinationCents: null, sourceCents: null })),
+      flat: { destinationCents: null, sourceCents: null },
+      perSource: (lo.perSource ?? []).map((x) => ({ ...x, monthlyCents: null, baseCents: null })),
       explanation: `${lo.semantics} The band (P10–P90) is wide because every week the schedule slips is a week of double fees. License fees are hidden for your role.`,
     },
     explanations: Object.fromEntries(

@@ -4,7 +4,7 @@
 // INVARIANT: what a viewer without `rates.view` may not see is left out here, not merely hidden by the UI —
 // by the estimate page's own rules (lib/estimates/view.ts toEstimateView): no labor rate, no license fee,
 // and nothing that gives them away (per-workstream labor cost, the overlap split and per-wave amounts).
-import { MIGRATION_TYPE_LABELS, WORKSTREAMS, type AuditTrailPolicy, type EngagementDocument, type Risk, type Workstream } from "@/lib/engagement-format/schema";
+import { MIGRATION_TYPE_LABELS, WORKSTREAMS, type AuditTrailPolicy, type EngagementDocument, type LicenseTerms, type Risk, type Workstream } from "@/lib/engagement-format/schema";
 import { PHASE_LABELS, WORKSTREAM_LABELS, type CostLineKey, type Distribution, type Estimate, type GanttBar, type PhaseKey } from "@/lib/estimate";
 import { addWeeks, parseIsoDate } from "@/lib/estimate/calendar";
 import { compareEstimates, type MetricChange } from "@/lib/estimates/compare";
@@ -238,6 +238,7 @@ const BILLING_START_WORDS: Record<string, string> = {
   project_start: "the project start",
   foundation_start: "the start of Phase 1 (foundation)",
   pilot_start: "the start of the pilot",
+  date: "an agreed date",
 };
 
 const AUDIT_POLICY_WORDS: Record<string, string> = {
@@ -254,9 +255,28 @@ export function confidenceLevel(score: number): ConfidenceLevel {
   return readConfidence(score, null).level;
 }
 
-function feeText(cents: number, basis: string, currency: string): string {
+function feeText(cents: number | null, basis: string, currency: string): string {
+  if (cents === null) return "not entered";
   const money = `${currency === "USD" ? "$" : `${currency} `}${(cents / 100).toLocaleString("en-US", { maximumFractionDigits: 2 })}`;
-  return basis === "flat_month" ? `${money} per month (flat)` : `${money} per provider per month`;
+  return basis === "flat_month" ? `${money} per month (flat)` : basis === "per_user_month" ? `${money} per user per month` : `${money} per provider per month`;
+}
+
+/** A source's name in the report; "" for a single unnamed source (it is the engagement's source system). */
+function sourceLabel(name: string, i: number, count: number): string {
+  return name.trim() || (count === 1 ? "" : `Source system ${i + 1}`);
+}
+
+function rampDownText(lic: LicenseTerms): string {
+  if (lic.sources.length === 0) return "No source system license is entered.";
+  return lic.sources
+    .map((s, i) => {
+      const name = sourceLabel(s.name, i, lic.sources.length) || "The source contract";
+      const end = s.contractEnd ? ` Its contract ends ${s.contractEnd}.` : "";
+      return s.rampsDownPerWave && s.feeBasis !== "flat_month"
+        ? `${name} releases seats wave by wave, ${plural(s.noticeMonths, "month")} after each go-live (notice period).${end}`
+        : `${name} cannot ramp down per wave: every seat runs until decommission plus a ${formatCount(s.contractTailMonths, 1)}-month contract tail.${end}`;
+    })
+    .join(" ");
 }
 
 function auditPolicyOf(a: AuditTrailPolicy | null): string {
@@ -523,26 +543,27 @@ export function buildReportView(s: ReportSources): ReportView {
     overlap: {
       semantics: seen.licenseOverlap.semantics,
       explanation: seen.licenseOverlap.explanation,
-      rampDown: lic.sourceRampsDownPerWave
-        ? `The source contract releases seats wave by wave, ${plural(lic.sourceNoticeMonths, "month")} after each go-live (notice period).`
-        : `The source contract cannot ramp down per wave: every seat runs until decommission plus a ${formatCount(lic.sourceContractTailMonths, 1)}-month contract tail.`,
+      rampDown: rampDownText(lic),
       parts: viewer.canSeeRates ? { destination: est.licenseOverlap.base.destinationCents, source: est.licenseOverlap.base.sourceCents, archive: est.licenseOverlap.base.archiveCents } : null,
       perWave: seen.licenseOverlap.perWave,
       terms: {
-        billingStart: BILLING_START_WORDS[lic.destinationBillingStart] ?? lic.destinationBillingStart,
-        noticeMonths: lic.sourceNoticeMonths,
-        rampsDownPerWave: lic.sourceRampsDownPerWave,
-        tailMonths: lic.sourceContractTailMonths,
+        billingStart: lic.destinationBillingStart === "date" && lic.destinationBillingStartDate ? lic.destinationBillingStartDate : (BILLING_START_WORDS[lic.destinationBillingStart] ?? lic.destinationBillingStart),
+        noticeMonths: lic.sources[0]?.noticeMonths ?? 0,
+        rampsDownPerWave: lic.sources[0]?.rampsDownPerWave ?? false,
+        tailMonths: lic.sources[0]?.contractTailMonths ?? 0,
         archiveMonths: lic.archiveMonths,
       },
       fees: viewer.canSeeRates
         ? {
-            source: feeText(lic.sourceFeeCents, lic.sourceFeeBasis, currency),
+            source:
+              lic.sources.length === 0
+                ? "not entered"
+                : lic.sources.map((x, i) => [sourceLabel(x.name, i, lic.sources.length), feeText(x.feeCents, x.feeBasis, currency)].filter(Boolean).join(" ")).join(", "),
             destination: feeText(lic.destinationFeeCents, lic.destinationFeeBasis, currency),
             archive: feeText(lic.archiveFeeCentsPerMonth, "flat_month", currency).replace(" (flat)", ""),
           }
         : null,
-      feesEntered: !est.flags.some((f) => f.code === "NO_LICENSE_FEES"),
+      feesEntered: est.licenseOverlap.fees ? est.licenseOverlap.fees !== "not_entered" : !est.flags.some((f) => f.code === "NO_LICENSE_FEES"),
     },
     timeline: {
       bars: est.gantt.base,

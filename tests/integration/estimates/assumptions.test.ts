@@ -37,7 +37,7 @@ describe("saving assumptions", () => {
     const values = edit(before.values, (v) => {
       v.teamFte = "10";
       v.rates!.data_migration = "140";
-      v.license.sourceNoticeMonths = "6";
+      v.license.sources[0]!.noticeMonths = "6";
       v.constants["phase.P2.likely"] = "7";
       v.waves.pop();
     });
@@ -47,7 +47,7 @@ describe("saving assumptions", () => {
     const row = await engagementRow(world.eid);
     expect(row.assumptionsVersion).toBe(rowBefore.assumptionsVersion + 1);
     expect(row.version).toBe(rowBefore.version); // the engagement's own version is another record's concurrency
-    expect(row.assumptions).toMatchObject({ teamFte: 10, ratesCents: { data_migration: 14_000 }, license: { sourceNoticeMonths: 6 }, constants: { "phase.P2.likely": 7 } });
+    expect(row.assumptions).toMatchObject({ teamFte: 10, ratesCents: { data_migration: 14_000 }, license: { sources: [{ noticeMonths: 6 }] }, constants: { "phase.P2.likely": 7 } });
     expect((row.assumptions as { waves: unknown[] }).waves).toHaveLength(2);
 
     const [entry] = (await auditEntries(world.eid, "assumptions.update")).slice(-1);
@@ -55,7 +55,7 @@ describe("saving assumptions", () => {
     expect(entry!.changes).toMatchObject({
       teamFte: { from: 12, to: 10 },
       "ratesCents.data_migration": { from: 12_500, to: 14_000 },
-      "license.sourceNoticeMonths": { from: 3, to: 6 },
+      "license.sources.0.noticeMonths": { from: 3, to: 6 },
       "constants.phase.P2.likely": { from: 6, to: 7 },
     });
     expect(Object.keys(entry!.changes as object)).toHaveLength(5);
@@ -134,13 +134,13 @@ describe("roles", () => {
     const dto = await findAssumptions(world.eid, "clinical_reviewer");
     expect(dto.canSeeRates).toBe(false);
     expect(dto.values.rates).toBeNull();
-    expect(dto.values.license).toMatchObject({ sourceFee: null, destinationFee: null, archiveFee: null, sourceNoticeMonths: expect.any(String) });
+    expect(dto.values.license).toMatchObject({ sources: [{ fee: null, noticeMonths: expect.any(String) }], destinationFee: null, implementationFee: null, archiveFee: null });
     const json = JSON.stringify(dto);
     for (const fee of ["500", "520", "1800", "125", "130"]) expect(json).not.toContain(`"${fee}"`);
     expect(dto.values.teamFte).toBeTruthy();
     expect(Object.keys(dto.values.constants).some((k) => k.startsWith("rate."))).toBe(false);
     const lead = await findAssumptions(world.eid, "executive");
-    expect(lead.values.license.sourceFee).toBe("500");
+    expect(lead.values.license.sources[0]?.fee).toBe("500");
   });
 
   it("the clinical reviewer and the executive cannot save (FORBIDDEN); nothing changes", async () => {

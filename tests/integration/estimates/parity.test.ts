@@ -41,7 +41,7 @@ beforeAll(async () => {
       ...a.values,
       teamFte: "10.5",
       rates: { ...a.values.rates!, workflow: "142.50" },
-      license: { ...a.values.license, sourceRampsDownPerWave: true, sourceNoticeMonths: "2" },
+      license: { ...a.values.license, sources: a.values.license.sources.map((x) => ({ ...x, rampsDownPerWave: true, noticeMonths: "2" })), implementationFee: "185000" },
       constants: { ...a.values.constants, "phase.P2.likely": "7", "testing.share": "0.22" },
       targetGoLive: "2026-11-02",
     },

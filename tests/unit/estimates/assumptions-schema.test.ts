@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AssumptionsSchema, WORKSTREAMS } from "@/lib/engagement-format/schema";
 import { CONSTANT_DEFINITIONS, DEFAULT_RATES_CENTS } from "@/lib/estimate";
 import {
+  EMPTY_SOURCE_FORM,
   AssumptionsFormSchema,
   AssumptionsSaveSchema,
   EDITABLE_CONSTANTS,
@@ -47,10 +48,11 @@ describe("toFormValues → AssumptionsFormSchema round trip", () => {
   it("hides rates and fees for a role without rates.view", () => {
     const v = toFormValues(fixture().assumptions, { canSeeRates: false });
     expect(v.rates).toBeNull();
-    expect(v.license.sourceFee).toBeNull();
+    expect(v.license.sources[0]?.fee).toBeNull();
     expect(v.license.destinationFee).toBeNull();
+    expect(v.license.implementationFee).toBeNull();
     expect(v.license.archiveFee).toBeNull();
-    expect(v.license.sourceNoticeMonths).toBe("3");
+    expect(v.license.sources[0]?.noticeMonths).toBe("3");
     expect(JSON.stringify(v)).not.toMatch(/"520"|"500"|"1800"/); // the fixture's fees in dollars
   });
 });
@@ -97,8 +99,7 @@ describe("validation: one field error per bad field, at the form's own paths", (
     v.teamFte = "0.4";
     v.interfaceEngineers = "2.5";
     v.productiveHoursPerWeek = "";
-    v.license.sourceNoticeMonths = "40";
-    v.license.sourceFee = "12.345";
+    v.license.sources = [{ ...EMPTY_SOURCE_FORM, noticeMonths: "40", fee: "12.345" }];
     v.waves = [{ name: " ", cohort: "", providers: "-1", users: "lots" }];
     v.targetGoLive = "next spring";
     v.buildFunctionPoints = "1.5";
@@ -106,8 +107,8 @@ describe("validation: one field error per bad field, at the form's own paths", (
       teamFte: "Must be at least 0.5 FTE",
       interfaceEngineers: "Enter a whole number",
       productiveHoursPerWeek: "Required",
-      "license.sourceNoticeMonths": "Must be at most 36 months",
-      "license.sourceFee": "Use at most two decimals (cents)",
+      "license.sources.0.noticeMonths": "Must be at most 36 months",
+      "license.sources.0.fee": "Use at most two decimals (cents)",
       "waves.0.name": "Give the wave a name",
       "waves.0.providers": "Must be at least 0",
       "waves.0.users": "Enter a whole number",
@@ -120,7 +121,7 @@ describe("validation: one field error per bad field, at the form's own paths", (
     const v = defaults();
     Object.assign(v, { teamFte: "0.5", interfaceEngineers: "50", productiveHoursPerWeek: "60" });
     v.license.archiveMonths = "240";
-    v.license.sourceContractTailMonths = "36";
+    v.license.sources = [{ ...EMPTY_SOURCE_FORM, contractTailMonths: "36", contractEnd: "2027-06-30" }];
     const parsed = AssumptionsFormSchema.parse(v);
     expect(AssumptionsSchema.safeParse(parsed).success).toBe(true);
     for (const [field, bad] of [["teamFte", "500.5"], ["interfaceEngineers", "0"], ["productiveHoursPerWeek", "9.9"]] as const) {

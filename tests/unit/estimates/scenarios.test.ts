@@ -40,7 +40,7 @@ describe("applyScenarioChanges + summarizeScenario", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.doc.engagement.migrationType).toBe("C");
-    expect(r.doc.assumptions).toMatchObject({ teamFte: 20, constants: { "testing.share": 0.3 }, ratesCents: { testing: 9_000 }, license: { sourceRampsDownPerWave: true } });
+    expect(r.doc.assumptions).toMatchObject({ teamFte: 20, constants: { "testing.share": 0.3 }, ratesCents: { testing: 9_000 }, license: { sources: [{ rampsDownPerWave: true }] } });
     expect(fixture().assumptions.teamFte).toBe(12); // the input is not mutated
   });
 

@@ -32,7 +32,8 @@ describe("assumption anchors", () => {
     expect(anchorForConstant("rate.data_migration")).toBe(rateAnchor("data_migration"));
     expect(anchorForConstant("no.such.constant")).toBeNull();
     expect(anchorForInput("teamFte")).toBe(fieldAnchor("teamFte"));
-    expect(anchorForInput("sourceNoticeMonths")).toBe("field-license.sourceNoticeMonths");
+    expect(anchorForInput("sourceMonthlyCents")).toBe("field-license.sources");
+    expect(anchorForInput("implementationFeeCents")).toBe("field-license.implementationFee");
     expect(anchorForInput("entities")).toBeNull();
   });
 });

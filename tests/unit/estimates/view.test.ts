@@ -57,7 +57,7 @@ describe("toEstimateView", () => {
     expect(v.licenseOverlap.perWave.every((w) => w.destinationCents === null && w.sourceCents === null && w.destinationMonths > 0)).toBe(true);
     expect(v.breakdown.byWorkstream.every((w) => w.rateCents === null && w.cost === null && w.hours.base === e.breakdown.byWorkstream.find((x) => x.workstream === w.workstream)!.hours.base)).toBe(true);
     expect(v.breakdown.byRole.every((r) => r.costBaseCents === null && r.hoursBase > 0)).toBe(true);
-    expect(v.cost.lines.map((l) => l.key)).toEqual(["labor", "license_overlap", "risk_events", "schedule_slip", "risk_mitigation"]);
+    expect(v.cost.lines.map((l) => l.key)).toEqual(["labor", "license_overlap", "risk_events", "schedule_slip", "risk_mitigation", "vendor_fees"]);
     const labor = v.cost.lines[0]!;
     const laborBase = Object.entries(e.basePlan.lines).filter(([k]) => k.startsWith("labor.")).reduce((s, [, c]) => s + c, 0);
     expect(labor.base).toBeCloseTo(laborBase, -1);

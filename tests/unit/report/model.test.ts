@@ -60,7 +60,7 @@ describe("buildReportView", () => {
     const FEES = { sourceFeeCents: 43_217, destinationFeeCents: 52_319, archiveFeeCentsPerMonth: 311_173 };
     const d = fixtureDoc();
     d.assumptions.ratesCents = RATES;
-    d.assumptions.license = { ...d.assumptions.license, ...FEES };
+    d.assumptions.license = { ...d.assumptions.license, sources: d.assumptions.license.sources.map((x) => ({ ...x, feeCents: FEES.sourceFeeCents })), destinationFeeCents: FEES.destinationFeeCents, archiveFeeCentsPerMonth: FEES.archiveFeeCentsPerMonth };
     const needles = [
       ...Object.values(RATES).flatMap((c) => [String(c), (c / 100).toFixed(2), String(c / 100)]),
       ...Object.values(FEES).flatMap((c) => [String(c), (c / 100).toFixed(2), String(c / 100), (c / 100).toLocaleString("en-US")]),
@@ -80,7 +80,7 @@ describe("buildReportView", () => {
     expect(reviewer.overlap.parts).toBeNull();
     expect(reviewer.overlap.perWave.every((w) => w.destinationCents === null && w.sourceCents === null && w.destinationMonths > 0)).toBe(true);
     // labor is one line (base and mean add up; no percentiles of a sum), the other lines stay
-    expect(reviewer.costs.lines.map((l) => l.key)).toEqual(["labor", "license_overlap", "risk_events", "schedule_slip", "risk_mitigation"]);
+    expect(reviewer.costs.lines.map((l) => l.key)).toEqual(["labor", "license_overlap", "risk_events", "schedule_slip", "risk_mitigation"]); // zero lines (vendor fees not entered) are left out
     expect(reviewer.costs.lines[0]).toMatchObject({ label: "Labor (all workstreams)", p50: null, p80: null, hours: null, rateCents: null });
     expect(reviewer.costs.lines.reduce((s, l) => s + l.base, 0)).toBeCloseTo(reviewer.costs.total.base, -1);
     // the cost after decommission is the source tail and the archive fee: not shown either
@@ -120,7 +120,7 @@ describe("buildReportView", () => {
     expect(b.inputChanges.join("\n")).toMatch(/Providers: 60 → 64/);
     expect(b.inputChanges.join("\n")).toMatch(/12 → 10/);
 
-    const fees = { ...before, assumptions: { ...before.assumptions, license: { ...before.assumptions.license, sourceFeeCents: 61_234 } } };
+    const fees = { ...before, assumptions: { ...before.assumptions, license: { ...before.assumptions.license, sources: before.assumptions.license.sources.map((x) => ({ ...x, feeCents: 61_234 })) } } };
     const feeCurrent = estimate(fees, { seed: 1 });
     const src = { name: "v2", createdAt: "2026-02-01T10:00:00.000Z", createdByName: "", seed: 1, iterations: 10_000, document: before, estimate: est, current: feeCurrent };
     expect(JSON.stringify(fixtureReport({ doc: fees, baseline: src, canSeeRates: true }).baseline)).toContain("612.34");
@@ -147,7 +147,7 @@ describe("report commitment, drivers and fees", () => {
     expect(r.overlap.feesEntered).toBe(true);
 
     const doc = fixtureDoc();
-    const noFees = { ...doc, assumptions: { ...doc.assumptions, license: { ...doc.assumptions.license, sourceFeeCents: 0, destinationFeeCents: 0, archiveFeeCentsPerMonth: 0 } } };
+    const noFees = { ...doc, assumptions: { ...doc.assumptions, license: { ...doc.assumptions.license, sources: [], destinationFeeCents: null, archiveFeeCentsPerMonth: 0 } } };
     expect(fixtureReport({ doc: noFees }).overlap.feesEntered).toBe(false);
   });
 });
