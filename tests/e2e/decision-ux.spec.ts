@@ -138,7 +138,7 @@ test("a consultant creates an engagement with what the estimate cannot guess; th
   await form.getByLabel("Engagement name").fill("EMR replacement");
   await form.getByRole("radio", { name: /Type A — vendor switch/ }).check();
   for (const [label, value] of [["Providers", "40"], ["Locations", "3"], ["Specialties", "2"], ["EMR users (staff)", "210"], ["Active patients", "52,000"], ["Years of data", "9"]] as const) {
-    await form.getByLabel(label, { exact: true }).fill(value);
+    await form.getByLabel(label).fill(value);
   }
   // the optional part: fees with their basis, sites, audit policy, team and the clinical lead
   await form.getByLabel("Destination license fee (dollars)").fill("520");
