@@ -68,7 +68,7 @@ export function LicenseSourcesEditor({
                     {extra.prefix ? <span className="text-sm text-ink-500" aria-hidden>{extra.prefix}</span> : null}
                     <input
                       id={id(f)}
-                      aria-label={`Source ${i + 1} ${label}`}
+                      aria-label={sources.length === 1 ? `Source ${label}` : `Source ${i + 1} ${label}`}
                       value={value ?? ""}
                       placeholder={extra.placeholder}
                       inputMode={extra.mode}

@@ -3,6 +3,7 @@
 // the inventory completeness counts and the workflow sign-off summary — the same numbers the overview's
 // inventory cards show — so a step is "done" exactly when the page it links to says so.
 import type { InventoryCompleteness } from "@/lib/report/model";
+import { LicenseTermsSchema } from "@/lib/engagement-format/schema";
 
 export type ChecklistStep = {
   key: "profile" | "license" | "waves" | "team" | "audit" | "data" | "workflows" | "signoff" | "integrations" | "reports" | "risks";
@@ -26,12 +27,15 @@ type Raw = { teamFte?: unknown; waves?: unknown; license?: { sourceFeeCents?: un
 
 const n = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 const s = (k: number, one: string, many = `${one}s`) => `${k.toLocaleString("en-US")} ${k === 1 ? one : many}`;
-const BASIS_WORDS: Record<string, string> = { per_provider_month: "per provider per month", flat_month: "flat per month" };
+const BASIS_WORDS: Record<string, string> = { per_provider_month: "per provider per month", per_user_month: "per user per month", flat_month: "flat per month" };
 
 export function quotableChecklist(input: ChecklistInput): { steps: ChecklistStep[]; done: number; total: number; quotable: boolean } {
   const a = (input.assumptions && typeof input.assumptions === "object" ? input.assumptions : {}) as Raw;
-  const lic = a.license && typeof a.license === "object" ? a.license : {};
-  const fees = [n(lic.destinationFeeCents), n(lic.sourceFeeCents), n(lic.archiveFeeCentsPerMonth)];
+  // the stored license in either form (several sources, or the old single-source fields), read by the contract
+  const parsedLicense = LicenseTermsSchema.safeParse(a.license && typeof a.license === "object" ? a.license : {});
+  const L = parsedLicense.success ? parsedLicense.data : LicenseTermsSchema.parse({});
+  const lic = { destinationFeeBasis: L.destinationFeeBasis, sourceFeeBasis: [...new Set(L.sources.filter((x) => n(x.feeCents) > 0).map((x) => x.feeBasis))].join(" / ") || undefined };
+  const fees = [n(L.destinationFeeCents), L.sources.reduce((m, x) => Math.max(m, n(x.feeCents)), 0), n(L.archiveFeeCentsPerMonth)];
   const waves = Array.isArray(a.waves) ? a.waves.length : 0;
   const c = input.completeness;
   const policy = c.auditTrail.policy;
@@ -49,7 +53,7 @@ export function quotableChecklist(input: ChecklistInput): { steps: ChecklistStep
       done: fees[0]! > 0 || fees[1]! > 0,
       detail:
         fees[0]! > 0 || fees[1]! > 0
-          ? `Destination ${BASIS_WORDS[String(lic.destinationFeeBasis ?? "per_provider_month")] ?? "per provider per month"}, source ${BASIS_WORDS[String(lic.sourceFeeBasis ?? "per_provider_month")] ?? "per provider per month"}`
+          ? `Destination ${BASIS_WORDS[String(lic.destinationFeeBasis ?? "per_provider_month")] ?? "per provider per month"}, source ${lic.sourceFeeBasis ? lic.sourceFeeBasis.split(" / ").map((b) => BASIS_WORDS[b] ?? b).join(" / ") : "not entered"}`
           : "Not entered: the license overlap (paying two systems at once) is left out of the cost",
       path: "/assumptions#license",
     },

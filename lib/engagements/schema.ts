@@ -131,11 +131,11 @@ export function assumptionsFromQuoteInputs(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (q.destinationFee !== null || q.sourceFee !== null) {
+    // the license contract's form: a fee left blank is null (not entered), never 0
     out.license = {
-      destinationFeeCents: q.destinationFee ?? 0,
+      destinationFeeCents: q.destinationFee,
       destinationFeeBasis: q.destinationFeeBasis,
-      sourceFeeCents: q.sourceFee ?? 0,
-      sourceFeeBasis: q.sourceFeeBasis,
+      sources: [{ feeCents: q.sourceFee, feeBasis: q.sourceFeeBasis }],
     };
   }
   if (q.waves.length > 0) {

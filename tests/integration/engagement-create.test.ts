@@ -59,7 +59,7 @@ describe("create engagement with the inputs the estimate cannot guess", () => {
     const raw = (await db.engagement.findUniqueOrThrow({ where: { id }, select: { assumptions: true } })).assumptions as Record<string, unknown>;
     expect(Object.keys(raw).sort()).toEqual(["license", "teamFte", "waves"]); // overrides only
     const a = readAssumptions(raw);
-    expect(a.license).toMatchObject({ destinationFeeCents: 52_050, destinationFeeBasis: "per_provider_month", sourceFeeCents: 1_800_000, sourceFeeBasis: "flat_month" });
+    expect(a.license).toMatchObject({ destinationFeeCents: 52_050, destinationFeeBasis: "per_provider_month", sources: [{ feeCents: 1_800_000, feeBasis: "flat_month" }] });
     expect(a.teamFte).toBe(10.5);
     expect(a.waves).toEqual([
       { name: "Main campus", cohort: "", providers: 21, users: 117 },
@@ -75,7 +75,7 @@ describe("create engagement with the inputs the estimate cannot guess", () => {
     const events = await db.auditEvent.findMany({ where: { chainKey: `engagement:${id}` }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["engagement.create", "assumptions.update", "audit_policy.create", "member.add"]);
     expect(events.every((e) => e.actorId === world.consultant.id)).toBe(true);
-    expect(events[1]!.changes).toMatchObject({ "license.destinationFeeCents": { from: 0, to: 52_050 }, teamFte: { from: 8, to: 10.5 } });
+    expect(events[1]!.changes).toMatchObject({ "license.destinationFeeCents": { from: null, to: 52_050 }, teamFte: { from: 8, to: 10.5 } });
     expect(findBrokenLink(events.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) as unknown as StoredChainRow[])).toBeNull();
 
     const done = await checklistOf(id);
@@ -95,12 +95,12 @@ describe("create engagement with the inputs the estimate cannot guess", () => {
     expect(await checklistOf(res.data.id)).toMatchObject({ license: false, waves: false, team: false, audit: false });
   });
 
-  it("only one fee entered: the other is stored as 0 with its basis (license counts as entered)", async () => {
+  it("only one fee entered: the other is stored as not entered (null), never $0 (license counts as entered)", async () => {
     signInAs(world.consultant);
     const res = await createEngagementAction(form({ destinationFee: "900", destinationFeeBasis: "flat_month" }));
     if (!res.ok) throw new Error(res.message);
     const a = readAssumptions(await db.engagement.findUniqueOrThrow({ where: { id: res.data.id }, select: { assumptions: true } }).then((x) => x.assumptions));
-    expect(a.license).toMatchObject({ destinationFeeCents: 90_000, destinationFeeBasis: "flat_month", sourceFeeCents: 0 });
+    expect(a.license).toMatchObject({ destinationFeeCents: 90_000, destinationFeeBasis: "flat_month", sources: [{ feeCents: null }] });
   });
 
   it.each([
