@@ -55,11 +55,14 @@ class TextRunMeter {
   run = 0;
   inTag = false;
   inEntity = false;
+  /** Bytes of the current tag matched against "mergeCell " so far (-1: not a merge), then the tag's bytes. */
+  private tagPos = -1;
   private tag: number[] | null = null;
   constructor(private readonly where: string, private readonly merges: MergedRange[] | null = null) {}
   private endTag() {
     const tag = this.tag;
     this.tag = null;
+    this.tagPos = -1;
     if (!tag || !this.merges || this.merges.length >= MAX_MERGES_PER_SHEET) return;
     const ref = /\bref="([^"]+)"/.exec(String.fromCharCode(...tag))?.[1];
     const range = ref ? parseRange(ref) : null;
@@ -72,20 +75,27 @@ class TextRunMeter {
         if (b === 0x3e) { // >
           this.inTag = false;
           if (this.tag) this.endTag();
+          this.tagPos = -1;
           continue;
         }
-        const tag = this.tag;
-        if (tag) {
-          // keep the tag only while it still reads "mergeCell …"
-          if (tag.length < MERGE_TAG.length ? b !== MERGE_TAG[tag.length] : tag.length >= TAG_KEEP) this.tag = null;
-          else tag.push(b);
+        // a tag is looked at only while it still reads "mergeCell …"; bytes are kept only for those
+        if (this.tagPos >= 0) {
+          if (this.tagPos < MERGE_TAG.length) {
+            if (b === MERGE_TAG[this.tagPos]) {
+              if (++this.tagPos === MERGE_TAG.length) this.tag = [];
+            } else this.tagPos = -1;
+          } else if (this.tag && this.tag.length < TAG_KEEP) this.tag.push(b);
+          else {
+            this.tag = null;
+            this.tagPos = -1;
+          }
         }
         continue;
       }
       if (b === 0x3c) { // <
         this.inTag = true;
         this.run = 0;
-        if (this.merges) this.tag = [];
+        if (this.merges) this.tagPos = 0;
         continue;
       }
       if (this.inEntity) {
