@@ -307,7 +307,7 @@ export function AssumptionsForm({ dto, readOnly, action }: { dto: AssumptionsDto
         </div>
         <h3 className="mt-6 text-sm font-semibold text-ink-900">Labor rates by workstream</h3>
         {canSeeRates && values.rates ? (
-          <div className="mt-2 overflow-x-auto" tabIndex={0}>
+          <div className="relative mt-2 overflow-x-auto" tabIndex={0}>
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Hourly labor rates by workstream</caption>
               <thead className="text-xs text-ink-500">

@@ -28,7 +28,7 @@ export default async function MembersPage({ params }: { params: Promise<{ id: st
       />
       <Card>
         <CardHeader title="What each role can do" description="The same matrix the server enforces on every page and action." />
-        <CardBody className="overflow-x-auto">
+        <CardBody className="relative overflow-x-auto">
           <table className="min-w-full text-sm">
             <thead className="text-left text-xs uppercase tracking-wide text-ink-500">
               <tr>
