@@ -21,8 +21,9 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(scroll, `${page.url()} is ${scroll}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
 }
 
-// KNOWN DEFECT (issue 11, being fixed on i11-ux): at 390 px the estimate page is 678 px wide and the assumptions page
-// 813 px (sideways scroll); these two are parked until the wide elements are fixed.
+// PARKED until run once in a browser: the fix for the sideways scroll at 390 px (the estimate page was 678 px,
+// the assumptions page 813 px: sr-only header spans escaping their scroller; ScrollRegion is now `relative`) landed
+// without an e2e run (the shared heavy lock was not free before the deadline). Un-fixme both and run this file.
 test.fixme("an executive on a phone opens the engagement menu, reads the P80 commitment and opens the PDF", async ({ page }) => {
   test.setTimeout(150_000);
   await page.setViewportSize({ width: 390, height: 844 });
