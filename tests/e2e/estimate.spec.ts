@@ -155,3 +155,26 @@ test("scenarios: types side by side and a named variant from the URL", async ({ 
   await expect(page).toHaveURL(/variants=/);
   await expect(page.getByRole("figure", { name: "Duration by scenario" }).locator("svg.recharts-surface").first()).toBeVisible();
 });
+
+test("scenarios: which type to choose — cost of ownership per type, break-even and the fit checklist", async ({ page }) => {
+  test.setTimeout(90_000);
+  const eid = world.engagement.id;
+  await signIn(page, world.consultant.email);
+  await page.goto(`/engagements/${eid}/estimate/scenarios`);
+  await expect(page.getByRole("heading", { name: "Which type should this client choose?" })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("figure", { name: /Cumulative cost of ownership over 10 years/ }).locator("svg.recharts-surface").first()).toBeVisible();
+  const table = page.getByRole("table", { name: "Cost of ownership per type" });
+  await expect(table.getByRole("rowheader", { name: /Type A/ })).toBeVisible();
+  await expect(table.getByRole("rowheader", { name: /Type B/ })).toBeVisible();
+  await expect(table).toContainText(/Year \d+|Not within 10 years|Never costs more/);
+  const fit = page.getByRole("form", { name: "Fit criteria" });
+  await expect(fit).toContainText("not answered yet");
+  await fit.getByRole("group", { name: /Specialty workflow fit/ }).getByLabel("Yes").check();
+  await fit.getByRole("group", { name: /A 5\+ year horizon/ }).getByLabel("No").check();
+  await fit.getByRole("group", { name: /A 5\+ year horizon/ }).getByLabel("Why (optional)").fill("Board plans a merger in three years");
+  await fit.getByRole("button", { name: "Save answers" }).click();
+  await expect(page.getByText("Fit checklist saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Fit criteria" }).getByRole("group", { name: /A 5\+ year horizon/ }).getByLabel("No")).toBeChecked();
+  await expect(page.getByRole("form", { name: "Fit criteria" })).toContainText("1 of the four fit criteria does not hold");
+});

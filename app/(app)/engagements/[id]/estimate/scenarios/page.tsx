@@ -10,6 +10,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EstimateSubnav } from "@/components/estimate/estimate-subnav";
 import { ScenarioEditor } from "@/components/estimate/scenario-editor";
 import { ScenarioCharts, ScenarioTable } from "@/components/estimate/scenario-table";
+import { TypeDecisionCost } from "@/components/estimate/type-decision-section";
+import { FitChecklistForm } from "@/components/estimate/fit-checklist-form";
+import { findTypeDecisionChecklist } from "@/lib/type-decision/data";
+import { saveTypeDecisionChecklistAction } from "@/lib/type-decision/actions";
 
 export const metadata: Metadata = { title: "Scenarios" };
 
@@ -20,7 +24,8 @@ export default async function ScenariosPage({ params, searchParams }: { params: 
   const { seed, error: seedError } = parseSeedParam(sp.seed);
   const canSeeRates = can(access.role, "rates.view");
   const { variants, errors } = parseVariantsParam(sp.variants, { canSeeRates });
-  const result = await computeScenarios(access.engagementId, variants, seed);
+  const [result, checklist] = await Promise.all([computeScenarios(access.engagementId, variants, seed, { canSeeRates }), findTypeDecisionChecklist(access.engagementId)]);
+  const canAnswer = can(access.role, "assumptions.edit") && !access.isArchived;
   const currency = result.currency;
   const eid = access.engagementId;
   return (
@@ -51,6 +56,20 @@ export default async function ScenariosPage({ params, searchParams }: { params: 
         <CardBody className="space-y-8">
           <ScenarioTable columns={result.columns} currency={currency} />
           <ScenarioCharts columns={result.columns} currency={currency} />
+        </CardBody>
+      </Card>
+      <Card>
+        <div id="type-decision" className="scroll-mt-20" />
+        <CardHeader
+          title="Which type should this client choose?"
+          description={`The total cost of ownership of this engagement as Type A, B and C over 5 and 10 years (seed ${seed}), and the article's four fit criteria for a custom replacement.`}
+        />
+        <CardBody className="space-y-8">
+          <TypeDecisionCost decision={result.typeDecision} currency={currency} />
+          <section aria-labelledby="fit-criteria-title" className="space-y-3">
+            <h3 id="fit-criteria-title" className="text-sm font-semibold text-ink-900">Fit criteria (“When custom replacement is the right answer”)</h3>
+            <FitChecklistForm engagementId={eid} saved={checklist} action={canAnswer ? saveTypeDecisionChecklistAction : null} />
+          </section>
         </CardBody>
       </Card>
     </main>
