@@ -169,12 +169,12 @@ test("scenarios: which type to choose — cost of ownership per type, break-even
   await expect(table).toContainText(/Year \d+|Not within 10 years|Never costs more/);
   const fit = page.getByRole("form", { name: "Fit criteria" });
   await expect(fit).toContainText("not answered yet");
-  await fit.getByRole("group", { name: /Specialty workflow fit/ }).getByLabel("Yes").check();
-  await fit.getByRole("group", { name: /A 5\+ year horizon/ }).getByLabel("No").check();
+  await fit.getByRole("group", { name: /Specialty workflow fit/ }).getByLabel("Yes", { exact: true }).check();
+  await fit.getByRole("group", { name: /A 5\+ year horizon/ }).getByLabel("No", { exact: true }).check();
   await fit.getByRole("group", { name: /A 5\+ year horizon/ }).getByLabel("Why (optional)").fill("Board plans a merger in three years");
   await fit.getByRole("button", { name: "Save answers" }).click();
   await expect(page.getByText("Fit checklist saved")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("form", { name: "Fit criteria" }).getByRole("group", { name: /A 5\+ year horizon/ }).getByLabel("No")).toBeChecked();
+  await expect(page.getByRole("form", { name: "Fit criteria" }).getByRole("group", { name: /A 5\+ year horizon/ }).getByLabel("No", { exact: true })).toBeChecked();
   await expect(page.getByRole("form", { name: "Fit criteria" })).toContainText("1 of the four fit criteria does not hold");
 });
