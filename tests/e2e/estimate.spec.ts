@@ -156,6 +156,24 @@ test("scenarios: types side by side and a named variant from the URL", async ({ 
   await expect(page.getByRole("figure", { name: "Duration by scenario" }).locator("svg.recharts-surface").first()).toBeVisible();
 });
 
+test("the estimate shows the go-live tracks, blackouts and the binding lane with what one more person saves", async ({ page }) => {
+  test.setTimeout(90_000);
+  const eid = world.engagement.id;
+  await signIn(page, world.consultant.email);
+  await page.goto(`/engagements/${eid}/estimate`);
+  const tracks = page.getByRole("heading", { name: "Go-live tracks and blackouts" });
+  await expect(tracks).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("figure", { name: /Go-live tracks — \d+ waves? on/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Blackout windows" })).toBeVisible();
+  const lanes = page.getByRole("region", { name: "Phase 1 lanes" });
+  await expect(lanes.getByRole("rowheader", { name: /Interface engineers/ })).toBeVisible();
+  await expect(lanes.locator("tr[data-binding='true']")).toHaveCount(1);
+  await expect(lanes.locator("tr[data-binding='true']")).toContainText("Binding");
+  await expect(page.getByTestId("one-more-person")).toContainText(/sooner|no time saved|No time saved/);
+  // no raw keys on the page
+  await expect(page.locator("main")).not.toContainText(/cutover\.\w|tco\.\w|oneMorePerson|sequentialCutoverWeeks/);
+});
+
 test("scenarios: which type to choose — cost of ownership per type, break-even and the fit checklist", async ({ page }) => {
   test.setTimeout(90_000);
   const eid = world.engagement.id;

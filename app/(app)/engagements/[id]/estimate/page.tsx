@@ -19,6 +19,7 @@ import { UpdatingNotice } from "@/components/estimate/updating-notice";
 import { FlagsList } from "@/components/estimate/flags-list";
 import { EstimateHeadline } from "@/components/estimate/estimate-headline";
 import { TimelineSection } from "@/components/estimate/timeline-section";
+import { CutoverSection, LanesSection } from "@/components/estimate/cutover-section";
 import { UncertaintySection } from "@/components/estimate/uncertainty-section";
 import { CostSection } from "@/components/estimate/cost-section";
 import { OverlapSection } from "@/components/estimate/overlap-section";
@@ -30,6 +31,8 @@ export const metadata: Metadata = { title: "Estimate" };
 const SECTIONS = [
   ["flags", "Flags"],
   ["timeline", "Timeline"],
+  ["tracks", "Go-live tracks"],
+  ["lanes", "Lanes"],
   ["uncertainty", "S-curves"],
   ["cost", "Cost"],
   ["overlap", "License overlap"],
@@ -86,6 +89,12 @@ export default async function EstimatePage({ params, searchParams }: { params: P
       </Section>
       <Section id="timeline" title="Timeline" description="Phases and cutover waves with dates.">
         <TimelineSection view={view} commitment={commitment} engagementId={eid} />
+      </Section>
+      <Section id="tracks" title="Go-live tracks and blackouts" description="Waves that overlap on concurrent go-live tracks, and the go-lives moved out of blackout windows.">
+        <CutoverSection view={view} />
+      </Section>
+      <Section id="lanes" title="Team lanes" description="Which lane of the team sets the length of Phase 1, and what one more person in it saves.">
+        <LanesSection view={view} />
       </Section>
       <Section id="uncertainty" title="How sure is it?" description="Cumulative probability over 10,000 simulated runs of the schedule and the risk register.">
         <UncertaintySection view={view} targets={targets} />
