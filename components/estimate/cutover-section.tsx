@@ -3,60 +3,24 @@
 // and what one more person in it saves.
 import type { EstimateView } from "@/lib/estimates/view";
 import { ChartFrame, LegendItem } from "@/components/charts/chart-frame";
-import { CHART_COLORS, monthTicks, shortMonth, weeksToIsoDate } from "@/components/charts/format";
+import { CHART_COLORS, weeksToIsoDate } from "@/components/charts/format";
+import { BLACKOUT_FILL, MOVED_COLOR as MOVED, TrackChart, type TrackWave } from "@/components/charts/track-chart";
 import { formatDate, formatMoneyCents, formatNumber } from "@/components/ui/format";
 import { Badge } from "@/components/ui/badge";
 
 const wk = (v: number) => `${formatNumber(v, { maximumFractionDigits: 1 })} ${Math.abs(v - 1) < 1e-9 ? "week" : "weeks"}`;
 
-const BLACKOUT_FILL = "#fde7c2";
-const MOVED = CHART_COLORS.p80;
-
-/** The waves on their go-live tracks, blackout windows shaded (SVG: renders on the server, scales with the page). */
-export function TrackChart({ view }: { view: EstimateView }) {
-  const waves = view.waves.waves;
+function trackWaves(view: EstimateView): TrackWave[] {
   const start = view.input.plannedStart;
-  const tracks = Math.max(1, ...waves.map((w) => w.track + 1));
-  const from = Math.max(0, Math.min(...waves.map((w) => w.baseStartWeek)) - 2);
-  const to = Math.max(...waves.map((w) => w.baseEndWeek)) + 2;
-  const blackouts = view.cutover.blackouts.filter((b) => b.endWeek > from && b.startWeek < to);
-  const W = 800, left = 86, right = 12, top = 8, rowH = 40, axisH = 24;
-  const H = top + tracks * rowH + axisH;
-  const x = (w: number) => left + ((Math.min(Math.max(w, from), to) - from) / (to - from)) * (W - left - right);
-  const ticks = monthTicks(start, to, 12).filter((t) => t >= from);
-  const step = Math.max(1, Math.ceil(ticks.length / 10));
-  return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" aria-hidden>
-      {ticks.filter((_, i) => i % step === 0).map((t) => (
-        <g key={t}>
-          <line x1={x(t)} x2={x(t)} y1={top} y2={top + tracks * rowH} stroke={CHART_COLORS.grid} />
-          <text x={x(t)} y={H - 6} fontSize={11} textAnchor="middle" fill={CHART_COLORS.ink}>{shortMonth(weeksToIsoDate(start, t))}</text>
-        </g>
-      ))}
-      {blackouts.map((b) => (
-        <rect key={`${b.label}-${b.startWeek}`} x={x(b.startWeek)} y={top} width={Math.max(2, x(b.endWeek) - x(b.startWeek))} height={tracks * rowH} fill={BLACKOUT_FILL} opacity={0.9}>
-          <title>{`Blackout: ${b.label}, ${formatDate(b.start)} – ${formatDate(b.end)}`}</title>
-        </rect>
-      ))}
-      {Array.from({ length: tracks }, (_, t) => (
-        <text key={t} x={4} y={top + t * rowH + rowH / 2 + 4} fontSize={12} fill={CHART_COLORS.ink}>Track {t + 1}</text>
-      ))}
-      {waves.map((w) => {
-        const y = top + w.track * rowH + 8;
-        const x0 = x(w.baseStartWeek), x1 = x(w.baseEndWeek), g = x(w.baseGoLiveWeek);
-        const moved = w.blackoutShiftWeeks > 0;
-        return (
-          <g key={w.name}>
-            <rect x={x0} y={y} width={Math.max(3, x1 - x0)} height={rowH - 16} rx={3} fill={CHART_COLORS.waveBase}>
-              <title>{`${w.name}: ${formatDate(weeksToIsoDate(start, w.baseStartWeek))} – ${formatDate(weeksToIsoDate(start, w.baseEndWeek))}, go-live ${formatDate(w.baseGoLiveDate)}`}</title>
-            </rect>
-            {x1 - x0 > 60 ? <text x={x0 + 5} y={y + (rowH - 16) / 2 + 4} fontSize={11} fill="white">{w.name.length > 18 ? `${w.name.slice(0, 17)}…` : w.name}</text> : null}
-            <path d={`M${g},${y - 3} L${g + 6},${y + (rowH - 16) / 2} L${g},${y + rowH - 13} L${g - 6},${y + (rowH - 16) / 2} Z`} fill={moved ? MOVED : CHART_COLORS.ink} stroke="white" strokeWidth={1.5} />
-          </g>
-        );
-      })}
-    </svg>
-  );
+  return view.waves.waves.map((w) => ({
+    name: w.name,
+    track: w.track + 1,
+    startWeek: w.baseStartWeek,
+    goLiveWeek: w.baseGoLiveWeek,
+    endWeek: w.baseEndWeek,
+    moved: w.blackoutShiftWeeks > 0,
+    title: `${w.name}: ${formatDate(weeksToIsoDate(start, w.baseStartWeek))} – ${formatDate(weeksToIsoDate(start, w.baseEndWeek))}, go-live ${formatDate(w.baseGoLiveDate)}`,
+  }));
 }
 
 export function CutoverSection({ view }: { view: EstimateView }) {
@@ -105,7 +69,7 @@ export function CutoverSection({ view }: { view: EstimateView }) {
             })),
           }}
         >
-          <TrackChart view={view} />
+          <TrackChart start={start} waves={trackWaves(view)} blackouts={c.blackouts.map((b) => ({ label: b.label, startWeek: b.startWeek, endWeek: b.endWeek, title: `Blackout: ${b.label}, ${formatDate(b.start)} – ${formatDate(b.end)}` }))} />
         </ChartFrame>
       ) : null}
 

@@ -7,6 +7,9 @@ import { cn } from "@/components/ui/cn";
 import { HeatMap } from "@/components/risks/heat-map";
 import { GanttChart } from "@/components/report/gantt-chart";
 import { CostBars } from "@/components/report/cost-bars";
+import { TcoChart } from "@/components/report/tco-chart";
+import { TrackChart } from "@/components/charts/track-chart";
+import type { TypeDecision } from "@/lib/estimate/tco";
 import {
   formatCount,
   formatMoneyFull,
@@ -399,6 +402,117 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
             <p className="text-sm text-ink-600">No baseline has been saved for this engagement yet.</p>
           )}
         </Sub>
+      </Section>
+
+      {/* ---------- cutover capacity (engine v2) ---------- */}
+      <Section id="capacity" number="5 · Cutover capacity" title="Go-live tracks, blackouts and team lanes">
+        <p className="text-sm text-ink-700" data-testid="report-tracks">
+          {r.cutover.tracks === 1 ? "One go-live track: the waves go live one after another" : `${r.cutover.tracks} concurrent go-live tracks`}, with at least {formatWeeks(r.cutover.gapWeeks)} of stabilisation between two go-lives on the same track. {r.cutover.tracksBasis}{" "}
+          {r.cutover.tracks > 1 && r.cutover.sequentialCutoverWeeks - r.cutover.cutoverWeeks > 0.05
+            ? `The cutover takes ${formatWeeks(r.cutover.cutoverWeeks)} in the base plan; one wave after another it would take ${formatWeeks(r.cutover.sequentialCutoverWeeks)}.`
+            : `The cutover takes ${formatWeeks(r.cutover.cutoverWeeks)} in the base plan.`}
+        </p>
+        <Sub title="Waves on their go-live tracks">
+          <div className="hidden sm:block print:block">
+            <TrackChart
+              start={r.meta.plannedStart}
+              waves={r.cutover.waves.map((w) => ({ name: w.name, track: w.track, startWeek: w.startWeek, goLiveWeek: w.goLiveWeek, endWeek: w.endWeek, moved: w.movedWeeks > 0, title: `${w.name}: go-live ${formatReportDate(w.goLive)}` }))}
+              blackouts={r.cutover.blackouts.map((b) => ({ label: b.label, startWeek: b.startWeek, endWeek: b.endWeek, title: `${b.label}: ${formatReportDate(b.start)} – ${formatReportDate(b.end)}` }))}
+            />
+            <p className="mt-1 text-xs text-ink-500">One row per track. Bar: a wave from preparation to the end of its stabilisation; ◆ its go-live, orange when a blackout moved it; shaded: blackout windows.</p>
+          </div>
+          <DataTable
+            caption="Waves by go-live track, with go-lives moved by a blackout or waiting for their build"
+            cols={[{ title: waveWord === "cohort" ? "Cohort" : "Wave" }, { title: "Track", align: "right" }, { title: "Starts", align: "right" }, { title: "Go-live", align: "right" }, { title: "Stable by", align: "right" }, { title: "Note" }]}
+            rows={r.cutover.waves.map((w) => [
+              w.name,
+              String(w.track),
+              formatReportDate(w.start),
+              formatReportDate(w.goLive),
+              formatReportDate(w.end),
+              [w.movedWeeks > 0 ? `moved ${formatWeeks(w.movedWeeks)} by a blackout` : "", w.buildWaitWeeks > 0.05 ? `waits ${formatWeeks(w.buildWaitWeeks)} for its build` : ""].filter(Boolean).join("; ") || "—",
+            ])}
+          />
+        </Sub>
+        <Sub title="Blackout windows">
+          {r.cutover.blackouts.length ? (
+            <ul className="list-disc space-y-0.5 pl-5 text-sm text-ink-800">
+              {r.cutover.blackouts.map((b) => <li key={`${b.label}-${b.start}`}>{b.label}: {formatReportDate(b.start)} – {formatReportDate(b.end)}</li>)}
+            </ul>
+          ) : (
+            <p className="text-sm text-ink-600">No blackout window falls in the plan.</p>
+          )}
+          <p className="mt-2 text-sm text-ink-800" data-testid="report-moved">
+            {r.cutover.moved.length
+              ? r.cutover.moved.map((m) => `${m.wave} goes live ${formatReportDate(m.goLive)}, ${formatWeeks(m.weeks)} later than its track allowed, out of “${m.reason}”.`).join(" ")
+              : "No go-live falls in a blackout window."}
+          </p>
+          {r.cutover.build ? (
+            <p className="mt-2 text-sm text-ink-700">Incremental build: Phase 1 builds {formatShare(r.cutover.build.phase1Share)} of the function points (the core and the pilot’s slice); the rest is built ahead of each {waveWord}, all of it by {formatReportDate(r.cutover.build.doneDate)}.</p>
+          ) : null}
+        </Sub>
+        <Sub title={`Team lanes: ${r.lanes.bindingLabel.toLowerCase()} bind${r.lanes.bindingLabel.endsWith("s") ? "" : "s"} Phase 1`}>
+          <DataTable
+            caption="Phase 1 lanes: people, the weeks each needs, how the staffing was set"
+            cols={[{ title: "Lane" }, { title: "People", align: "right" }, { title: "Phase 1 needs", align: "right" }, { title: "How it was set" }]}
+            rows={r.lanes.rows.map((x) => [x.binding ? <strong key="b">{x.label} (binding)</strong> : x.label, x.fte === null ? "—" : formatCount(x.fte, 1), formatWeeks(x.weeks), x.basis])}
+          />
+          <p className="mt-2 text-sm text-ink-800" data-testid="report-one-more-person">
+            {r.lanes.oneMorePerson.applies
+              ? `What one more person in the binding lane saves: ${r.lanes.oneMorePerson.weeksSaved > 0.05 ? formatWeeks(r.lanes.oneMorePerson.weeksSaved) : "no time"}; cost ${r.lanes.oneMorePerson.costDeltaCents === 0 ? "unchanged" : `${r.lanes.oneMorePerson.costDeltaCents < 0 ? "lower by" : "higher by"} ${formatMoneyFull(Math.abs(r.lanes.oneMorePerson.costDeltaCents), cur)}`} (base plan). `
+              : "One more person saves no time: "}
+            {r.lanes.oneMorePerson.explanation}
+          </p>
+        </Sub>
+      </Section>
+
+      {/* ---------- type decision ---------- */}
+      <Section id="type-decision" number="6 · Type decision" title="Which type should this client choose?">
+        {r.typeDecision === null ? (
+          <p className="text-sm text-ink-600">No migration type could be estimated for this engagement, so there is no cost of ownership to compare.</p>
+        ) : (
+          <>
+            <p className="max-w-[80ch] text-sm leading-relaxed text-ink-800" data-testid="report-type-decision">{r.typeDecision.summary}</p>
+            {r.typeDecision.redacted ? (
+              <ul className="list-disc space-y-0.5 pl-5 text-sm text-ink-800">{r.typeDecision.breakEven.map((b) => <li key={b.type}>{b.words}</li>)}</ul>
+            ) : (
+              <>
+                <Sub title={`Cumulative cost of ownership over ${r.typeDecision.horizonYears} years`}>
+                  <div className="hidden sm:block print:block">
+                    <TcoChart decision={r.typeDecision} currency={cur} />
+                    <p className="mt-1 text-xs text-ink-500">Each type’s migration (P50 of its estimate) spread until it completes, then its running cost every year after its final go-live; dashed: break-even with Type A.</p>
+                  </div>
+                  <DataTable
+                    caption="Cost of ownership per type: one-time, per year after go-live, after 5 and 10 years, break-even with Type A"
+                    cols={[{ title: "Type" }, { title: "One-time", align: "right" }, { title: "Per year after go-live", align: "right" }, { title: "5 years", align: "right" }, { title: `${r.typeDecision.horizonYears} years`, align: "right" }, { title: "Break-even with A" }]}
+                    rows={r.typeDecision.types.map((t) => {
+                      const d = r.typeDecision as TypeDecision;
+                      const be = d.breakEven.find((b) => b.type === t.type);
+                      return [
+                        t.name,
+                        formatMoneyFull(t.oneTimeCents, cur),
+                        formatMoneyFull(t.runPerYearCents, cur),
+                        formatMoneyFull(t.at5Cents, cur),
+                        formatMoneyFull(t.at10Cents, cur),
+                        t.type === "A" || !be ? "—" : be.year === null ? `Not within ${d.horizonYears} years` : be.year === 0 ? "Never costs more" : `Year ${be.year}`,
+                      ];
+                    })}
+                  />
+                </Sub>
+              </>
+            )}
+          </>
+        )}
+        {r.fitChecklist ? (
+          <Sub title="The four fit criteria for a custom replacement">
+            <p className="mb-2 text-sm text-ink-800" data-testid="report-fit-summary">{r.fitChecklist.summary}</p>
+            <DataTable
+              caption="Fit criteria and the consultant's answers"
+              cols={[{ title: "Criterion" }, { title: "Answer" }, { title: "Why" }]}
+              rows={r.fitChecklist.criteria.map((c) => [c.label, c.answer, c.note || "—"])}
+            />
+          </Sub>
+        ) : null}
       </Section>
 
       <footer className="report-keep mt-10 border-t border-ink-200 pt-4 text-xs leading-relaxed text-ink-500">

@@ -7,7 +7,8 @@ import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import { findInventoryCounts } from "@/lib/engagements/data";
 import { DEFAULT_SEED, type Estimate } from "@/lib/estimate";
 import type { EngagementDocument } from "@/lib/engagement-format/schema";
-import { computeEngagementEstimate, findLatestBaseline, type Baseline } from "@/lib/estimates/data";
+import { computeEngagementEstimate, computeTypeDecision, findLatestBaseline, type Baseline } from "@/lib/estimates/data";
+import { findTypeDecisionChecklist } from "@/lib/type-decision/data";
 import { obtainEstimate } from "@/lib/estimate-results/obtain";
 import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
 import { logError } from "@/lib/log";
@@ -24,7 +25,7 @@ export type LoadReportOptions = ReportViewer & {
 export async function loadReport(engagementId: AuthorizedEngagementId, options: LoadReportOptions): Promise<ReportView> {
   const now = options.now ?? new Date();
   const seed = options.seed ?? DEFAULT_SEED;
-  const [computed, header, signOff, counts, latest] = await Promise.all([
+  const [computed, header, signOff, counts, latest, checklist] = await Promise.all([
     // INVARIANT: the estimate page's own function — same document, seed and iterations as the page and
     // `npm run estimate -- <exported engagement.json> --seed N`; it runs after the read, outside any transaction.
     computeEngagementEstimate(engagementId, { seed }),
@@ -32,8 +33,11 @@ export async function loadReport(engagementId: AuthorizedEngagementId, options: 
     findWorkflowSignOffSummary(engagementId),
     findInventoryCounts(engagementId, now.toISOString().slice(0, 10)),
     findLatestBaselineSafely(engagementId),
+    findTypeDecisionChecklist(engagementId),
   ]);
   const { document: doc, estimate: est } = computed;
+  // the same engagement as the two other types (the scenarios page's stored "As Type" estimates when they exist)
+  const typeDecision = await computeTypeDecision(engagementId, doc, est, { canSeeRates: options.canSeeRates });
   return buildReportView({
     engagementId,
     doc,
@@ -46,6 +50,8 @@ export async function loadReport(engagementId: AuthorizedEngagementId, options: 
     baseline: latest ? await baselineSource(engagementId, latest, doc, est) : null,
     asOf: now.toISOString(),
     viewer: { canSeeRates: options.canSeeRates },
+    typeDecision,
+    fitChecklist: checklist.values,
   });
 }
 

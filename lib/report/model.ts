@@ -15,6 +15,8 @@ import { readConfidence, signOffState, type ConfidenceLevel } from "@/lib/estima
 import type { RatedRisk } from "@/lib/risk-matrix/schema";
 import type { WorkflowSignOffSummary } from "@/lib/workflow-review/schema";
 import { formatCount, formatReportDate, listInWords, plural } from "@/lib/report/format";
+import type { TypeDecisionView } from "@/lib/estimate/tco";
+import { FIT_ANSWER_LABELS, FIT_CRITERIA, summarizeChecklist, type TypeDecisionAnswers } from "@/lib/type-decision/schema";
 
 export const PHASE_KEYS: PhaseKey[] = ["P0", "P1", "P2", "P3", "P4"];
 /** The five risks with the largest expected impact. */
@@ -60,7 +62,34 @@ export type ReportSources = {
   /** ISO date-time the live data was read */
   asOf: string;
   viewer: ReportViewer;
+  /** the cost of ownership of the engagement as Type A, B and C (lib/estimate/tco.ts), as this viewer may see it */
+  typeDecision?: TypeDecisionView | null;
+  /** the consultant's answers to the four fit criteria */
+  fitChecklist?: TypeDecisionAnswers | null;
 };
+
+/** Go-live tracks, blackout windows and the go-lives they moved (base plan). */
+export type ReportCutover = {
+  tracks: number;
+  tracksBasis: string;
+  gapWeeks: number;
+  cutoverWeeks: number;
+  sequentialCutoverWeeks: number;
+  waves: { name: string; track: number; start: string; goLive: string; end: string; startWeek: number; goLiveWeek: number; endWeek: number; movedWeeks: number; buildWaitWeeks: number }[];
+  blackouts: { label: string; start: string; end: string; startWeek: number; endWeek: number }[];
+  moved: { wave: string; weeks: number; goLive: string; reason: string }[];
+  /** B/C: share of the build done in Phase 1, and the date the whole build is done; null for A */
+  build: { phase1Share: number; doneDate: string } | null;
+};
+
+/** Phase 1 lanes, the binding one, and what one more person in it saves (base plan). */
+export type ReportLanes = {
+  bindingLabel: string;
+  rows: { key: string; label: string; fte: number | null; basis: string; weeks: number; binding: boolean }[];
+  oneMorePerson: { applies: boolean; weeksSaved: number; costDeltaCents: number; explanation: string };
+};
+
+export type ReportFitChecklist = { criteria: { key: string; label: string; question: string; answer: string; note: string }[]; summary: string };
 
 export type HeadlineBand = { base: string; p50: string; p80: string };
 
@@ -206,6 +235,11 @@ export type ReportView = {
   };
   signOff: WorkflowSignOffSummary;
   inventory: { rows: InventoryRow[]; auditPolicy: string; unknownCount: number };
+  cutover: ReportCutover;
+  lanes: ReportLanes;
+  /** null when no type could be estimated */
+  typeDecision: TypeDecisionView | null;
+  fitChecklist: ReportFitChecklist | null;
   baseline: null | {
     name: string;
     createdAt: string;
@@ -615,10 +649,57 @@ export function buildReportView(s: ReportSources): ReportView {
       auditPolicy: AUDIT_POLICY_WORDS[s.completeness.auditTrail.policy ?? "undecided"] ?? AUDIT_POLICY_WORDS.undecided!,
       unknownCount: 0,
     },
+    cutover: cutoverView(est),
+    lanes: lanesView(est),
+    typeDecision: s.typeDecision ?? null,
+    fitChecklist: s.fitChecklist ? fitChecklistView(s.fitChecklist) : null,
     baseline: s.baseline ? baselineView(s.baseline, doc, est.run.seed, viewer) : null,
   };
   view.inventory.unknownCount = view.inventory.rows.reduce((n, r) => n + (r.count - r.complete), 0) + (s.completeness.auditTrail.policy && s.completeness.auditTrail.policy !== "undecided" ? 0 : 1);
   return view;
+}
+
+function cutoverView(est: Estimate): ReportCutover {
+  const start = est.input.plannedStart;
+  const c = est.cutover;
+  return {
+    tracks: c.tracks,
+    tracksBasis: c.tracksBasis,
+    gapWeeks: c.gapWeeks,
+    cutoverWeeks: est.basePlan.phases.P3,
+    sequentialCutoverWeeks: c.sequentialCutoverWeeks,
+    waves: est.waves.waves.map((w) => ({
+      name: w.name,
+      track: w.track + 1,
+      start: addWeeks(start, w.baseStartWeek),
+      goLive: w.baseGoLiveDate,
+      end: addWeeks(start, w.baseEndWeek),
+      startWeek: w.baseStartWeek,
+      goLiveWeek: w.baseGoLiveWeek,
+      endWeek: w.baseEndWeek,
+      movedWeeks: w.blackoutShiftWeeks,
+      buildWaitWeeks: w.buildWaitWeeks,
+    })),
+    blackouts: c.blackouts.map((b) => ({ label: b.label, start: b.start, end: b.end, startWeek: b.startWeek, endWeek: b.endWeek })),
+    moved: c.moved.map((m) => ({ wave: m.wave, weeks: m.weeks, goLive: m.goLiveDate, reason: m.reason })),
+    build: c.buildDoneWeek === null ? null : { phase1Share: c.phase1BuildShare, doneDate: addWeeks(start, c.buildDoneWeek) },
+  };
+}
+
+function lanesView(est: Estimate): ReportLanes {
+  const l = est.lanes;
+  return {
+    bindingLabel: l.lanes.find((x) => x.key === l.binding)?.label ?? l.bindingLabel,
+    rows: l.lanes.map((x) => ({ key: x.key, label: x.label, fte: x.fte, basis: x.basis, weeks: x.weeks, binding: x.key === l.binding })),
+    oneMorePerson: { applies: l.oneMorePerson.lane === "team" || l.oneMorePerson.lane === "interfaces", weeksSaved: l.oneMorePerson.weeksSaved, costDeltaCents: l.oneMorePerson.costDeltaCents, explanation: l.oneMorePerson.explanation },
+  };
+}
+
+function fitChecklistView(a: TypeDecisionAnswers): ReportFitChecklist {
+  return {
+    criteria: FIT_CRITERIA.map((c) => ({ key: c.key, label: c.label, question: c.question, answer: FIT_ANSWER_LABELS[a[c.key].answer ?? "unanswered"], note: a[c.key].note })),
+    summary: summarizeChecklist(a).words,
+  };
 }
 
 function driverRow(b: Estimate["tornado"]["duration"][number], unit: (v: number) => number): ReportDriver {

@@ -9,9 +9,10 @@
 // structure tree, so there is no way to tag from here; the document language is set (en-US).
 import fs from "node:fs";
 import path from "node:path";
-import { Document, Font, G, Line, Page, Polygon, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+import { Document, Font, G, Line, Page, Polygon, Polyline, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
 import type { GanttBar } from "@/lib/estimate";
+import type { TypeDecision } from "@/lib/estimate/tco";
 import { buildHeatMap, SEVERITY_LABELS, type SeverityBand } from "@/lib/risk-matrix/heat-map";
 import {
   formatCount,
@@ -248,6 +249,85 @@ function GanttSvg({ r, width }: { r: ReportView; width: number }) {
         <G key={i}>
           <Line x1={x(m.weeks)} y1={top - 2} x2={x(m.weeks)} y2={top + rows.length * rowH + 4} stroke={m.color} strokeWidth={1} strokeDasharray="3 2" />
           <SvgText x={x(m.weeks)} y={top + rows.length * rowH + 13 + i * 9} size={6.5} fill={m.color} anchor="middle" bold>{m.label}</SvgText>
+        </G>
+      ))}
+    </Svg>
+  );
+}
+
+/** Go-live tracks: one row per track, waves as bars, go-lives as diamonds (amber when a blackout moved them), blackouts shaded. */
+function TracksSvg({ r, width }: { r: ReportView; width: number }) {
+  const waves = r.cutover.waves;
+  if (waves.length === 0) return null;
+  const tracks = Math.max(1, ...waves.map((w) => w.track));
+  const labelW = 44, rowH = 18, top = 14;
+  const from = Math.max(0, Math.min(...waves.map((w) => w.startWeek)) - 2);
+  const to = Math.max(...waves.map((w) => w.endWeek)) + 2;
+  const x = (w: number) => labelW + ((Math.min(Math.max(w, from), to) - from) / (to - from)) * (width - labelW - 6);
+  const ticks = ganttTicks(r.meta.plannedStart, to, 24).filter((t) => t.weeks >= from);
+  const step = Math.max(1, Math.ceil(ticks.length / 8));
+  const height = top + tracks * rowH + 4;
+  return (
+    <Svg width={width} height={height}>
+      {ticks.filter((_, i) => i % step === 0).map((t, i) => (
+        <G key={i}>
+          <Line x1={x(t.weeks)} y1={top - 3} x2={x(t.weeks)} y2={top + tracks * rowH} stroke={C.ink100} strokeWidth={0.6} />
+          <SvgText x={x(t.weeks) + 2} y={top - 5} size={6.5} fill={C.ink500}>{formatMonthKey(t.month)}</SvgText>
+        </G>
+      ))}
+      {r.cutover.blackouts.filter((b) => b.endWeek > from && b.startWeek < to).map((b, i) => (
+        <Rect key={i} x={x(b.startWeek)} y={top} width={Math.max(1.5, x(b.endWeek) - x(b.startWeek))} height={tracks * rowH} fill={C.amberBg} stroke={C.amber} strokeWidth={0.3} />
+      ))}
+      {Array.from({ length: tracks }, (_, t) => (
+        <SvgText key={t} x={2} y={top + t * rowH + 11.5} size={7.5} fill={C.ink900} bold>{`Track ${t + 1}`}</SvgText>
+      ))}
+      {waves.map((w, i) => {
+        const y = top + (w.track - 1) * rowH;
+        const g = x(w.goLiveWeek);
+        return (
+          <G key={i}>
+            <Rect x={x(w.startWeek)} y={y + 4} width={Math.max(1.5, x(w.endWeek) - x(w.startWeek))} height={rowH - 8} fill={C.brand500} opacity={0.7} />
+            <Polygon points={`${g},${y + 2.5} ${g + 4.5},${y + rowH / 2} ${g},${y + rowH - 2.5} ${g - 4.5},${y + rowH / 2}`} fill={w.movedWeeks > 0 ? C.amber : C.ink900} />
+          </G>
+        );
+      })}
+    </Svg>
+  );
+}
+
+const TCO_PDF_COLORS: Record<"A" | "B" | "C", string> = { A: "#1f79b3", B: "#d97706", C: "#7c5cc4" };
+
+/** Cumulative cost of ownership per type over the horizon, break-even years dashed. */
+function TcoSvg({ d, width, currency }: { d: TypeDecision; width: number; currency: string }) {
+  const height = 150, left = 50, right = 44, top = 8, bottom = 16;
+  const max = Math.max(1, ...d.types.flatMap((t) => t.cumulativeCents));
+  const x = (yr: number) => left + (yr / d.horizonYears) * (width - left - right);
+  const y = (c: number) => top + (1 - c / max) * (height - top - bottom);
+  const gridValues = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  // end labels at least 9 pt apart
+  const labelY = new Map<string, number>();
+  [...d.types].sort((a, b) => y(a.at10Cents) - y(b.at10Cents)).forEach((t, i, all) => {
+    const prev = i > 0 ? (labelY.get(all[i - 1]!.type) as number) : -Infinity;
+    labelY.set(t.type, Math.max(y(t.at10Cents) + 2.5, prev + 9));
+  });
+  return (
+    <Svg width={width} height={height}>
+      {gridValues.map((v, i) => (
+        <G key={i}>
+          <Line x1={left} y1={y(v)} x2={width - right} y2={y(v)} stroke={C.ink100} strokeWidth={0.6} />
+          <SvgText x={left - 4} y={y(v) + 2.5} size={6.5} fill={C.ink500} anchor="end">{formatMoneyShort(v, currency)}</SvgText>
+        </G>
+      ))}
+      {Array.from({ length: d.horizonYears + 1 }, (_, i) => (
+        <SvgText key={i} x={x(i)} y={height - 4} size={6.5} fill={C.ink500} anchor="middle">{i === 0 ? "Start" : `Yr ${i}`}</SvgText>
+      ))}
+      {d.breakEven.filter((b) => b.years !== null && b.years > 0).map((b) => (
+        <Line key={b.type} x1={x(b.years as number)} y1={top} x2={x(b.years as number)} y2={height - bottom} stroke={TCO_PDF_COLORS[b.type]} strokeWidth={0.8} strokeDasharray="3 2" />
+      ))}
+      {d.types.map((t) => (
+        <G key={t.type}>
+          <Polyline points={t.cumulativeCents.map((c, i) => `${x(i)},${y(c)}`).join(" ")} stroke={TCO_PDF_COLORS[t.type]} strokeWidth={1.5} fill="none" />
+          <SvgText x={width - right + 4} y={labelY.get(t.type) as number} size={7} fill={TCO_PDF_COLORS[t.type]} bold>{`Type ${t.type}`}</SvgText>
         </G>
       ))}
     </Svg>
@@ -526,6 +606,80 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
         ) : (
           <P style={s.para}>No baseline has been saved for this engagement yet.</P>
         )}
+      </SectionPage>
+
+      {/* ---------- cutover capacity ---------- */}
+      <SectionPage r={r} size={size} eyebrow="5 · Cutover capacity" title="Go-live tracks, blackouts and team lanes">
+        <P style={s.para}>
+          {`${r.cutover.tracks === 1 ? "One go-live track: the waves go live one after another" : `${r.cutover.tracks} concurrent go-live tracks`}, with at least ${formatWeeks(r.cutover.gapWeeks)} of stabilisation between two go-lives on the same track. ${r.cutover.tracksBasis} ${
+            r.cutover.tracks > 1 && r.cutover.sequentialCutoverWeeks - r.cutover.cutoverWeeks > 0.05
+              ? `The cutover takes ${formatWeeks(r.cutover.cutoverWeeks)} in the base plan; one wave after another it would take ${formatWeeks(r.cutover.sequentialCutoverWeeks)}.`
+              : `The cutover takes ${formatWeeks(r.cutover.cutoverWeeks)} in the base plan.`
+          }`}
+        </P>
+        <TracksSvg r={r} width={contentW} />
+        <P style={[s.small, { marginTop: 3 }]}>One row per track: bars are waves from preparation to the end of stabilisation, diamonds their go-lives (amber when a blackout moved them); shaded: blackout windows.</P>
+        <P style={s.h3}>Waves on their tracks</P>
+        <Table
+          cols={[{ title: r.meta.migrationType === "C" ? "Cohort" : "Wave", width: 24 }, { title: "Track", width: 8, align: "right" }, { title: "Starts", width: 14, align: "right" }, { title: "Go-live", width: 14, align: "right" }, { title: "Stable by", width: 14, align: "right" }, { title: "Note", width: 26 }]}
+          rows={r.cutover.waves.map((w) => [
+            w.name,
+            String(w.track),
+            formatReportDate(w.start),
+            formatReportDate(w.goLive),
+            formatReportDate(w.end),
+            [w.movedWeeks > 0 ? `moved ${formatWeeks(w.movedWeeks)} by a blackout` : "", w.buildWaitWeeks > 0.05 ? `waits ${formatWeeks(w.buildWaitWeeks)} for its build` : ""].filter(Boolean).join("; ") || "—",
+          ])}
+        />
+        <P style={s.h3}>Blackout windows</P>
+        <P style={s.para}>
+          {`${r.cutover.blackouts.length ? r.cutover.blackouts.map((b) => `${b.label}: ${formatReportDate(b.start)} – ${formatReportDate(b.end)}`).join("; ") + "." : "No blackout window falls in the plan."} ${
+            r.cutover.moved.length ? r.cutover.moved.map((m) => `${m.wave} goes live ${formatReportDate(m.goLive)}, ${formatWeeks(m.weeks)} later than its track allowed, out of "${m.reason}".`).join(" ") : "No go-live falls in a blackout window."
+          }${r.cutover.build ? ` Incremental build: Phase 1 builds ${formatShare(r.cutover.build.phase1Share)} of the function points; all of it is built by ${formatReportDate(r.cutover.build.doneDate)}.` : ""}`}
+        </P>
+        <P style={s.h3}>{`Team lanes (binding: ${r.lanes.bindingLabel})`}</P>
+        <Table
+          cols={[{ title: "Lane", width: 40 }, { title: "People", width: 10, align: "right" }, { title: "Phase 1 needs", width: 15, align: "right" }, { title: "How it was set", width: 35 }]}
+          rows={r.lanes.rows.map((x) => [x.binding ? `${x.label} (binding)` : x.label, x.fte === null ? "—" : formatCount(x.fte, 1), formatWeeks(x.weeks), x.basis])}
+        />
+        <P style={[s.para, { marginTop: 4 }]}>
+          {`${r.lanes.oneMorePerson.applies ? `What one more person in the binding lane saves: ${r.lanes.oneMorePerson.weeksSaved > 0.05 ? formatWeeks(r.lanes.oneMorePerson.weeksSaved) : "no time"}; cost ${r.lanes.oneMorePerson.costDeltaCents === 0 ? "unchanged" : `${r.lanes.oneMorePerson.costDeltaCents < 0 ? "lower by" : "higher by"} ${formatMoneyFull(Math.abs(r.lanes.oneMorePerson.costDeltaCents), cur)}`} (base plan). ` : ""}${r.lanes.oneMorePerson.explanation}`}
+        </P>
+      </SectionPage>
+
+      {/* ---------- type decision ---------- */}
+      <SectionPage r={r} size={size} eyebrow="6 · Type decision" title="Which type should this client choose?">
+        {r.typeDecision === null ? (
+          <P style={s.para}>No migration type could be estimated for this engagement, so there is no cost of ownership to compare.</P>
+        ) : (
+          <>
+            <P style={s.para}>{r.typeDecision.summary}</P>
+            {r.typeDecision.redacted ? (
+              <P style={s.para}>{r.typeDecision.breakEven.map((b) => b.words).join(" ")}</P>
+            ) : (
+              <>
+                <P style={s.h3}>{`Cumulative cost of ownership over ${r.typeDecision.horizonYears} years`}</P>
+                <TcoSvg d={r.typeDecision} width={contentW} currency={cur} />
+                <P style={[s.small, { marginTop: 3, marginBottom: 6 }]}>Each type&apos;s migration (P50 of its estimate) spread until it completes, then its running cost every year after its final go-live; dashed: break-even with Type A.</P>
+                <Table
+                  cols={[{ title: "Type", width: 28 }, { title: "One-time", width: 13, align: "right" }, { title: "Per year", width: 13, align: "right" }, { title: "5 years", width: 13, align: "right" }, { title: "10 years", width: 13, align: "right" }, { title: "Break-even with A", width: 20 }]}
+                  rows={r.typeDecision.types.map((t) => {
+                    const d = r.typeDecision as TypeDecision;
+                    const be = d.breakEven.find((b) => b.type === t.type);
+                    return [t.name, formatMoneyFull(t.oneTimeCents, cur), formatMoneyFull(t.runPerYearCents, cur), formatMoneyFull(t.at5Cents, cur), formatMoneyFull(t.at10Cents, cur), t.type === "A" || !be ? "—" : be.year === null ? `Not within ${d.horizonYears} years` : be.year === 0 ? "Never costs more" : `Year ${be.year}`];
+                  })}
+                />
+              </>
+            )}
+          </>
+        )}
+        {r.fitChecklist ? (
+          <>
+            <P style={s.h3}>The four fit criteria for a custom replacement</P>
+            <P style={s.para}>{r.fitChecklist.summary}</P>
+            <Table cols={[{ title: "Criterion", width: 35 }, { title: "Answer", width: 15 }, { title: "Why", width: 50 }]} rows={r.fitChecklist.criteria.map((c) => [c.label, c.answer, c.note || "—"])} />
+          </>
+        ) : null}
       </SectionPage>
     </Document>
   );

@@ -72,11 +72,18 @@ test("an executive reads the report, has no edit controls, and downloads a PDF w
   expect(h.p50Months).toMatch(/^\d+\.\d months$/);
   expect(h.p50GoLive).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
   await expect(page.getByTestId("report-seed")).toHaveText("1");
-  for (const name of ["Phases, cutover waves and license overlap", "Where the money goes", "Top risks and honesty flags", "Key assumptions, sign-off and inventory"]) {
+  for (const name of ["Phases, cutover waves and license overlap", "Where the money goes", "Top risks and honesty flags", "Key assumptions, sign-off and inventory", "Go-live tracks, blackouts and team lanes", "Which type should this client choose?"]) {
     await expect(page.getByRole("heading", { level: 2, name })).toBeVisible();
   }
   await expect(page.getByRole("img", { name: /Phase plan with cutover waves/ })).toBeVisible();
   await expect(page.getByText("Labor rates", { exact: true })).toBeVisible(); // executives may see rates
+  // engine v2 and the type decision: tracks, the binding lane with what one more person saves, cost of ownership per type, the fit criteria
+  await expect(page.getByTestId("report-tracks")).toContainText(/go-live tracks?/);
+  await expect(page.getByRole("table", { name: /Phase 1 lanes/ })).toContainText("(binding)");
+  await expect(page.getByTestId("report-one-more-person")).toContainText(/one more person/i);
+  await expect(page.getByTestId("report-type-decision")).toContainText(/costs? the least/);
+  await expect(page.getByRole("table", { name: /Cost of ownership per type/ })).toContainText("Type B — custom replacement");
+  await expect(page.getByTestId("report-fit-summary")).toContainText("not answered yet");
 
   // nothing to edit: no share panel, no forms, no text inputs, only the download and print controls
   await expect(page.getByRole("heading", { name: "Share this report" })).toHaveCount(0);
@@ -105,8 +112,11 @@ test("an executive reads the report, has no edit controls, and downloads a PDF w
   for (const [k, v] of Object.entries(h)) expect(text, k).toContain(v);
   expect(text).toContain("estimate seed 1");
   expect(text).toMatch(/Page 1 of \d/);
+  expect(text).toContain("Which type should this client choose?");
+  expect(text).toContain("Go-live tracks, blackouts and team lanes");
   fs.copyFileSync(file, path.join(SHOTS, "report.pdf"));
   execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "1", "-l", "1", file, path.join(SHOTS, "report-pdf-page")]);
+  execFileSync("pdftoppm", ["-png", "-r", "80", "-f", "7", "-l", "8", file, path.join(SHOTS, "report-pdf-v2")]);
 
   // the download was audited as the executive
   const audit = await e2eDb().auditEvent.findFirst({ where: { engagementId, action: "report.pdf_download" }, orderBy: { id: "desc" } });

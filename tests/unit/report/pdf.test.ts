@@ -1,10 +1,30 @@
 // The PDF: renders without a browser, its text carries the headline numbers exactly as the page formats them.
 import { describe, expect, it } from "vitest";
-import { formatMoneyShort, formatMonths, formatReportDate } from "@/lib/report/format";
+import { formatMoneyFull, formatMoneyShort, formatMonths, formatReportDate } from "@/lib/report/format";
 import { EMBEDDED_FONT, pdfText, renderReportPdf, winAnsiText } from "@/lib/report/pdf";
 import { fixtureReport, pdfToText } from "./support";
 
 describe("report PDF", () => {
+  it("shows the go-live tracks, blackouts, lanes and the type decision with the fit criteria", { timeout: 60_000 }, async () => {
+    const r = fixtureReport({ withTypeDecision: true, fitChecklist: { specialtyWorkflowFit: { answer: "no", note: "Primary care fits athenaOne" }, sizeVersusLicensing: { answer: null, note: "" }, technicalLeadership: { answer: "unsure", note: "" }, longHorizon: { answer: "yes", note: "" } } });
+    const text = pdfToText(await renderReportPdf(r));
+    for (const s of ["Go-live tracks, blackouts and team lanes", "Track 1", "Blackout windows", `binding: ${r.lanes.bindingLabel}`, "(binding)", "What one more person in the binding lane saves", "Which type should this client choose?", "Cumulative cost of ownership over 10 years", "BREAK-EVEN WITH A", "Specialty workflow fit", "Primary care fits athenaOne", "Not sure yet", r.fitChecklist!.summary.slice(0, 40)]) {
+      expect(text, s).toContain(s);
+    }
+    const d = r.typeDecision;
+    expect(d && !d.redacted).toBe(true);
+    if (d && !d.redacted) for (const t of d.types) expect(text).toContain(formatMoneyFull(t.at10Cents));
+  });
+
+  it("without rates.view the type decision has no amounts", { timeout: 60_000 }, async () => {
+    const r = fixtureReport({ withTypeDecision: true, canSeeRates: false });
+    expect(r.typeDecision?.redacted).toBe(true);
+    const text = pdfToText(await renderReportPdf(r));
+    expect(text).toContain("Amounts are hidden for your role");
+    const full = fixtureReport({ withTypeDecision: true });
+    if (full.typeDecision && !full.typeDecision.redacted) for (const t of full.typeDecision.types) expect(text).not.toContain(formatMoneyFull(t.runPerYearCents));
+  });
+
   it("embeds DejaVu (assets/fonts) so arrows and math print; the Helvetica fallback spells them out", () => {
     expect(EMBEDDED_FONT).toBe(true);
     expect(pdfText("eCW → athena ≤ 3 − 1 “ok” — fine · 5× Σ")).toBe("eCW → athena ≤ 3 − 1 “ok” — fine · 5× Σ");
@@ -30,8 +50,8 @@ describe("report PDF", () => {
       formatMoneyShort(r.headline.cost.contingency),
       formatMoneyShort(r.headline.overlap.p50),
       "Cedar Valley Medical Group",
-      "Page 1 of 6",
-      "Page 6 of 6",
+      "Page 1 of 8",
+      "Page 8 of 8",
       "COMMIT (P80)",
       "What moves the numbers most (drivers)",
       r.drivers.duration[0]!.label,

@@ -5,6 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { EngagementDocumentSchema, type EngagementDocument } from "@/lib/engagement-format/schema";
 import { estimate } from "@/lib/estimate";
+import { redactTypeDecision, tcoInputOf, typeDecision } from "@/lib/estimate/tco";
+import type { TypeDecisionAnswers } from "@/lib/type-decision/schema";
 import { buildReportView, type BaselineSource, type InventoryCompleteness, type ReportView } from "@/lib/report/model";
 
 export const ROOT = path.resolve(__dirname, "../../..");
@@ -26,12 +28,20 @@ export function completenessOf(doc: EngagementDocument): InventoryCompleteness {
   };
 }
 
-export function fixtureReport(opts: { file?: string; doc?: EngagementDocument; canSeeRates?: boolean; seed?: number; baseline?: BaselineSource | null } = {}): ReportView {
+export function fixtureReport(
+  opts: { file?: string; doc?: EngagementDocument; canSeeRates?: boolean; seed?: number; baseline?: BaselineSource | null; withTypeDecision?: boolean; fitChecklist?: TypeDecisionAnswers } = {},
+): ReportView {
   const doc = opts.doc ?? fixtureDoc(opts.file);
+  const est = estimate(doc, { seed: opts.seed ?? 1 });
+  // the type decision as lib/estimates computeTypeDecision builds it: the same engagement as each type
+  const asType = (t: "A" | "B" | "C") => (t === doc.engagement.migrationType ? est : estimate({ ...doc, engagement: { ...doc.engagement, migrationType: t } }, { seed: opts.seed ?? 1, iterations: 2_000 }));
+  const decision = opts.withTypeDecision ? typeDecision(doc, (["A", "B", "C"] as const).map((t) => tcoInputOf(asType(t)))) : null;
   return buildReportView({
+    typeDecision: decision && !(opts.canSeeRates ?? true) ? redactTypeDecision(decision) : decision,
+    fitChecklist: opts.fitChecklist ?? null,
     engagementId: "eng_fixture",
     doc,
-    estimate: estimate(doc, { seed: opts.seed ?? 1 }),
+    estimate: est,
     firmName: "Harbor Health Advisory",
     leadNames: ["Dana Whitfield"],
     isArchived: false,
