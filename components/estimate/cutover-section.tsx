@@ -137,7 +137,7 @@ export function LanesSection({ view }: { view: EstimateView }) {
           </tbody>
         </table>
       </div>
-      <div className="rounded-md bg-brand-50/60 p-4 text-sm ring-1 ring-brand-100" aria-labelledby="one-more-person-title">
+      <section className="rounded-md bg-brand-50/60 p-4 text-sm ring-1 ring-brand-100" aria-labelledby="one-more-person-title">
         <h3 id="one-more-person-title" className="font-semibold text-ink-900">What one more person saves</h3>
         <p className="mt-1 text-ink-700">
           The binding lane is <strong>{bindingRow?.label ?? l.bindingLabel}</strong>
@@ -151,7 +151,7 @@ export function LanesSection({ view }: { view: EstimateView }) {
           <p className="mt-2 text-ink-800" data-testid="one-more-person"><strong>No time saved</strong> by one more person.</p>
         )}
         <p className="mt-2 text-xs text-ink-600">{more.explanation}</p>
-      </div>
+      </section>
     </div>
   );
 }
