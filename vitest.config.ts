@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { integrationWorkers } from "./tests/integration/workers";
 
 const alias = { "@": path.resolve(__dirname), "server-only": path.resolve(__dirname, "tests/support/server-only-stub.ts") };
 
@@ -21,7 +22,9 @@ export default defineConfig({
           setupFiles: ["tests/integration/setup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // one database per worker (tests/integration/global-setup.ts)
+          maxWorkers: integrationWorkers(),
+          fileParallelism: integrationWorkers() > 1,
         },
       },
     ],
