@@ -14,6 +14,13 @@ export function hasControlCharacter(s: string): boolean {
   return CONTROL_CHARACTER.test(s);
 }
 
+/** Row ids (cuids) as they reach routes in a URL: anything else names no row and must not reach a query. */
+const RECORD_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function isRecordId(s: unknown): s is string {
+  return typeof s === "string" && RECORD_ID.test(s);
+}
+
 /** Adds the control-character rule to a string schema (keeps the schema's type, so .min/.max still chain). */
 export function plainText<T extends z.ZodString>(schema: T): T {
   return schema.refine((s) => !hasControlCharacter(s), { message: CONTROL_CHARACTER_MESSAGE, abort: true }) as T;

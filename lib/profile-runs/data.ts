@@ -1,6 +1,7 @@
 // Profile-run reads, tenant-scoped (every query carries the authorized engagement id).
 import "server-only";
 import { db } from "@/lib/db";
+import { isRecordId } from "@/lib/input-rules";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { Quirk } from "@/lib/engagement-format/vocabularies";
 import type { ExtractProfile, Profile } from "@/lib/profiler/types";
@@ -52,6 +53,7 @@ export async function findProfileRuns(engagementId: AuthorizedEngagementId, targ
 }
 
 export async function findProfileRun(engagementId: AuthorizedEngagementId, runId: string): Promise<ProfileRunView | null> {
+  if (!isRecordId(runId)) return null;
   const r = await db.profileRun.findFirst({ where: { id: runId, engagementId }, select: { ...summarySelect, ...progressSelect, sha256: true, finishedAt: true, result: true } });
   if (!r) return null;
   return {
@@ -65,6 +67,7 @@ export async function findProfileRun(engagementId: AuthorizedEngagementId, runId
 }
 
 export async function findProfileRunProgress(engagementId: AuthorizedEngagementId, runId: string): Promise<ProfileRunProgress | null> {
+  if (!isRecordId(runId)) return null;
   const r = await db.profileRun.findFirst({ where: { id: runId, engagementId }, select: progressSelect });
   return r ? toProgress(r) : null;
 }
@@ -74,7 +77,7 @@ export async function findProfileRunProgress(engagementId: AuthorizedEngagementI
  * MUST then call requireEngagementAccess with it; an unknown run and a foreign one both end in 404.
  */
 export async function findProfileRunEngagementId(runId: string): Promise<string | null> {
-  if (runId.length === 0 || runId.length > 64) return null;
+  if (!isRecordId(runId)) return null;
   const r = await db.profileRun.findUnique({ where: { id: runId }, select: { engagementId: true } });
   return r?.engagementId ?? null;
 }
