@@ -6,7 +6,7 @@ import { useMemo, useRef, useState, type DragEvent, type ReactNode } from "react
 import { usePathname } from "next/navigation";
 import Link from "next/link";
 import { toast } from "sonner";
-import { AlertTriangle, ArrowLeft, Check, CheckCircle2, FileSpreadsheet, FileUp, Info, Upload } from "lucide-react";
+import { AlertTriangle, ArrowLeft, BookmarkCheck, Check, CheckCircle2, FileSpreadsheet, FileUp, Info, Upload } from "lucide-react";
 import { Button, ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -20,6 +20,7 @@ import { checkMapping } from "@/lib/import-export/headers";
 import type { RowStatus } from "@/lib/import-export/dry-run";
 import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, type ImportBatchView, type RowResultView } from "@/lib/import-export/schema";
 import type { PrepareOptions } from "@/lib/import-export/prepare";
+import { profileOffer, type ImportProfileView } from "@/lib/import-export/profiles";
 import { PrepPanel } from "@/components/import-export/prep-panel";
 
 type Act = (input: unknown) => Promise<ActionResult<ImportBatchView>>;
@@ -32,7 +33,7 @@ export type ImportWizardProps = {
   initial: ImportBatchView | null;
   /** Set when ?batch= named an import that is gone (applied long ago, expired, or not this inventory's). */
   missingBatch?: boolean;
-  actions: { upload: (form: FormData) => Promise<ActionResult<ImportBatchView>>; dryRun: Act; apply: Act };
+  actions: { upload: (form: FormData) => Promise<ActionResult<ImportBatchView>>; dryRun: Act; apply: Act; applyProfile: Act; saveProfile: Act };
 };
 
 type Step = "upload" | "mapping" | "dry_run" | "applied";
@@ -59,7 +60,7 @@ export function ImportWizard(props: ImportWizardProps) {
   const [view, setView] = useState<ImportBatchView | null>(props.initial);
   const [mapping, setMapping] = useState<(string | null)[]>(props.initial?.mapping ?? []);
   const [isRemapping, setIsRemapping] = useState(false);
-  const [pending, setPending] = useState<null | "upload" | "dry_run" | "apply">(null);
+  const [pending, setPending] = useState<null | "upload" | "dry_run" | "apply" | "profile">(null);
   const [fileError, setFileError] = useState<string | null>(null);
   // the value mapping, inference and quirk choices; suggestions are confirmed by default in the wizard
   const [options, setOptions] = useState<PrepareOptions>(props.initial?.dryRunAt ? props.initial.options : { acceptSuggestions: true });
@@ -124,6 +125,42 @@ export function ImportWizard(props: ImportWizardProps) {
     }
   }
 
+  async function applyProfile(profile: ImportProfileView) {
+    if (!view) return;
+    setPending("profile");
+    try {
+      const res = await props.actions.applyProfile({ engagementId: props.engagementId, batchId: view.batchId, profileId: profile.id });
+      if (res.ok) {
+        show(res.data);
+        setOptions(res.data.options);
+        toast.success(`Columns matched as in “${profile.name}”; its value mappings apply in the dry run`);
+      } else toast.error(res.message);
+    } catch {
+      toast.error("Sounding could not be reached. Try again.");
+    } finally {
+      setPending(null);
+    }
+  }
+
+  /** Returns an error message for the form, or null when saved. */
+  async function saveProfile(name: string): Promise<string | null> {
+    if (!view) return null;
+    setPending("profile");
+    try {
+      const res = await props.actions.saveProfile({ engagementId: props.engagementId, batchId: view.batchId, name });
+      if (!res.ok) return res.code === "INVALID" ? (res.fieldErrors.name?.[0] ?? res.message) : res.message;
+      // only the profile changed: the rows and results on screen stay as they are
+      const savedProfile = res.data.savedProfile;
+      setView((v) => (v ? { ...v, savedProfile } : v));
+      toast.success(`Mappings saved as “${savedProfile?.name ?? name}”`);
+      return null;
+    } catch {
+      return "Sounding could not be reached. Try again.";
+    } finally {
+      setPending(null);
+    }
+  }
+
   async function apply(skipErrors = false) {
     if (!view) return;
     setPending("apply");
@@ -154,6 +191,8 @@ export function ImportWizard(props: ImportWizardProps) {
         <MappingStep
           spec={spec}
           view={view}
+          profilePending={pending === "profile"}
+          onApplyProfile={applyProfile}
           mapping={mapping}
           onChange={(i, id) => setMapping((m) => m.map((x, j) => (j === i ? id : x)))}
           pending={pending === "dry_run"}
@@ -166,6 +205,7 @@ export function ImportWizard(props: ImportWizardProps) {
         <>
           {view.prep ? <PrepPanel spec={spec} view={view} options={options} pending={pending === "dry_run"} onRun={(next) => dryRun(next)} /> : null}
           <DryRunStep spec={spec} view={view} pending={pending === "apply"} onApply={apply} onStartOver={startOver} onRemap={() => setIsRemapping(true)} inventoryHref={props.inventoryHref} engagementId={props.engagementId} />
+          <SaveProfileCard view={view} pending={pending === "profile"} onSave={saveProfile} />
         </>
       ) : null}
       {step === "applied" && view ? <AppliedStep spec={spec} view={view} inventoryHref={props.inventoryHref} onStartOver={startOver} /> : null}
@@ -305,10 +345,10 @@ function UploadStep({ spec, templateHrefs, pending, error, onFile }: { spec: Spe
 // ---------------------------------------------------------------- 2. mapping
 
 function MappingStep({
-  spec, view, mapping, onChange, pending, onDryRun, onStartOver, onCancelRemap,
+  spec, view, mapping, onChange, pending, onDryRun, onStartOver, onCancelRemap, profilePending, onApplyProfile,
 }: {
   spec: Spec; view: ImportBatchView; mapping: (string | null)[]; onChange: (index: number, id: string | null) => void; pending: boolean;
-  onDryRun: () => void; onStartOver: () => void; onCancelRemap?: () => void;
+  onDryRun: () => void; onStartOver: () => void; onCancelRemap?: () => void; profilePending: boolean; onApplyProfile: (p: ImportProfileView) => void;
 }) {
   const problems = useMemo(() => checkMapping(spec, mapping), [spec, mapping]);
   const blocking = problems.filter((p) => p.isBlocking);
@@ -319,6 +359,13 @@ function MappingStep({
 
   return (
     <div className="space-y-6">
+      {view.profile ? (
+        <Notice tone="green" icon={<BookmarkCheck className="size-4" aria-hidden />} role="status">
+          <p>Columns matched as in the saved profile <span className="font-semibold">“{view.profile.name}”</span>; its value mappings apply in the dry run. Check the matches below.</p>
+        </Notice>
+      ) : view.profileOffers.length ? (
+        <ProfileOffer spec={spec} offers={view.profileOffers} pending={profilePending} onApply={onApplyProfile} />
+      ) : null}
       <Card>
         <CardHeader
           title="Match your columns"
@@ -327,6 +374,7 @@ function MappingStep({
               <span className="font-medium text-ink-700">{view.fileName}</span> · {plural(view.rowCount, "row")}
               {view.sheetName ? <> · worksheet “{view.sheetName}”</> : null} · header on row {view.headerRow}
               {view.blankRows ? <> · {plural(view.blankRows, "blank row")} skipped</> : null}
+              {view.filledDown ? <> · merged cells filled down into {plural(view.filledDown.cells, "cell")}</> : null}
             </>
           }
           actions={<Button variant="ghost" size="sm" onClick={onStartOver}><ArrowLeft className="size-4" aria-hidden /> Different file</Button>}
@@ -433,6 +481,30 @@ function MappingStep({
         </div>
       </Card>
     </div>
+  );
+}
+
+function ProfileOffer({ spec, offers, pending, onApply }: { spec: Spec; offers: ImportProfileView[]; pending: boolean; onApply: (p: ImportProfileView) => void }) {
+  const [dismissed, setDismissed] = useState(false);
+  if (dismissed) return null;
+  const [best, ...others] = offers;
+  return (
+    <section aria-labelledby="profile-offer-title">
+      <Notice tone="brand" icon={<BookmarkCheck className="size-4" aria-hidden />}>
+        <p id="profile-offer-title" className="font-semibold">{profileOffer(best, spec.noun)}</p>
+        <p>
+          Saved profile “{best.name}”{best.sourceFileName ? <> from {best.sourceFileName}</> : null}
+          {best.match < 1 ? ` · ${Math.round(best.match * 100)}% of the columns match` : " · the same columns"}. Its column matches and value mappings are used; you can still change any of them.
+        </p>
+        <div className="flex flex-wrap gap-2 pt-1">
+          <Button size="sm" onClick={() => onApply(best)} pending={pending}>Apply its mappings</Button>
+          {others.map((o) => (
+            <Button key={o.id} size="sm" variant="secondary" onClick={() => onApply(o)} disabled={pending}>Use “{o.name}” instead</Button>
+          ))}
+          <Button size="sm" variant="ghost" onClick={() => setDismissed(true)}>Not this time</Button>
+        </div>
+      </Notice>
+    </section>
   );
 }
 
@@ -605,6 +677,50 @@ function ResultRow({ r }: { r: RowResultView }) {
   );
 }
 
+function SaveProfileCard({ view, pending, onSave }: { view: ImportBatchView; pending: boolean; onSave: (name: string) => Promise<string | null> }) {
+  const suggestedName = view.savedProfile?.name ?? view.profile?.name ?? view.fileName.replace(/\.[a-z0-9]{1,5}$/i, "");
+  const [name, setName] = useState(suggestedName);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Card>
+      <CardHeader
+        title="Remember these mappings"
+        description="Save the column matches and value mappings as a profile of your firm. When a file with these columns is uploaded again, Sounding offers them. They are also saved when you apply the import."
+      />
+      <CardBody>
+        <form
+          className="flex flex-wrap items-end gap-3"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            setError(await onSave(name));
+          }}
+        >
+          <div className="min-w-0 flex-1 basis-64">
+            <label htmlFor="profile-name" className="mb-1 block text-sm font-medium text-ink-800">Profile name</label>
+            <input
+              id="profile-name"
+              name="name"
+              value={name}
+              maxLength={80}
+              onChange={(e) => setName(e.target.value)}
+              className={cn(controlClass, error && "ring-red-400")}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? "profile-name-error" : view.savedProfile ? "profile-name-saved" : undefined}
+            />
+          </div>
+          <Button type="submit" variant="secondary" pending={pending}>Save mappings</Button>
+          {error ? <p id="profile-name-error" role="alert" className="w-full text-sm text-red-700">{error}</p> : null}
+          {!error && view.savedProfile ? (
+            <p id="profile-name-saved" role="status" className="w-full text-sm text-emerald-800">
+              <Check className="mr-1 inline size-4" aria-hidden />Saved as “{view.savedProfile.name}”.
+            </p>
+          ) : null}
+        </form>
+      </CardBody>
+    </Card>
+  );
+}
+
 // ---------------------------------------------------------------- 4. done
 
 function AppliedStep({ spec, view, inventoryHref, onStartOver }: { spec: Spec; view: ImportBatchView; inventoryHref: string; onStartOver: () => void }) {
@@ -622,6 +738,12 @@ function AppliedStep({ spec, view, inventoryHref, onStartOver }: { spec: Spec; v
           ].filter(Boolean).join(", ") || "Nothing changed"}
           . The import is recorded in the activity log.
         </p>
+        {view.savedProfile ? (
+          <p className="text-sm text-ink-600">
+            <BookmarkCheck className="mr-1 inline size-4 text-brand-600" aria-hidden />
+            The column and value mappings are saved as the profile “{view.savedProfile.name}”; Sounding offers them when a file with these columns comes again.
+          </p>
+        ) : null}
         <div className="mt-2 flex flex-wrap justify-center gap-2">
           <ButtonLink href={inventoryHref}>Open the {spec.label.toLowerCase()}</ButtonLink>
           <Button variant="secondary" onClick={onStartOver}>Import another file</Button>

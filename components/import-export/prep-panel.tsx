@@ -61,6 +61,12 @@ export function PrepPanel({ spec, view, options, pending, onRun }: { spec: Spec;
     <Card>
       <CardHeader title="Values, suggestions and skipped rows" description="Check what Sounding read from the file, change any suggestion, then run the dry run again. Nothing is written yet." />
       <CardBody className="space-y-5 text-sm text-ink-700">
+        {view.filledDown ? (
+          <p>
+            <strong>Merged cells filled down:</strong> {formatNumber(view.filledDown.cells)} {view.filledDown.cells === 1 ? "cell" : "cells"} took the value of the merged cell above them
+            {" "}({view.filledDown.columns.map((c) => `${c.header}: ${c.ranges.join(", ")}${c.ranges.length === 5 ? "…" : ""}`).join("; ")}).
+          </p>
+        ) : null}
         {prep.skipped.length ? (
           <details>
             <summary className="cursor-pointer font-medium text-ink-900">{formatNumber(prep.skipped.length)} rows skipped as totals, subtotals or headings</summary>

@@ -4,7 +4,8 @@
 // engagement they lead.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { AxeBuilder } from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { createWorld, signIn } from "./support/world";
 import { e2eDb } from "./support/db";
 import { ROOT } from "./support/paths";
@@ -12,6 +13,93 @@ import { INVENTORY_SPECS } from "@/lib/import-export/columns";
 import { parseSpreadsheet } from "@/lib/import-export/parse";
 
 const fixture = (name: string) => path.join(ROOT, "tests", "fixtures", "imports", name);
+const SHOTS = path.join(ROOT, "test-results", "import-wizard");
+
+/** axe (WCAG A/AA) on the wizard as it is now, then the step at 1440 and 390 px wide. */
+async function checkStep(page: Page, name: string) {
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect.soft(axe.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`), `axe on the ${name} step`).toEqual([]);
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect.soft(overflow, `the ${name} step fits ${width} px`).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+test("a messy client workbook: value mapping, a confirmed suggestion, partial import with the skipped rows, and its profile offered on the next upload", async ({ page }) => {
+  test.setTimeout(180_000);
+  const world = await createWorld({ clientName: `Summit Orthopaedics ${Date.now()}` });
+  const db = e2eDb();
+  const eid = world.engagement.id;
+  await signIn(page, world.consultant.email);
+  await page.goto(`/engagements/${eid}/import/integrations`);
+  await checkStep(page, "upload");
+
+  // the client's list as it came: a cover sheet, no "Kind" column, "In/Out", "HL7 2.3", "vendor native"…
+  await page.getByLabel("Spreadsheet file").setInputFiles(fixture("corpus/SummitOrtho_integration_list.xlsx"));
+  await expect(page.getByRole("heading", { name: "Match your columns" })).toBeVisible();
+  await expect(page.getByText(/Looks like the integration list/)).toHaveCount(0);
+  await expect(page.getByLabel("Sounding field for “In/Out”")).toHaveValue("direction");
+  await checkStep(page, "mapping");
+  await page.getByRole("button", { name: "Run dry run" }).click();
+
+  // dry run: suggestions are confirmed by default; one row lacks a direction
+  await expect(page.getByText("1 row has an error.")).toBeVisible();
+  const kind = page.getByRole("group", { name: "The file has no “Kind” column" });
+  await expect(kind.getByRole("checkbox")).toBeChecked();
+  // value mapping, by keyboard: open the Format values and map "vendor native" (suggested: Other) to Proprietary API
+  const formatValues = page.locator("summary").filter({ hasText: "Format → Standard" });
+  await formatValues.focus();
+  await page.keyboard.press("Enter");
+  const vendorNative = page.getByLabel("Format: “vendor native” becomes");
+  await expect(vendorNative).toBeVisible();
+  await vendorNative.selectOption({ label: "Proprietary API" });
+  await page.getByRole("button", { name: "Run the dry run again with these choices" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("1 row has an error.")).toBeVisible();
+  await expect(page.getByLabel("Format: “vendor native” becomes")).toHaveValue(JSON.stringify("proprietary_api"));
+  await checkStep(page, "dry-run");
+
+  // the skipped rows, as a file to fix: original columns + the error
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the 1 row with errors (CSV)" }).click()]);
+  const skipped = fs.readFileSync((await download.path())!, "utf8");
+  expect(skipped).toContain("Import error");
+  expect(skipped).toContain("Dragon Medical One");
+  expect(skipped.trim().split(/\r?\n/)).toHaveLength(2);
+
+  // partial import, by keyboard
+  const partial = page.getByRole("button", { name: /^Import the 25 valid rows, skip 1$/ });
+  await partial.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Imported SummitOrtho_integration_list.xlsx" })).toBeVisible();
+  await expect(page.getByText("saved as the profile “SummitOrtho integration list”")).toBeVisible();
+  await checkStep(page, "imported");
+  const rows = await db.integration.findMany({ where: { engagementId: eid }, select: { name: true, kind: true, standard: true, messageTypes: true } });
+  expect(rows).toHaveLength(25);
+  expect(rows.filter((r) => r.standard === "proprietary_api").length).toBeGreaterThan(0);
+  expect(rows.find((r) => /NCPDP|NewRx/i.test(r.messageTypes))?.kind ?? "erx").toBe("erx");
+  expect(await db.importProfile.count({ where: { organizationId: world.org.id } })).toBe(1);
+
+  // the same list again next month: the profile is offered; applied by keyboard, the dry run needs no choice
+  await page.getByRole("button", { name: "Import another file" }).click();
+  await page.getByLabel("Spreadsheet file").setInputFiles(fixture("corpus/SummitOrtho_integration_list.xlsx"));
+  const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  await expect(page.getByText(`Looks like the integration list you imported on ${today} — apply its mappings?`)).toBeVisible();
+  await checkStep(page, "mapping-offer");
+  await page.getByRole("button", { name: "Apply its mappings" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Columns matched as in the saved profile")).toBeVisible();
+  await page.getByRole("button", { name: "Run dry run" }).click();
+  await expect(page.getByText("1 row has an error.")).toBeVisible();
+  // "vendor native" comes back as Proprietary API from the profile: nothing differs from what was imported
+  await expect(page.getByLabel("Format: “vendor native” becomes")).toHaveValue(JSON.stringify("proprietary_api"));
+  const lastDryRun = await db.auditEvent.findFirst({ where: { engagementId: eid, action: "import.dry_run" }, orderBy: { id: "desc" }, select: { changes: true } });
+  expect((lastDryRun?.changes as { counts?: unknown } | null)?.counts).toEqual({ create: 0, update: 0, unchanged: 25, error: 1 });
+  expect(await db.auditEvent.count({ where: { engagementId: eid, action: { in: ["import.upload", "import.dry_run", "import.profile_save", "import.profile_use"] } } })).toBe(7);
+});
 
 test("a consultant imports an XLSX with one bad row, fixes it, applies, and exports the rows again", async ({ page }) => {
   test.setTimeout(120_000);

@@ -8,7 +8,7 @@ import { INVENTORY_KEYS, type InventoryKey } from "@/lib/inventories/registry";
 import { inventorySpec } from "@/lib/import-export/columns";
 import { INVENTORY_PAGE_SLUGS } from "@/lib/import-export/schema";
 import { loadImportBatchView } from "@/lib/import-export/data";
-import { applyImportAction, runDryRunAction, uploadImportFileAction } from "@/lib/import-export/actions";
+import { applyImportAction, applySavedProfileAction, runDryRunAction, saveImportProfileAction, uploadImportFileAction } from "@/lib/import-export/actions";
 import { PageHeader } from "@/components/ui/page-header";
 import { ImportWizard } from "@/components/import-export/import-wizard";
 
@@ -42,7 +42,7 @@ export default async function InventoryImportPage({ params, searchParams }: { pa
           templateHrefs={{ xlsx: `${api}/template/${key}?format=xlsx`, csv: `${api}/template/${key}?format=csv` }}
           initial={initial}
           missingBatch={typeof batch === "string" && batch !== "" && !initial}
-          actions={{ upload: uploadImportFileAction, dryRun: runDryRunAction, apply: applyImportAction }}
+          actions={{ upload: uploadImportFileAction, dryRun: runDryRunAction, apply: applyImportAction, applyProfile: applySavedProfileAction, saveProfile: saveImportProfileAction }}
         />
       )}
     </main>
