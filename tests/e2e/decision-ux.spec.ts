@@ -21,10 +21,9 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(scroll, `${page.url()} is ${scroll}px wide on a ${width}px screen`).toBeLessThanOrEqual(width);
 }
 
-// PARKED until run once in a browser: the fix for the sideways scroll at 390 px (the estimate page was 678 px,
-// the assumptions page 813 px: sr-only header spans escaping their scroller; ScrollRegion is now `relative`) landed
-// without an e2e run (the shared heavy lock was not free before the deadline). Un-fixme both and run this file.
-test.fixme("an executive on a phone opens the engagement menu, reads the P80 commitment and opens the PDF", async ({ page }) => {
+// The sideways scroll at 390 px (the estimate page was 678 px, the assumptions page 813 px) came from sr-only
+// header spans escaping their scroller; ScrollRegion is `relative` now.
+test("an executive on a phone opens the engagement menu, reads the P80 commitment and opens the PDF", async ({ page }) => {
   test.setTimeout(150_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, world.executive.email);
@@ -75,7 +74,7 @@ test.fixme("an executive on a phone opens the engagement menu, reads the P80 com
   expect(text).not.toContain("npm run");
 });
 
-test.fixme("no engagement page is wider than a 390 px phone", async ({ page }) => {
+test("no engagement page is wider than a 390 px phone", async ({ page }) => {
   test.setTimeout(180_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, world.lead.email); // the lead sees every section
