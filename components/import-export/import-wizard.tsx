@@ -11,12 +11,14 @@ import { Button, ButtonLink, buttonClass } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { controlClass } from "@/components/ui/field";
 import { formatNumber } from "@/components/ui/format";
 import type { ActionResult } from "@/lib/errors";
 import type { InventoryKey } from "@/lib/inventories/registry";
 import { allowedValuesText, inventorySpec } from "@/lib/import-export/columns";
 import { checkMapping } from "@/lib/import-export/headers";
+import { suppliedColumns } from "@/lib/import-export/inference";
 import type { RowStatus } from "@/lib/import-export/dry-run";
 import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, type ImportBatchView, type RowResultView } from "@/lib/import-export/schema";
 import type { PrepareOptions } from "@/lib/import-export/prepare";
@@ -350,7 +352,9 @@ function MappingStep({
   spec: Spec; view: ImportBatchView; mapping: (string | null)[]; onChange: (index: number, id: string | null) => void; pending: boolean;
   onDryRun: () => void; onStartOver: () => void; onCancelRemap?: () => void; profilePending: boolean; onApplyProfile: (p: ImportProfileView) => void;
 }) {
-  const problems = useMemo(() => checkMapping(spec, mapping), [spec, mapping]);
+  // a key or required column the file lacks is no problem when the preparation supplies it (composed or
+  // inferred from the row's other columns), as the dry run on the server does
+  const problems = useMemo(() => checkMapping(spec, [...mapping, ...suppliedColumns(spec, mapping)]), [spec, mapping]);
   const blocking = problems.filter((p) => p.isBlocking);
   const counts = new Map<string, number>();
   for (const id of mapping) if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
@@ -384,7 +388,7 @@ function MappingStep({
             {mappedCount} of {view.headers.length} columns are matched to a Sounding field. Check each one; choose “Ignore” for columns Sounding should not read.
             A column you ignore leaves that field untouched on existing rows.
           </p>
-          <div className="overflow-x-auto rounded-lg ring-1 ring-ink-200/70" tabIndex={0}>
+          <ScrollRegion label="Column matches" className="rounded-lg ring-1 ring-ink-200/70">
             <table className="min-w-full divide-y divide-ink-100 text-sm">
               <thead className="bg-ink-50 text-left text-xs font-medium uppercase tracking-wide text-ink-500">
                 <tr>
@@ -437,7 +441,7 @@ function MappingStep({
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {problems.length ? (
             <Notice tone={blocking.length ? "red" : "amber"} icon={<AlertTriangle className="size-4" />} role={blocking.length ? "alert" : "status"}>
               <ul className="space-y-1">{problems.map((p, i) => <li key={i}>{p.message}</li>)}</ul>
@@ -452,7 +456,7 @@ function MappingStep({
 
       <Card>
         <CardHeader title="Preview" description={`The first ${view.preview.length} rows as Sounding reads them. Nothing is saved yet.`} />
-        <div className="overflow-x-auto" tabIndex={0}>
+        <ScrollRegion label="Preview">
           <table className="min-w-full divide-y divide-ink-100 text-sm">
             <thead className="bg-ink-50 text-left text-xs">
               <tr>
@@ -478,7 +482,7 @@ function MappingStep({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Card>
     </div>
   );
@@ -604,7 +608,7 @@ function DryRunStep({ spec, view, pending, onApply, onStartOver, onRemap, invent
         {rows.length === 0 ? (
           <p className="px-5 py-8 text-center text-sm text-ink-500">No rows here.</p>
         ) : (
-          <div className="overflow-x-auto" tabIndex={0}>
+          <ScrollRegion label="Dry-run results">
             <table className="min-w-full divide-y divide-ink-100 text-sm" aria-label="Dry-run results">
               <thead className="bg-ink-50 text-left text-xs font-medium uppercase tracking-wide text-ink-500">
                 <tr>
@@ -618,7 +622,7 @@ function DryRunStep({ spec, view, pending, onApply, onStartOver, onRemap, invent
                 {rows.slice(0, limit).map((r) => <ResultRow key={r.row} r={r} />)}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {rows.length > limit ? (
           <div className="border-t border-ink-100 px-5 py-3 text-center">

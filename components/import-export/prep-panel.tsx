@@ -8,6 +8,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { controlClass } from "@/components/ui/field";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatNumber } from "@/components/ui/format";
 import { allowedValuesText, type inventorySpec } from "@/lib/import-export/columns";
 import type { PrepareOptions } from "@/lib/import-export/prepare";
@@ -127,7 +128,7 @@ export function PrepPanel({ spec, view, options, pending, onRun }: { spec: Spec;
                 <summary className="cursor-pointer">
                   <span className="font-medium text-ink-900">{c.header}</span> → {columnHeader(c.column)} · {formatNumber(c.values.length)} distinct values{c.truncated ? ` (first ${c.values.length} shown)` : ""}
                 </summary>
-                <div className="mt-2 overflow-x-auto" tabIndex={0}>
+                <ScrollRegion label={`Values of ${c.header}`} className="mt-2">
                   <table className="w-full text-left">
                     <thead className="text-xs uppercase text-ink-500">
                       <tr><th className="py-1 pr-3 font-medium">In the file</th><th className="py-1 pr-3 font-medium">Rows</th><th className="py-1 pr-3 font-medium">Becomes</th><th className="py-1 font-medium">How</th></tr>
@@ -156,7 +157,7 @@ export function PrepPanel({ spec, view, options, pending, onRun }: { spec: Spec;
                       })}
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
               </details>
             ))}
           </div>

@@ -5,7 +5,8 @@
 // value suggestions; rows where nothing tells are left to "one value for every row".
 // Client-safe and pure.
 import type { InventoryKey } from "@/lib/inventories/registry";
-import type { ColumnDef, InventorySpec } from "@/lib/import-export/columns";
+import { columnById, type ColumnDef, type InventorySpec } from "@/lib/import-export/columns";
+import type { PrepareOptions } from "@/lib/import-export/prepare";
 import { synonymFor } from "@/lib/import-export/synonyms";
 
 type InferenceRule = readonly [RegExp, string];
@@ -105,4 +106,14 @@ export function composedName(spec: InventorySpec, cellsById: Readonly<Record<str
   const what = (cellsById.messageTypes || cellsById.standard || cellsById.sourceEndpoint || "").trim();
   const name = [partner, what].filter(Boolean).join(" ").replace(/\s+/g, " ").slice(0, 200);
   return name || null;
+}
+
+/** Columns the preparation adds when the file lacks them: inferred, composed or set for every row. */
+export function suppliedColumns(spec: InventorySpec, mapping: readonly (string | null)[], options: PrepareOptions = {}): string[] {
+  const mapped = new Set(mapping.filter((m): m is string => !!m));
+  const out = inferableColumns(spec).filter((c) => c.isRequired && !mapped.has(c.id)).map((c) => c.id);
+  const name = spec.columns.find((c) => c.isKey && c.isRequired && c.kind === "text" && !mapped.has(c.id));
+  if (name && composedName(spec, { partner: "x" }) !== null) out.push(name.id);
+  for (const [id, v] of Object.entries(options.fill ?? {})) if (v.trim() !== "" && !mapped.has(id) && columnById(spec, id)) out.push(id);
+  return out;
 }

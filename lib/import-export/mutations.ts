@@ -13,7 +13,8 @@ import { appendAuditEvent, recordAccessEvent, recordAuditEvent } from "@/lib/aud
 import { INVENTORIES, type InventoryKey } from "@/lib/inventories/registry";
 import { inventorySpec } from "@/lib/import-export/columns";
 import type { RowResult } from "@/lib/import-export/dry-run";
-import { prepareAndClassify, refineMappingByContent, suppliedColumns, type PrepareOptions } from "@/lib/import-export/prepare";
+import { prepareAndClassify, refineMappingByContent, type PrepareOptions } from "@/lib/import-export/prepare";
+import { suppliedColumns } from "@/lib/import-export/inference";
 import { suggestMapping, checkMapping } from "@/lib/import-export/headers";
 import type { ParsedFile } from "@/lib/import-export/parse";
 import { INVENTORY_TABLES } from "@/lib/import-export/sql-types";

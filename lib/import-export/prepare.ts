@@ -304,16 +304,6 @@ export function prepareFile(
   return { headers: outHeaders, mapping: outMapping, rows, report, unmappedByRow };
 }
 
-/** Columns the preparation adds when the file lacks them: inferred, composed or set for every row. */
-export function suppliedColumns(spec: InventorySpec, mapping: readonly (string | null)[], options: PrepareOptions = {}): string[] {
-  const mapped = new Set(mapping.filter((m): m is string => !!m));
-  const out = inferableColumns(spec).filter((c) => c.isRequired && !mapped.has(c.id)).map((c) => c.id);
-  const name = spec.columns.find((c) => c.isKey && c.isRequired && c.kind === "text" && !mapped.has(c.id));
-  if (name && composedName(spec, { partner: "x" }) !== null) out.push(name.id);
-  for (const [id, v] of Object.entries(options.fill ?? {})) if (v.trim() !== "" && !mapped.has(id) && columnById(spec, id)) out.push(id);
-  return out;
-}
-
 // ---------- prepare + classify ----------
 export type RowTotals = { total: number; ok: number; skipped: number; error: number };
 

@@ -186,6 +186,8 @@ test("a consultant goes from an empty engagement to a quotable estimate through 
   await checklist.getByRole("link", { name: "License fees and their basis" }).click();
   await expect(page).toHaveURL(/\/assumptions#license$/);
   await page.getByLabel("Destination license fee (dollars)").fill("520");
+  // a new engagement has no source system yet: add one (the assumptions page lists one row per licensed source)
+  await page.getByRole("button", { name: /^Add a (source system|legacy platform)$/ }).click();
   await page.getByLabel("Source license fee (dollars)").fill("500");
   await page.getByRole("button", { name: /^Save/ }).first().click();
   await expect(page.getByText(/saved/i).first()).toBeVisible({ timeout: 20_000 });

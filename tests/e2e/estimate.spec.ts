@@ -37,8 +37,8 @@ test("a consultant reads the estimate, explains a line, changes an assumption, s
   await expect(page.getByRole("heading", { level: 1 })).toContainText("athenaOne");
   const before = await p50Months(page);
   expect(before).toMatch(/^\d+\.\d months$/);
-  await expect(page.getByRole("region", { name: "Cost" })).toContainText(/\$\d/);
-  await expect(page.getByRole("region", { name: "License overlap" })).toContainText("% of P50 cost");
+  await expect(page.getByRole("region", { name: "Cost", exact: true })).toContainText(/\$\d/);
+  await expect(page.getByRole("region", { name: "License overlap", exact: true })).toContainText("% of P50 cost");
   await expect(page.getByText(/10,000 Monte Carlo runs · seed 1 \(default\)/)).toBeVisible();
 
   // every chart renders an SVG with a title and a data table
