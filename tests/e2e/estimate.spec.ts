@@ -84,10 +84,17 @@ test("a consultant reads the estimate, explains a line, changes an assumption, s
   await page.getByRole("button", { name: "Save assumptions" }).click();
   await expect(page.getByText(/Assumptions saved \(1 change\)/)).toBeVisible();
 
-  // the estimate follows
-  await page.goto(`/engagements/${eid}/estimate`);
-  const after = await p50Months(page);
-  expect(parseFloat(after)).toBeGreaterThan(parseFloat(before));
+  // the estimate follows (recomputed as a background job: until it is done the page shows the previous result
+  // marked "updating", so reload until the new one is there)
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/engagements/${eid}/estimate`);
+        return parseFloat(await p50Months(page));
+      },
+      { timeout: 60_000, intervals: [1_000, 2_000, 5_000] },
+    )
+    .toBeGreaterThan(parseFloat(before));
 
   // the comparison names the cause
   await page.getByRole("navigation", { name: "Estimate views" }).getByRole("link", { name: /Baselines/ }).click();
