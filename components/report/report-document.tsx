@@ -22,7 +22,7 @@ import {
   formatWeeks,
   plural,
 } from "@/lib/report/format";
-import { baselineIntro, baselineMetricText, reportTitleLine, signOffText } from "@/lib/report/presenters";
+import { baselineIntro, baselineMetricText, cutoverWaveRow, reportTitleLine, signOffText } from "@/lib/report/presenters";
 import { SEVERITY_WORDS, type ReportView } from "@/lib/report/model";
 import "./report.css";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -424,14 +424,7 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
           <DataTable
             caption="Waves by go-live track, with go-lives moved by a blackout or waiting for their build"
             cols={[{ title: waveWord === "cohort" ? "Cohort" : "Wave" }, { title: "Track", align: "right" }, { title: "Starts", align: "right" }, { title: "Go-live", align: "right" }, { title: "Stable by", align: "right" }, { title: "Note" }]}
-            rows={r.cutover.waves.map((w) => [
-              w.name,
-              String(w.track),
-              formatReportDate(w.start),
-              formatReportDate(w.goLive),
-              formatReportDate(w.end),
-              [w.movedWeeks > 0 ? `moved ${formatWeeks(w.movedWeeks)} by a blackout` : "", w.buildWaitWeeks > 0.05 ? `waits ${formatWeeks(w.buildWaitWeeks)} for its build` : ""].filter(Boolean).join("; ") || "—",
-            ])}
+            rows={r.cutover.waves.map(cutoverWaveRow)}
           />
         </Sub>
         <Sub title="Blackout windows">

@@ -27,7 +27,7 @@ import {
   formatWeeks,
   plural,
 } from "@/lib/report/format";
-import { baselineIntro, baselineMetricText, ganttRows, ganttTicks, reportTitleLine, signOffText } from "@/lib/report/presenters";
+import { baselineIntro, baselineMetricText, cutoverWaveRow, ganttRows, ganttTicks, reportTitleLine, signOffText } from "@/lib/report/presenters";
 import { SEVERITY_WORDS, type ReportView } from "@/lib/report/model";
 
 // ---------- fonts ----------
@@ -622,14 +622,7 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
         <P style={s.h3}>Waves on their tracks</P>
         <Table
           cols={[{ title: r.meta.migrationType === "C" ? "Cohort" : "Wave", width: 24 }, { title: "Track", width: 8, align: "right" }, { title: "Starts", width: 14, align: "right" }, { title: "Go-live", width: 14, align: "right" }, { title: "Stable by", width: 14, align: "right" }, { title: "Note", width: 26 }]}
-          rows={r.cutover.waves.map((w) => [
-            w.name,
-            String(w.track),
-            formatReportDate(w.start),
-            formatReportDate(w.goLive),
-            formatReportDate(w.end),
-            [w.movedWeeks > 0 ? `moved ${formatWeeks(w.movedWeeks)} by a blackout` : "", w.buildWaitWeeks > 0.05 ? `waits ${formatWeeks(w.buildWaitWeeks)} for its build` : ""].filter(Boolean).join("; ") || "—",
-          ])}
+          rows={r.cutover.waves.map(cutoverWaveRow)}
         />
         <P style={s.h3}>Blackout windows</P>
         <P style={s.para}>

@@ -3,7 +3,7 @@ import type { GanttBar } from "@/lib/estimate";
 import { monthSpans } from "@/lib/estimate/calendar";
 import { ROLE_LABELS, type Role } from "@/lib/auth/access-matrix";
 import type { WorkflowSignOffSummary } from "@/lib/workflow-review/schema";
-import { formatCount, formatDaysDelta, formatMoneyDelta, formatMoneyFull, formatMonths, formatMonthsDelta, formatReportDate, formatReportDateTime, plural } from "@/lib/report/format";
+import { formatCount, formatDaysDelta, formatWeeks, formatMoneyDelta, formatMoneyFull, formatMonths, formatMonthsDelta, formatReportDate, formatReportDateTime, plural } from "@/lib/report/format";
 import { daysBetween, type BaselineMetric, type ReportView } from "@/lib/report/model";
 
 export function reportTitleLine(r: ReportView): string {
@@ -65,4 +65,10 @@ export function baselineIntro(b: NonNullable<ReportView["baseline"]>): string {
   const who = b.createdByName ? ` by ${b.createdByName}` : "";
   const seed = b.recomputedWithBaselineSeed ? ` Today's figures in this comparison use the baseline's seed ${b.seed}, so only the inputs differ.` : "";
   return `Compared with the baseline “${b.name}”, saved ${formatReportDateTime(b.createdAt)}${who} (seed ${b.seed}, ${formatCount(b.iterations)} iterations).${seed}`;
+}
+
+/** A wave of the cutover table (page and PDF): name, track, start, go-live, stable-by and why it moved. */
+export function cutoverWaveRow(w: ReportView["cutover"]["waves"][number]): string[] {
+  const note = [w.movedWeeks > 0 ? `moved ${formatWeeks(w.movedWeeks)} by a blackout` : "", w.buildWaitWeeks > 0.05 ? `waits ${formatWeeks(w.buildWaitWeeks)} for its build` : ""].filter(Boolean).join("; ");
+  return [w.name, String(w.track), formatReportDate(w.start), formatReportDate(w.goLive), formatReportDate(w.end), note || "—"];
 }
