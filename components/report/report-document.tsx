@@ -22,7 +22,7 @@ import {
   formatWeeks,
   plural,
 } from "@/lib/report/format";
-import { baselineIntro, baselineMetricText, cutoverWaveRow, reportTitleLine, signOffText } from "@/lib/report/presenters";
+import { baselineIntro, baselineMetricText, cutoverWaveRow, inventoryKnownText, reportTitleLine, signOffText } from "@/lib/report/presenters";
 import { SEVERITY_WORDS, type ReportView } from "@/lib/report/model";
 import "./report.css";
 import { ScrollRegion } from "@/components/ui/scroll-region";
@@ -371,9 +371,9 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
         </Sub>
         <Sub title="Inventory summary">
           <DataTable
-            caption="Inventory summary: rows, share complete, and what is still unknown"
-            cols={[{ title: "Inventory" }, { title: "Rows", align: "right" }, { title: "Complete", align: "right" }, { title: "Still unknown" }]}
-            rows={r.inventory.rows.map((x) => [x.label, formatCount(x.count), x.count ? formatShare(x.complete / x.count) : "—", x.unknowns.length ? x.unknowns.join("; ") : x.count ? "Nothing" : <span key="e" className="text-amber-800">Inventory is empty</span>])}
+            caption="Inventory summary: rows, what is known (the input-confidence shares) and what is still unknown"
+            cols={[{ title: "Inventory" }, { title: "Rows", align: "right" }, { title: "Known" }, { title: "Still unknown" }]}
+            rows={r.inventory.rows.map((x) => [x.label, formatCount(x.count), inventoryKnownText(x), x.unknowns.length ? x.unknowns.join("; ") : x.count ? "Nothing" : <span key="e" className="text-amber-800">Inventory is empty</span>])}
           />
           <p className="mt-2 text-sm text-ink-700">Audit trail: {r.inventory.auditPolicy}.</p>
         </Sub>

@@ -27,3 +27,27 @@ export function readConfidence(score: number, signOff: SignOffState): Confidence
 export function signOffState(s: { lastSignOff: unknown | null; changedSinceSignOff: number }): SignOffState {
   return { signedOff: s.lastSignOff !== null, changedSinceSignOff: s.changedSinceSignOff };
 }
+
+/**
+ * Which inventory each input-confidence component measures, and its short name in an inventory summary.
+ * The report's inventory summary shows these same shares (not a second completeness measure), so an
+ * inventory reads the same in the summary and in the input-confidence breakdown.
+ */
+export const CONFIDENCE_COMPONENT_INVENTORY: Readonly<Record<string, { inventory: "data" | "workflows" | "integrations" | "reports" | "risks" | "auditTrail"; short: string }>> = {
+  data_counts: { inventory: "data", short: "record count known" },
+  data_decisions: { inventory: "data", short: "migrate and cleanup decided" },
+  workflows_reviewed: { inventory: "workflows", short: "reviewed with a disposition (by quantity)" },
+  integrations_planned: { inventory: "integrations", short: "transition strategy set" },
+  reports_planned: { inventory: "reports", short: "consumers and plan recorded" },
+  risks_assessed: { inventory: "risks", short: "owner and quantified impact" },
+  audit_policy: { inventory: "auditTrail", short: "policy decided" },
+};
+
+export type KnownMeasure = { key: string; label: string; known: number; total: number; share: number };
+
+/** The input-confidence components of one inventory, as measures for its summary row. */
+export function knownMeasures(components: readonly { key: string; known: number; total: number; value: number }[], inventory: string): KnownMeasure[] {
+  return components
+    .filter((c) => CONFIDENCE_COMPONENT_INVENTORY[c.key]?.inventory === inventory)
+    .map((c) => ({ key: c.key, label: CONFIDENCE_COMPONENT_INVENTORY[c.key]!.short, known: c.known, total: c.total, share: c.value }));
+}

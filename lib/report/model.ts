@@ -11,7 +11,7 @@ import { compareEstimates, type MetricChange } from "@/lib/estimates/compare";
 import { describeDocumentDiff, diffEngagementDocuments } from "@/lib/estimates/input-diff";
 import { toEstimateView } from "@/lib/estimates/view";
 import { buildCommitment, type Commitment } from "@/lib/estimates/commitment";
-import { readConfidence, signOffState, type ConfidenceLevel } from "@/lib/estimates/confidence";
+import { knownMeasures, readConfidence, signOffState, type ConfidenceLevel, type KnownMeasure } from "@/lib/estimates/confidence";
 import type { RatedRisk } from "@/lib/risk-matrix/schema";
 import type { WorkflowSignOffSummary } from "@/lib/workflow-review/schema";
 import { formatCount, formatReportDate, listInWords, plural } from "@/lib/report/format";
@@ -141,7 +141,9 @@ export type TopRisk = {
   nextReviewDate: string | null;
 };
 
-export type InventoryRow = { key: string; label: string; count: number; complete: number; unknowns: string[] };
+/** One inventory in the report's summary: its rows, what is known about them — the input-confidence components
+ * of that inventory, the same shares as in the confidence breakdown — and what is still unknown. */
+export type InventoryRow = { key: string; label: string; count: number; known: KnownMeasure[]; unknowns: string[] };
 
 export type BaselineMetric = { label: string; kind: "money" | "months" | "date" | "score"; before: number | string; after: number | string };
 
@@ -405,43 +407,44 @@ function topRisks(doc: EngagementDocument, est: Estimate): TopRisk[] {
     });
 }
 
-function inventoryRows(doc: EngagementDocument, c: InventoryCompleteness): InventoryRow[] {
+function inventoryRows(doc: EngagementDocument, c: InventoryCompleteness, est: Estimate): InventoryRow[] {
+  const known = (inventory: string) => knownMeasures(est.inputConfidence.components, inventory);
   const n = (count: number, what: string, many?: string) => (count > 0 ? [plural(count, what, many)] : []);
   const workflowItems = doc.workflows.reduce((s, w) => s + w.quantity, 0);
   return [
     {
       key: "data",
+      known: known("data"),
       label: "Data entities",
       count: c.data.total,
-      complete: c.data.total - c.data.incomplete,
       unknowns: [...n(c.data.unknownCounts, "entity without a record count", "entities without a record count"), ...n(c.data.undecided, "entity with an undecided migrate decision", "entities with an undecided migrate decision")],
     },
     {
       key: "workflows",
+      known: known("workflows"),
       label: `Workflow entries (${plural(workflowItems, "item")})`,
       count: c.workflows.total,
-      complete: c.workflows.total - c.workflows.incomplete,
       unknowns: [...n(c.workflows.notReviewed, "entry not reviewed by a clinical lead", "entries not reviewed by a clinical lead"), ...n(c.workflows.undecided, "entry without a cutover disposition", "entries without a cutover disposition")],
     },
     {
       key: "integrations",
+      known: known("integrations"),
       label: "Interfaces",
       count: c.integrations.total,
-      complete: c.integrations.total - c.integrations.incomplete,
       unknowns: n(c.integrations.undecided, "interface without a transition strategy", "interfaces without a transition strategy"),
     },
     {
       key: "reports",
+      known: known("reports"),
       label: "Reports",
       count: c.reports.total,
-      complete: c.reports.total - c.reports.incomplete,
       unknowns: n(c.reports.regulatoryWithoutPlan, "regulatory report without a reproducibility plan", "regulatory reports without a reproducibility plan"),
     },
     {
       key: "risks",
+      known: known("risks"),
       label: "Risks (not closed)",
       count: c.risks.notClosed,
-      complete: c.risks.notClosed - c.risks.incomplete,
       unknowns: [
         ...n(c.risks.withoutOwner, "risk without an owner", "risks without an owner"),
         ...n(c.risks.residualNotAssessed, "risk without a residual rating", "risks without a residual rating"),
@@ -645,7 +648,7 @@ export function buildReportView(s: ReportSources): ReportView {
     },
     signOff: s.signOff,
     inventory: {
-      rows: inventoryRows(doc, s.completeness),
+      rows: inventoryRows(doc, s.completeness, est),
       auditPolicy: AUDIT_POLICY_WORDS[s.completeness.auditTrail.policy ?? "undecided"] ?? AUDIT_POLICY_WORDS.undecided!,
       unknownCount: 0,
     },
@@ -655,7 +658,8 @@ export function buildReportView(s: ReportSources): ReportView {
     fitChecklist: s.fitChecklist ? fitChecklistView(s.fitChecklist) : null,
     baseline: s.baseline ? baselineView(s.baseline, doc, est.run.seed, viewer) : null,
   };
-  view.inventory.unknownCount = view.inventory.rows.reduce((n, r) => n + (r.count - r.complete), 0) + (s.completeness.auditTrail.policy && s.completeness.auditTrail.policy !== "undecided" ? 0 : 1);
+  const c = s.completeness;
+  view.inventory.unknownCount = c.data.incomplete + c.workflows.incomplete + c.integrations.incomplete + c.reports.incomplete + c.risks.incomplete + (c.auditTrail.policy && c.auditTrail.policy !== "undecided" ? 0 : 1);
   return view;
 }
 

@@ -27,7 +27,7 @@ import {
   formatWeeks,
   plural,
 } from "@/lib/report/format";
-import { baselineIntro, baselineMetricText, cutoverWaveRow, ganttRows, ganttTicks, reportTitleLine, signOffText } from "@/lib/report/presenters";
+import { baselineIntro, baselineMetricText, cutoverWaveRow, ganttRows, ganttTicks, inventoryKnownText, reportTitleLine, signOffText } from "@/lib/report/presenters";
 import { SEVERITY_WORDS, type ReportView } from "@/lib/report/model";
 
 // ---------- fonts ----------
@@ -590,8 +590,8 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
 
         <P style={s.h3}>Inventory summary</P>
         <Table
-          cols={[{ title: "Inventory", width: 30 }, { title: "Rows", width: 10, align: "right" }, { title: "Complete", width: 12, align: "right" }, { title: "Still unknown", width: 48 }]}
-          rows={r.inventory.rows.map((x) => [x.label, formatCount(x.count), x.count ? formatShare(x.complete / x.count) : "—", x.unknowns.join("; ") || (x.count ? "Nothing" : "Inventory is empty")])}
+          cols={[{ title: "Inventory", width: 22 }, { title: "Rows", width: 8, align: "right" }, { title: "Known", width: 32 }, { title: "Still unknown", width: 38 }]}
+          rows={r.inventory.rows.map((x) => [x.label, formatCount(x.count), inventoryKnownText(x), x.unknowns.join("; ") || (x.count ? "Nothing" : "Inventory is empty")])}
         />
         <P style={[s.small, { marginTop: 4 }]}>{`Audit trail: ${r.inventory.auditPolicy}.`}</P>
 

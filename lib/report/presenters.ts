@@ -3,8 +3,8 @@ import type { GanttBar } from "@/lib/estimate";
 import { monthSpans } from "@/lib/estimate/calendar";
 import { ROLE_LABELS, type Role } from "@/lib/auth/access-matrix";
 import type { WorkflowSignOffSummary } from "@/lib/workflow-review/schema";
-import { formatCount, formatDaysDelta, formatWeeks, formatMoneyDelta, formatMoneyFull, formatMonths, formatMonthsDelta, formatReportDate, formatReportDateTime, plural } from "@/lib/report/format";
-import { daysBetween, type BaselineMetric, type ReportView } from "@/lib/report/model";
+import { formatCount, formatShare, formatDaysDelta, formatWeeks, formatMoneyDelta, formatMoneyFull, formatMonths, formatMonthsDelta, formatReportDate, formatReportDateTime, plural } from "@/lib/report/format";
+import { daysBetween, type BaselineMetric, type InventoryRow, type ReportView } from "@/lib/report/model";
 
 export function reportTitleLine(r: ReportView): string {
   const route = r.meta.sourceSystem || r.meta.destinationSystem ? `${r.meta.sourceSystem || "current EMR"} → ${r.meta.destinationSystem || "new platform"}` : "";
@@ -71,4 +71,10 @@ export function baselineIntro(b: NonNullable<ReportView["baseline"]>): string {
 export function cutoverWaveRow(w: ReportView["cutover"]["waves"][number]): string[] {
   const note = [w.movedWeeks > 0 ? `moved ${formatWeeks(w.movedWeeks)} by a blackout` : "", w.buildWaitWeeks > 0.05 ? `waits ${formatWeeks(w.buildWaitWeeks)} for its build` : ""].filter(Boolean).join("; ");
   return [w.name, String(w.track), formatReportDate(w.start), formatReportDate(w.goLive), formatReportDate(w.end), note || "—"];
+}
+
+/** The "Known" cell of an inventory summary row: its input-confidence shares, e.g. "83% record count known · 76% …". */
+export function inventoryKnownText(row: InventoryRow): string {
+  if (!row.count) return "—";
+  return row.known.map((k) => `${formatShare(k.share)} ${k.label}`).join(" · ") || "—";
 }

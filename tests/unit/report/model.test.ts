@@ -5,6 +5,7 @@ import { estimate } from "@/lib/estimate";
 import { addWeeks } from "@/lib/estimate/calendar";
 import { WORKSTREAMS } from "@/lib/engagement-format/schema";
 import { TOP_RISK_COUNT } from "@/lib/report/model";
+import { inventoryKnownText } from "@/lib/report/presenters";
 import { fixtureDoc, fixtureReport } from "./support";
 
 describe("buildReportView", () => {
@@ -104,7 +105,20 @@ describe("buildReportView", () => {
     expect(empty.confidence.level).toBe("Low");
     expect(empty.flags[0]!.severity === "critical" || empty.flags.every((f) => f.severity !== "critical")).toBe(true);
     expect(empty.risks.usedDefaultLibrary).toBe(true);
-    expect(empty.inventory.rows.find((x) => x.key === "data")).toMatchObject({ count: 0, complete: 0 });
+    expect(empty.inventory.rows.find((x) => x.key === "data")).toMatchObject({ count: 0 });
+    expect(inventoryKnownText(empty.inventory.rows.find((x) => x.key === "data")!)).toBe("—");
+  });
+
+  it("one truth per number: the inventory summary shows the input-confidence shares, not a second completeness measure (issue 11)", () => {
+    const components = est.inputConfidence.components;
+    const shown = r.inventory.rows.flatMap((row) => row.known);
+    // every component but the audit-trail policy (its own line) appears once, with its own share, under its inventory
+    expect(shown.map((k) => k.key).sort()).toEqual(components.map((c) => c.key).filter((k) => k !== "audit_policy").sort());
+    for (const k of shown) expect(k.share).toBe(components.find((c) => c.key === k.key)!.value);
+    for (const k of shown) expect(r.confidence.components.find((c) => c.key === k.key)!.value).toBe(k.share);
+    const data = r.inventory.rows.find((x) => x.key === "data")!;
+    expect(data.known.map((k) => k.key)).toEqual(["data_counts", "data_decisions"]);
+    expect(inventoryKnownText(data)).toBe(data.known.map((k) => `${Math.round(k.share * 100)}% ${k.label}`).join(" · "));
   });
 
   it("baseline comparison: headline metrics, what changed in the inputs, flags (lib/estimates compare and input diff)", () => {
