@@ -96,6 +96,8 @@ const HEAT: Record<SeverityBand, { bg: string; fg: string }> = {
   critical: { bg: "#ef4444", fg: "#ffffff" },
 };
 
+/** Heading styles and their structure tags (P picks the tag from its first style). */
+const HEADING_TAGS = new Map<object, string>();
 const s = StyleSheet.create({
   page: { paddingTop: 44, paddingBottom: 56, paddingHorizontal: 44, fontFamily: FONT, fontSize: 9.5, color: C.ink900 },
   // INVARIANT: no lineHeight on the page itself: react-pdf then drops absolutely positioned fixed elements (the footer)
@@ -120,31 +122,43 @@ const s = StyleSheet.create({
   num: { textAlign: "right" },
   bold: { fontFamily: FONT_BOLD },
 });
+HEADING_TAGS.set(s.h1, "H1").set(s.h2, "H2").set(s.h3, "H3");
+
 
 // ---------- small building blocks ----------
+/**
+ * Structure for the tagged PDF (a patch of @react-pdf/render, patches/): a Text's or View's `pdfTag` (H1–H3, P,
+ * Table, TR, TH, TD), a graphic's `pdfAlt` (a Figure with alternate text), `pdfArtifact` for page furniture.
+ * React-pdf's types do not know these props, so they are spread in.
+ */
+const tag = (pdfTag: string) => ({ pdfTag }) as object;
+const figure = (pdfAlt: string) => ({ pdfAlt }) as object;
+const ARTIFACT = { pdfArtifact: true } as object;
+
 function P({ children, style }: { children: string; style?: object | object[] }) {
-  return <Text style={style as never}>{pdfText(children)}</Text>;
+  const first = Array.isArray(style) ? style[0] : style;
+  return <Text {...tag((first && HEADING_TAGS.get(first)) || "P")} style={style as never}>{pdfText(children)}</Text>;
 }
 
 type Col = { title: string; width: number; align?: "left" | "right" };
 
 function Table({ cols, rows, total }: { cols: Col[]; rows: string[][]; total?: string[] }) {
   const cell = (c: Col, v: string, i: number, bold = false) => (
-    <Text key={i} style={[s.td, { width: `${c.width}%`, paddingRight: 4 }, c.align === "right" ? s.num : {}, bold ? s.bold : {}] as never}>{pdfText(v)}</Text>
+    <Text key={i} {...tag("TD")} style={[s.td, { width: `${c.width}%`, paddingRight: 4 }, c.align === "right" ? s.num : {}, bold ? s.bold : {}] as never}>{pdfText(v)}</Text>
   );
   return (
-    <View>
-      <View style={s.trHead} fixed>
+    <View {...tag("Table")}>
+      <View {...tag("TR")} style={s.trHead} fixed>
         {cols.map((c, i) => (
-          <Text key={i} style={[s.th, { width: `${c.width}%`, paddingRight: 4 }, c.align === "right" ? s.num : {}] as never}>{pdfText(c.title)}</Text>
+          <Text key={i} {...tag("TH")} style={[s.th, { width: `${c.width}%`, paddingRight: 4 }, c.align === "right" ? s.num : {}] as never}>{pdfText(c.title)}</Text>
         ))}
       </View>
       {rows.map((r, j) => (
-        <View key={j} style={s.tr} wrap={false}>
+        <View key={j} {...tag("TR")} style={s.tr} wrap={false}>
           {cols.map((c, i) => cell(c, r[i] ?? "", i))}
         </View>
       ))}
-      {total ? <View style={s.trTotal} wrap={false}>{cols.map((c, i) => cell(c, total[i] ?? "", i, true))}</View> : null}
+      {total ? <View {...tag("TR")} style={s.trTotal} wrap={false}>{cols.map((c, i) => cell(c, total[i] ?? "", i, true))}</View> : null}
     </View>
   );
 }
@@ -177,7 +191,7 @@ function FlagList({ flags }: { flags: ReportView["flags"] }) {
 
 function Footer({ r }: { r: ReportView }) {
   return (
-    <View style={s.footer} fixed>
+    <View {...ARTIFACT} style={s.footer} fixed>
       <Text>{pdfText(`${r.meta.clientName} · ${r.meta.engagementName} · as of ${formatReportDate(r.meta.asOf)}`)}</Text>
       <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
     </View>
@@ -221,7 +235,7 @@ function GanttSvg({ r, width }: { r: ReportView; width: number }) {
   ];
   const p80ByKey = new Map(r.timeline.p80Bars.map((b) => [b.key, b]));
   return (
-    <Svg width={width} height={height}>
+    <Svg {...figure(`Timeline chart of the phases and cutover waves (base plan, P80 outline, P50 and P80 go-live lines); the tables below give every date.`)} width={width} height={height}>
       {ticks.map((t, i) => (
         <G key={i}>
           <Line x1={x(t.weeks)} y1={top - 4} x2={x(t.weeks)} y2={top + rows.length * rowH} stroke={C.ink100} strokeWidth={0.6} />
@@ -268,7 +282,7 @@ function TracksSvg({ r, width }: { r: ReportView; width: number }) {
   const step = Math.max(1, Math.ceil(ticks.length / 8));
   const height = top + tracks * rowH + 4;
   return (
-    <Svg width={width} height={height}>
+    <Svg {...figure(`Go-live tracks chart: ${plural(r.cutover.waves.length, "wave")} on ${plural(r.cutover.tracks, "track")}, with blackout windows; the table below gives each wave's track and dates.`)} width={width} height={height}>
       {ticks.filter((_, i) => i % step === 0).map((t, i) => (
         <G key={i}>
           <Line x1={x(t.weeks)} y1={top - 3} x2={x(t.weeks)} y2={top + tracks * rowH} stroke={C.ink100} strokeWidth={0.6} />
@@ -311,7 +325,7 @@ function TcoSvg({ d, width, currency }: { d: TypeDecision; width: number; curren
     labelY.set(t.type, Math.max(y(t.at10Cents) + 2.5, prev + 9));
   });
   return (
-    <Svg width={width} height={height}>
+    <Svg {...figure(`Cumulative cost of ownership by migration type over ${d.horizonYears} years: ${d.types.map((t) => `Type ${t.type} ${formatMoneyShort(t.at10Cents, currency)}`).join(", ")} at the end.`)} width={width} height={height}>
       {gridValues.map((v, i) => (
         <G key={i}>
           <Line x1={left} y1={y(v)} x2={width - right} y2={y(v)} stroke={C.ink100} strokeWidth={0.6} />
@@ -342,7 +356,7 @@ function CostBarsSvg({ r, width }: { r: ReportView; width: number }) {
   const max = Math.max(...lines.map((l) => l.p80 ?? l.mean), 1);
   const w = (v: number) => (v / max) * (width - labelW - valueW);
   return (
-    <Svg width={width} height={lines.length * rowH + 4}>
+    <Svg {...figure(`Cost by line (mean): ${lines.map((l) => `${l.label} ${formatMoneyShort(l.mean, r.meta.currency)}`).join("; ")}.`)} width={width} height={lines.length * rowH + 4}>
       {lines.map((l, i) => {
         const y = i * rowH;
         const color = l.group === "labor" ? C.brand600 : l.group === "license" ? "#7a5af8" : C.amber;
@@ -369,7 +383,7 @@ function TornadoSvg({ drivers, width, format }: { drivers: ReportView["drivers"]
   const span = hi - lo || 1;
   const x = (v: number) => labelW + valueW + ((v - lo) / span) * (width - labelW - 2 * valueW);
   return (
-    <Svg width={width} height={drivers.length * rowH + 6} style={{ marginBottom: 6 }}>
+    <Svg {...figure(`Drivers, from the widest swing: ${drivers.map((d) => `${d.label} ${format(d.low)} to ${format(d.high)}`).join("; ")}.`)} width={width} height={drivers.length * rowH + 6} style={{ marginBottom: 6 }}>
       {drivers.map((d, i) => {
         const y = i * rowH;
         return (
@@ -426,7 +440,7 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
   const moreFlags = r.flags.length - topFlags.length;
 
   return (
-    <Document language="en-US" title={pdfText(`${r.meta.clientName} — priced timeline report`)} author={pdfText(r.meta.firmName)} subject={pdfText(r.meta.engagementName)} creator="Sounding" producer="Sounding">
+    <Document {...({ tagged: true } as object)} pdfVersion="1.7" language="en-US" title={pdfText(`${r.meta.clientName} — priced timeline report`)} author={pdfText(r.meta.firmName)} subject={pdfText(r.meta.engagementName)} creator="Sounding" producer="Sounding">
       {/* ---------- cover summary ---------- */}
       <Page size={size} style={s.page}>
         <View style={{ flexDirection: "row", justifyContent: "space-between", borderBottomWidth: 2, borderBottomColor: C.brand700, paddingBottom: 8 }}>

@@ -1,4 +1,8 @@
 // The PDF: renders without a browser, its text carries the headline numbers exactly as the page formats them.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatMoneyFull, formatMoneyShort, formatMonths, formatReportDate } from "@/lib/report/format";
 import { EMBEDDED_FONT, pdfText, renderReportPdf, winAnsiText } from "@/lib/report/pdf";
@@ -23,6 +27,32 @@ describe("report PDF", () => {
     expect(text).toContain("Amounts are hidden for your role");
     const full = fixtureReport({ withTypeDecision: true });
     if (full.typeDecision && !full.typeDecision.redacted) for (const t of full.typeDecision.types) expect(text).not.toContain(formatMoneyFull(t.runPerYearCents));
+  });
+
+  it("is a tagged PDF: headings, tables with header cells, figures with alternate text; page furniture left out (issue 11)", { timeout: 60_000 }, async () => {
+    const r = fixtureReport({ withTypeDecision: true });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "report-tagged-"));
+    try {
+      const file = path.join(dir, "report.pdf");
+      fs.writeFileSync(file, await renderReportPdf(r));
+      const info = execFileSync("pdfinfo", [file], { encoding: "utf8" });
+      expect(info).toMatch(/^Tagged:\s+yes$/m);
+      expect(info).toMatch(/^PDF version:\s+1\.7$/m);
+      const tree = execFileSync("pdfinfo", ["-struct-text", file], { encoding: "utf8", maxBuffer: 32 * 1024 * 1024 });
+      expect(tree.split("\n")[0]).toBe("Document");
+      expect(tree).toContain(`H1 (block)\n    "${r.meta.clientName}"`);
+      expect(tree).toMatch(/H2 \(block\)\n\s+"Phases, cutover waves and license overlap"/);
+      expect(tree).toMatch(/Table \(block\)\n\s+TR\n\s+TH\n\s+"PHASE"/);
+      expect((tree.match(/^\s+Figure$/gm) ?? []).length).toBeGreaterThanOrEqual(4);
+      // the running footer is an artifact: its page numbers are in the text but not in the structure
+      expect(pdfToText(fs.readFileSync(file))).toContain("Page 2 of");
+      expect(tree).not.toContain("Page 2 of");
+      // the alternate text of a figure (pdfinfo does not print it) is in its structure element's dictionary
+      const raw = fs.readFileSync(file).toString("latin1");
+      expect(raw).toContain("/Alt (Timeline chart of the phases and cutover waves");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("embeds DejaVu (assets/fonts) so arrows and math print; the Helvetica fallback spells them out", () => {
