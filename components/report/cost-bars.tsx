@@ -1,7 +1,7 @@
 // Where the money goes: expected cost per line (bar) with its P80 (tick), as SVG.
 import { useId } from "react";
 import { formatMoneyShort } from "@/lib/report/format";
-import type { ReportView } from "@/lib/report/model";
+import { COST_LINE_GROUP_LABELS, type ReportView } from "@/lib/report/model";
 
 const GROUP_COLORS = { labor: "#155f91", license: "#7a5af8", risk: "#b54708" } as const;
 
@@ -34,9 +34,9 @@ export function CostBars({ report }: { report: ReportView }) {
         })}
       </svg>
       <figcaption className="mt-2 flex flex-wrap gap-x-5 gap-y-1 text-xs text-ink-600">
-        <span className="inline-flex items-center gap-1.5"><span className="inline-block size-2.5 rounded-sm bg-[#155f91]" aria-hidden /> Labor</span>
-        <span className="inline-flex items-center gap-1.5"><span className="inline-block size-2.5 rounded-sm bg-[#7a5af8]" aria-hidden /> License overlap</span>
-        <span className="inline-flex items-center gap-1.5"><span className="inline-block size-2.5 rounded-sm bg-[#b54708]" aria-hidden /> Risk</span>
+        <span className="inline-flex items-center gap-1.5"><span className="inline-block size-2.5 rounded-sm bg-[#155f91]" aria-hidden /> {COST_LINE_GROUP_LABELS.labor}</span>
+        <span className="inline-flex items-center gap-1.5"><span className="inline-block size-2.5 rounded-sm bg-[#7a5af8]" aria-hidden /> {COST_LINE_GROUP_LABELS.license}</span>
+        <span className="inline-flex items-center gap-1.5"><span className="inline-block size-2.5 rounded-sm bg-[#b54708]" aria-hidden /> {COST_LINE_GROUP_LABELS.risk}</span>
         <span className="inline-flex items-center gap-1.5"><span className="inline-block h-3 w-0 border-l-2 border-ink-900" aria-hidden /> P80 of the line</span>
         <span>Bars show the expected (mean) cost.</span>
       </figcaption>

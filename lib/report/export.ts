@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { neutraliseFormulaText } from "@/lib/import-export/formula";
-import type { ReportView } from "@/lib/report/model";
+import { COST_LINE_GROUP_LABELS, type ReportView } from "@/lib/report/model";
 import type { ReportExportPart } from "@/lib/report/schema";
 import { formatReportDateTime } from "@/lib/report/format";
 
@@ -16,7 +16,6 @@ const text = (v: string): Cell => ({ t: "text", v });
 const money = (cents: number | null): Cell => (cents === null ? null : { t: "money", v: Math.round(cents) / 100 });
 const num = (v: number, digits = 2): Cell => ({ t: "number", v: Math.round(v * 10 ** digits) / 10 ** digits, digits });
 const date = (v: string): Cell => ({ t: "date", v });
-const GROUP_LABELS: Record<ReportView["costs"]["lines"][number]["group"], string> = { labor: "Labor", license: "License overlap", risk: "Risk and slip" };
 
 /**
  * Cost lines with the base plan, the mean and P50/P80/P90; hours and rates only for viewers who may see rates
@@ -28,7 +27,7 @@ export function costTable(r: ReportView): Table {
   const headers = ["Cost line", "Group", `Base plan (${cur})`, `Expected, mean (${cur})`, `P50 (${cur})`, `P80 (${cur})`, `P90 (${cur})`, ...(withRates ? ["Base-plan hours", `Rate (${cur}/h)`] : [])];
   const rows: Cell[][] = r.costs.lines.map((l) => [
     text(l.label),
-    text(GROUP_LABELS[l.group]),
+    text(COST_LINE_GROUP_LABELS[l.group]),
     money(l.base),
     money(l.mean),
     money(l.p50),

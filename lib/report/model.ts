@@ -93,11 +93,30 @@ export type ReportFitChecklist = { criteria: { key: string; label: string; quest
 
 export type HeadlineBand = { base: string; p50: string; p80: string };
 
+export type CostLineGroup = "labor" | "license" | "risk";
+
+/** The words for a cost-line group, the same on the page's legend, in the PDF and in the CSV/XLSX exports. */
+export const COST_LINE_GROUP_LABELS: Record<CostLineGroup, string> = {
+  labor: "Labor",
+  license: "License and vendor fees",
+  risk: "Risk and slip",
+};
+
+/**
+ * The group of a cost line: labor lines; what the client pays software vendors (the license overlap and the
+ * one-time vendor implementation fees); and risk (risk events, schedule slip, planned mitigation).
+ */
+export function costLineGroup(key: CostLineKey | "labor"): CostLineGroup {
+  if (key === "labor" || key.startsWith("labor.")) return "labor";
+  if (key === "license_overlap" || key === "vendor_fees") return "license";
+  return "risk";
+}
+
 export type CostLineRow = {
   /** an engine cost line, or "labor" — all workstreams in one line for viewers without rates.view */
   key: CostLineKey | "labor";
   label: string;
-  group: "labor" | "license" | "risk";
+  group: CostLineGroup;
   base: number;
   mean: number;
   /** null on the combined labor line (percentiles of a sum are not the sum of percentiles) */
@@ -370,7 +389,7 @@ function costLines(est: Estimate, view: ReturnType<typeof toEstimateView>, viewe
       return {
         key: d.key,
         label: d.key === "labor" ? "Labor (all workstreams)" : d.label,
-        group: d.key === "labor" || ws ? "labor" : d.key === "license_overlap" ? "license" : "risk",
+        group: costLineGroup(d.key),
         base: d.base,
         mean: d.mean,
         p50: hasPercentiles ? pct(d as Distribution, 50) : null,

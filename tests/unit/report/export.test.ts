@@ -11,6 +11,21 @@ function parseCsv(text: string): string[][] {
 }
 
 describe("report exports", () => {
+  it("one-time vendor implementation fees are grouped with license costs, not with risk (page, PDF and exports read the same group)", () => {
+    const base = fixtureDoc();
+    const withFees = { ...base, assumptions: { ...base.assumptions, license: { ...base.assumptions.license, implementationFeeCents: 12_345_600 } } };
+    const r = fixtureReport({ doc: withFees });
+    const vendor = r.costs.lines.find((l) => l.key === "vendor_fees")!;
+    expect(vendor.base).toBe(12_345_600);
+    expect(vendor.group).toBe("license");
+    const rows = parseCsv(tableCsv(costTable(r)));
+    const row = rows.find((x) => x[0] === vendor.label)!;
+    expect(row[1]).toBe("License and vendor fees");
+    expect(rows.filter((x) => x[1] === "Risk and slip").map((x) => x[0]).sort()).toEqual(
+      r.costs.lines.filter((l) => ["risk_events", "schedule_slip", "risk_mitigation"].includes(l.key)).map((l) => l.label).sort(),
+    );
+  });
+
   const doc = fixtureDoc();
   const est = estimate(doc, { seed: 1 });
 
@@ -31,7 +46,7 @@ describe("report exports", () => {
     expect(byLabel.get(labels.get("labor.data_migration")!)![8]).toBe("125");
     expect(Number(byLabel.get("Total")![4])).toBeCloseTo(est.cost.totalCents.percentiles.P50! / 100, 2);
     // words, not engine keys
-    expect(new Set(rows.slice(1).map((r) => r[1]))).toEqual(new Set(["Labor", "License overlap", "Risk and slip", ""]));
+    expect(new Set(rows.slice(1).map((r) => r[1]))).toEqual(new Set(["Labor", "License and vendor fees", "Risk and slip", ""]));
     expect(rows.flat().join(" ")).not.toMatch(/\b(labor|license_overlap|risk_events|schedule_slip)\b|_/);
 
     const reviewerRows = parseCsv(tableCsv(costTable(fixtureReport({ doc, canSeeRates: false }))));

@@ -4,9 +4,21 @@ import { describe, expect, it } from "vitest";
 import { estimate } from "@/lib/estimate";
 import { addWeeks } from "@/lib/estimate/calendar";
 import { WORKSTREAMS } from "@/lib/engagement-format/schema";
-import { TOP_RISK_COUNT } from "@/lib/report/model";
+import { COST_LINES } from "@/lib/estimate/simulate";
+import { COST_LINE_GROUP_LABELS, costLineGroup, TOP_RISK_COUNT } from "@/lib/report/model";
 import { inventoryKnownText } from "@/lib/report/presenters";
 import { fixtureDoc, fixtureReport } from "./support";
+
+describe("cost-line groups", () => {
+  it("every engine cost line has a group with words; vendor fees sit with licenses, risk lines with risk", () => {
+    for (const key of COST_LINES) expect(COST_LINE_GROUP_LABELS[costLineGroup(key)], key).toBeTruthy();
+    expect(costLineGroup("labor")).toBe("labor");
+    expect(costLineGroup("labor.build")).toBe("labor");
+    expect(costLineGroup("license_overlap")).toBe("license");
+    expect(costLineGroup("vendor_fees")).toBe("license");
+    expect(["risk_events", "schedule_slip", "risk_mitigation"].map((k) => costLineGroup(k as (typeof COST_LINES)[number]))).toEqual(["risk", "risk", "risk"]);
+  });
+});
 
 describe("buildReportView", () => {
   const doc = fixtureDoc();
