@@ -352,7 +352,7 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
             ))}
           </dl>
           {r.assumptions.overriddenConstants.length ? (
-            <p className="mt-2 text-xs text-ink-500">Model constants changed from their defaults: {r.assumptions.overriddenConstants.map((c) => `${c.key} ${c.value} (default ${c.default})`).join("; ")}.</p>
+            <p className="mt-2 text-xs text-ink-500">Model constants changed from their defaults: {r.assumptions.overriddenConstants.map((c) => c.text).join("; ")}.</p>
           ) : null}
         </Sub>
         {r.assumptions.rates ? (

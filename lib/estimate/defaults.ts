@@ -187,7 +187,7 @@ def3("workflow", "workflow.perProviderHours", [6, 10, 16], "h/provider", "Per pr
 def3("workflow", "workflow.perSpecialtyHours", [40, 80, 160], "h/specialty", "Per specialty (content, specialty build review)", "ESTIMATION.md 40/80/160 h per specialty");
 def("workflow", "workflow.itemRange.min", 0.5, "× likely", "Workflow item range — minimum as a share of most likely", "ESTIMATION.md order set 2/4/8 h (×0.5 / ×2)", 0, 1);
 def("workflow", "workflow.itemRange.max", 2, "× likely", "Workflow item range — maximum as a share of most likely", "ESTIMATION.md order set 2/4/8 h (×0.5 / ×2)", 1, 10);
-def("workflow", "workflow.kindHours.order_set", 4, "h/item", "Order set", "ESTIMATION.md 2/4/8 h per order set");
+def("workflow", "workflow.kindHours.order_set", 4, "h/item", "Order set (hours per set)", "ESTIMATION.md 2/4/8 h per order set");
 def("workflow", "workflow.kindHours.alert_rule", 6, "h/item", "Alert rule / decision support", "Assumption: rule logic + clinical validation ≈1.5 order sets");
 def("workflow", "workflow.kindHours.document_routing", 8, "h/item", "Document classification and routing rule", "Assumption: queues, routing logic and end-to-end test");
 def("workflow", "workflow.kindHours.encounter_template", 2, "h/item", "Encounter template / smartphrase / smartlist", "Assumption: mostly text and field mapping, below an order set");
@@ -197,10 +197,10 @@ def("workflow", "workflow.kindHours.other", 6, "h/item", "Other workflow item", 
 def("workflow", "workflow.complexity.low", 0.5, "×", "Workflow complexity — low", "Assumption");
 def("workflow", "workflow.complexity.medium", 1.0, "×", "Workflow complexity — medium", "Reference");
 def("workflow", "workflow.complexity.high", 1.5, "×", "Workflow complexity — high", "Assumption");
-def("workflow", "workflow.disposition.must_survive", 1.3, "×", "Must survive cutover unchanged", "ESTIMATION.md: items that must survive unchanged cost more to verify (parity testing with clinicians)");
-def("workflow", "workflow.disposition.may_change", 1.0, "×", "May change", "Reference");
-def("workflow", "workflow.disposition.undecided", 1.15, "×", "Disposition undecided", "Conservative mid-point between may-change and must-survive");
-def("workflow", "workflow.disposition.retire", 0.2, "×", "Retire", "Confirm retirement and communicate");
+def("workflow", "workflow.disposition.must_survive", 1.3, "×", "Workflow item that must survive cutover unchanged", "ESTIMATION.md: items that must survive unchanged cost more to verify (parity testing with clinicians)");
+def("workflow", "workflow.disposition.may_change", 1.0, "×", "Workflow item that may change", "Reference");
+def("workflow", "workflow.disposition.undecided", 1.15, "×", "Workflow item with an undecided disposition", "Conservative mid-point between may-change and must-survive");
+def("workflow", "workflow.disposition.retire", 0.2, "×", "Workflow item to retire", "Confirm retirement and communicate");
 
 // ---------- integrations ----------
 def3("integrations", "integration.hours.simple", [16, 32, 60], "h/interface", "Simple interface", "ESTIMATION.md 16/32/60 h");

@@ -75,6 +75,20 @@ export function formatRate(cents: number, currency = "USD"): string {
   return Number.isInteger(v) ? `${sym}${v.toLocaleString("en-US")}` : `${sym}${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
+/**
+ * A model constant's value in its unit (lib/estimate/defaults.ts units): money in the currency ("$125/h",
+ * "$500/provider/month", "$200,000"), shares as percentages ("20%/year", "75% of TDEV"), factors as "× 1.2",
+ * switches as on/off, anything else as the number and its unit ("6 weeks").
+ */
+export function formatConstantValue(value: number, unit: string, currency = "USD"): string {
+  if (unit === "cents") return formatMoneyFull(value, currency);
+  if (unit.startsWith("cents/")) return `${formatRate(value, currency)}${unit.slice("cents".length)}`;
+  if (unit === "share" || unit.startsWith("share/") || unit.startsWith("share ")) return `${formatCount(value * 100, 2)}%${unit.slice("share".length)}`;
+  if (unit === "×") return `× ${formatCount(value, 4)}`;
+  if (unit === "0/1") return value ? "on" : "off";
+  return `${formatCount(value, 4)} ${unit}`;
+}
+
 /** 1234.5 → "1,235"; with digits → "1,234.5". */
 export function formatCount(n: number, digits = 0): string {
   return n.toLocaleString("en-US", { minimumFractionDigits: 0, maximumFractionDigits: digits });

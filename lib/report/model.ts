@@ -14,7 +14,9 @@ import { buildCommitment, type Commitment } from "@/lib/estimates/commitment";
 import { knownMeasures, readConfidence, signOffState, type ConfidenceLevel, type KnownMeasure } from "@/lib/estimates/confidence";
 import type { RatedRisk } from "@/lib/risk-matrix/schema";
 import type { WorkflowSignOffSummary } from "@/lib/workflow-review/schema";
-import { formatCount, formatReportDate, listInWords, plural } from "@/lib/report/format";
+import { formatConstantValue, formatCount, formatReportDate, listInWords, plural } from "@/lib/report/format";
+import { constantDefinition } from "@/lib/assumptions/schema";
+import { constantLabel } from "@/lib/estimates/explain-labels";
 import type { TypeDecisionView } from "@/lib/estimate/tco";
 import { FIT_ANSWER_LABELS, FIT_CRITERIA, summarizeChecklist, type TypeDecisionAnswers } from "@/lib/type-decision/schema";
 
@@ -252,7 +254,8 @@ export type ReportView = {
     targetBudgetCents: number | null;
     /** null for viewers without rates.view */
     rates: { workstream: Workstream; label: string; rateCents: number; isDefault: boolean }[] | null;
-    overriddenConstants: { key: string; value: number; default: number }[];
+    /** constants changed from their defaults, by their label (never the engine key) with values in their unit */
+    overriddenConstants: { key: string; label: string; value: number; default: number; unit: string; text: string }[];
   };
   signOff: WorkflowSignOffSummary;
   inventory: { rows: InventoryRow[]; auditPolicy: string; unknownCount: number };
@@ -663,7 +666,7 @@ export function buildReportView(s: ReportSources): ReportView {
             isDefault: doc.assumptions.ratesCents[w] === undefined,
           }))
         : null,
-      overriddenConstants: seen.assumptions.overridden,
+      overriddenConstants: seen.assumptions.overridden.map((c) => overriddenConstantRow(c, currency)),
     },
     signOff: s.signOff,
     inventory: {
@@ -680,6 +683,13 @@ export function buildReportView(s: ReportSources): ReportView {
   const c = s.completeness;
   view.inventory.unknownCount = c.data.incomplete + c.workflows.incomplete + c.integrations.incomplete + c.reports.incomplete + c.risks.incomplete + (c.auditTrail.policy && c.auditTrail.policy !== "undecided" ? 0 : 1);
   return view;
+}
+
+function overriddenConstantRow(c: { key: string; value: number; default: number }, currency: string): ReportView["assumptions"]["overriddenConstants"][number] {
+  const unit = constantDefinition(c.key)?.unit ?? "";
+  const label = constantLabel(c.key);
+  const text = `${label}: ${formatConstantValue(c.value, unit, currency)} (default ${formatConstantValue(c.default, unit, currency)})`;
+  return { key: c.key, label, value: c.value, default: c.default, unit, text };
 }
 
 function cutoverView(est: Estimate): ReportCutover {

@@ -597,7 +597,7 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
             <Table cols={[{ title: "Workstream", width: 60 }, { title: "Rate per hour", width: 20, align: "right" }, { title: "Source", width: 20, align: "right" }]} rows={r.assumptions.rates.map((x) => [x.label, formatRate(x.rateCents, cur), x.isDefault ? "default" : "engagement"])} />
           </>
         ) : null}
-        {r.assumptions.overriddenConstants.length ? <P style={[s.small, { marginTop: 4 }]}>{`Model constants changed from their defaults: ${r.assumptions.overriddenConstants.map((c) => `${c.key} ${c.value} (default ${c.default})`).join("; ")}.`}</P> : null}
+        {r.assumptions.overriddenConstants.length ? <P style={[s.small, { marginTop: 4 }]}>{`Model constants changed from their defaults: ${r.assumptions.overriddenConstants.map((c) => c.text).join("; ")}.`}</P> : null}
 
         <P style={s.h3}>Workflow sign-off</P>
         <P style={s.para}>{signOffText(r.signOff)}</P>

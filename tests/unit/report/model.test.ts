@@ -7,6 +7,8 @@ import { WORKSTREAMS } from "@/lib/engagement-format/schema";
 import { COST_LINES } from "@/lib/estimate/simulate";
 import { COST_LINE_GROUP_LABELS, costLineGroup, TOP_RISK_COUNT } from "@/lib/report/model";
 import { inventoryKnownText } from "@/lib/report/presenters";
+import { CONSTANT_DEFINITIONS } from "@/lib/estimate/defaults";
+import { constantLabel } from "@/lib/estimates/explain-labels";
 import { fixtureDoc, fixtureReport } from "./support";
 
 describe("cost-line groups", () => {
@@ -17,6 +19,42 @@ describe("cost-line groups", () => {
     expect(costLineGroup("license_overlap")).toBe("license");
     expect(costLineGroup("vendor_fees")).toBe("license");
     expect(["risk_events", "schedule_slip", "risk_mitigation"].map((k) => costLineGroup(k as (typeof COST_LINES)[number]))).toEqual(["risk", "risk", "risk"]);
+  });
+});
+
+describe("model constants in the report", () => {
+  it("every constant key has its own human label (never the key, never a label shared with another constant)", () => {
+    const seen = new Map<string, string>();
+    for (const d of CONSTANT_DEFINITIONS) {
+      const label = constantLabel(d.key);
+      expect(label.trim().length, d.key).toBeGreaterThan(3);
+      expect(label, d.key).not.toContain(d.key);
+      expect(label, d.key).not.toMatch(/^[\w.]+$/); // not a key-shaped word
+      expect(seen.get(label), `${d.key} shares its label with ${seen.get(label)}`).toBeUndefined();
+      seen.set(label, d.key);
+    }
+  });
+
+  it("'Model constants changed' names each constant by its label with values in its unit, on the page and in the PDF", () => {
+    const doc = fixtureDoc();
+    const changed = {
+      ...doc,
+      assumptions: { ...doc.assumptions, constants: { ...doc.assumptions.constants, "tco.custom.maintenanceShareOfBuild": 0.25, "tco.A.licencePerProviderMonthCents": 65_000, "systemic.likely": 1.1 } },
+    };
+    const r = fixtureReport({ doc: changed });
+    const rows = new Map(r.assumptions.overriddenConstants.map((c) => [c.key, c]));
+    expect(rows.get("tco.custom.maintenanceShareOfBuild")!.text).toBe("Type B/C: maintenance per year as a share of the build cost: 25%/year (default 20%/year)");
+    expect(rows.get("tco.A.licencePerProviderMonthCents")!.text).toBe(
+      "Type A: destination licence per provider per month (when no destination fee is entered): $650/provider/month (default $500/provider/month)",
+    );
+    for (const c of r.assumptions.overriddenConstants) {
+      expect(c.text, c.key).not.toContain(c.key);
+      expect(c.label).toBe(constantLabel(c.key));
+    }
+    // a reviewer (no rates.view) does not see money constants at all
+    const reviewer = fixtureReport({ doc: changed, canSeeRates: false });
+    expect(reviewer.assumptions.overriddenConstants.map((c) => c.key)).not.toContain("tco.A.licencePerProviderMonthCents");
+    expect(reviewer.assumptions.overriddenConstants.map((c) => c.key)).toContain("tco.custom.maintenanceShareOfBuild");
   });
 });
 
