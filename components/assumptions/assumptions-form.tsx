@@ -474,7 +474,7 @@ export function AssumptionsForm({ dto, readOnly, action }: { dto: AssumptionsDto
           </label>
           {!readOnly && overrides ? <Button variant="ghost" size="sm" className="mb-1" onClick={resetAllConstants}>Reset all constants to defaults</Button> : null}
         </div>
-        <ConstantsEditor values={values.constants} errors={errors} onChange={onInput} onReset={resetConstant} onResetGroup={resetConstants} readOnly={readOnly} filter={filter} changedOnly={changedOnly} openGroups={openGroups} onToggleGroup={onToggleGroup} />
+        <ConstantsEditor values={values.constants} errors={errors} onChange={onInput} onReset={resetConstant} onResetGroup={resetConstants} readOnly={readOnly} filter={filter} changedOnly={changedOnly} openGroups={openGroups} onToggleGroup={onToggleGroup} hideMoney={!canSeeRates} />
       </Section>
 
       {readOnly ? null : (

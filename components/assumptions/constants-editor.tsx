@@ -3,7 +3,7 @@
 // grouped as in docs/estimation.md; three-point constants on one row, phase shares as a matrix.
 // A field that differs from its default is highlighted and has its own reset button.
 import { memo, useMemo } from "react";
-import type { ConstantDefinition } from "@/lib/estimate/defaults";
+import { isMoneyConstant, type ConstantDefinition } from "@/lib/estimate/defaults";
 import { EDITABLE_CONSTANTS, PHASE_SHARE_ROWS, WORKSTREAM_NAMES, isConstantOverridden, parseNumberInput } from "@/lib/assumptions/schema";
 import { constantAnchor } from "@/lib/assumptions/anchors";
 import type { FieldErrors } from "@/lib/errors";
@@ -38,12 +38,16 @@ export const GROUP_TITLES: Record<string, string> = {
 type Row = { kind: "single"; def: ConstantDefinition } | { kind: "triple"; label: string; defs: [ConstantDefinition, ConstantDefinition, ConstantDefinition] };
 export type ConstantGroupLayout = { group: string; title: string; rows: Row[]; keys: string[] };
 
-/** Groups in definition order; `a.min/.likely/.max` become one row. */
-export function constantLayout(): ConstantGroupLayout[] {
-  const byKey = new Map(EDITABLE_CONSTANTS.map((d) => [d.key, d]));
+/**
+ * Groups in definition order; `a.min/.likely/.max` become one row. `hideMoney`: leave out the money constants
+ * (isMoneyConstant) for roles without rates.view, as rates and fees are left out.
+ */
+export function constantLayout(opts: { hideMoney?: boolean } = {}): ConstantGroupLayout[] {
+  const shown = opts.hideMoney ? EDITABLE_CONSTANTS.filter((d) => !isMoneyConstant(d.key)) : EDITABLE_CONSTANTS;
+  const byKey = new Map(shown.map((d) => [d.key, d]));
   const groups = new Map<string, ConstantGroupLayout>();
   const used = new Set<string>();
-  for (const d of EDITABLE_CONSTANTS) {
+  for (const d of shown) {
     if (used.has(d.key)) continue;
     const g = groups.get(d.group) ?? { group: d.group, title: GROUP_TITLES[d.group] ?? d.group, rows: [], keys: [] };
     groups.set(d.group, g);
@@ -184,6 +188,7 @@ export function ConstantsEditor({
   changedOnly,
   openGroups,
   onToggleGroup,
+  hideMoney = false,
 }: {
   values: Record<string, string>;
   errors: FieldErrors;
@@ -195,8 +200,10 @@ export function ConstantsEditor({
   changedOnly: boolean;
   openGroups: Set<string>;
   onToggleGroup: (group: string, open: boolean) => void;
+  /** roles without rates.view: money constants are not shown (their values are not sent either) */
+  hideMoney?: boolean;
 }) {
-  const layout = useMemo(() => constantLayout(), []);
+  const layout = useMemo(() => constantLayout({ hideMoney }), [hideMoney]);
   const q = filter.trim().toLowerCase();
   const matches = (d: ConstantDefinition) => !q || d.key.toLowerCase().includes(q) || d.label.toLowerCase().includes(q) || d.basis.toLowerCase().includes(q);
   const isChanged = (k: string) => isConstantOverridden(k, values[k] ?? "");

@@ -2,6 +2,7 @@
 // is its default), with labels and plain-words formatting. Used by the audit log, the conflict notice
 // and the baseline comparison. Pure (client + server).
 import { WORKSTREAMS, type Assumptions, type Workstream } from "@/lib/engagement-format/schema";
+import { isMoneyConstant } from "@/lib/estimate/defaults";
 import {
   BILLING_START_LABELS,
   constantDefinition,
@@ -28,7 +29,7 @@ const SOURCE_KEYS = ["name", "feeCents", "feeBasis", "contractEnd", "noticeMonth
 export function isRateOrFeePath(path: string): boolean {
   return (
     path.startsWith("ratesCents.") ||
-    path.startsWith("constants.rate.") ||
+    (path.startsWith("constants.") && isMoneyConstant(path.slice("constants.".length))) || // rate.* and the type decision's amounts
     /^license\.sources\.\d+\.feeCents$/.test(path) ||
     path === "license.destinationFeeCents" ||
     path === "license.implementationFeeCents" ||

@@ -16,7 +16,7 @@ import {
 import { DATE_RANGE_MESSAGE, isDateInRange, plainText } from "@/lib/input-rules";
 import { isBlankNumberText, parseNumber } from "@/lib/number-parse";
 import { rangeMessage } from "@/lib/engagement-format/limits";
-import { CONSTANT_DEFINITIONS, DEFAULT_RATES_CENTS, type ConstantDefinition } from "@/lib/estimate/defaults";
+import { CONSTANT_DEFINITIONS, DEFAULT_RATES_CENTS, isMoneyConstant, type ConstantDefinition } from "@/lib/estimate/defaults";
 
 // ---------- vocabularies and labels ----------
 export const WORKSTREAM_NAMES: Record<Workstream, string> = {
@@ -409,11 +409,15 @@ export function unknownConstantKeys(a: Pick<Assumptions, "constants">): string[]
     .sort();
 }
 
-/** The form's starting values: the effective value of every field. Rates and fees are null when hidden. */
+/**
+ * The form's starting values: the effective value of every field. Rates and fees are null when hidden, and
+ * money constants (isMoneyConstant) are absent from `constants`.
+ */
 export function toFormValues(a: Assumptions, opts: { canSeeRates: boolean }): AssumptionsFormValues {
   const l = a.license;
   const constants: Record<string, string> = {};
-  for (const d of EDITABLE_CONSTANTS) constants[d.key] = numberInput(a.constants[d.key] ?? d.value);
+  // money constants (the type decision's licence, hosting and fee amounts) are left out, like rates and fees
+  for (const d of EDITABLE_CONSTANTS) if (opts.canSeeRates || !isMoneyConstant(d.key)) constants[d.key] = numberInput(a.constants[d.key] ?? d.value);
   return {
     rates: opts.canSeeRates ? (Object.fromEntries(WORKSTREAMS.map((ws) => [ws, centsToDollarsInput(effectiveRateCents(a, ws))])) as Record<Workstream, string>) : null,
     teamFte: numberInput(a.teamFte),

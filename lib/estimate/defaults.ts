@@ -340,6 +340,16 @@ def("tco", "tco.custom.regulatoryPerYearCents", 15_000_000, "cents/year", "Type 
 def("tco", "tco.custom.certificationCents", 20_000_000, "cents", "Type B/C: one-time certification of the new platform (ONC Health IT certification, security assessment)", "Assumption: a certification body's testing plus the engineering to pass it and a third-party security assessment, a few hundred thousand dollars; 0 when the client does not need certified technology", 0, 10_000_000_000);
 
 export const CONSTANT_DEFINITIONS: readonly ConstantDefinition[] = Object.freeze(defs);
+const MONEY_CONSTANT_KEYS: ReadonlySet<string> = new Set(defs.filter((d) => d.unit.startsWith("cents")).map((d) => d.key));
+/**
+ * Is this constant an amount of money (its unit is cents: the labor rates, the type decision's licence,
+ * interface, hosting, regulatory and certification amounts)? Roles without rates.view never see these — on the
+ * assumptions page, in the estimate view and in the report — because a quote may be entered there.
+ */
+export function isMoneyConstant(key: string): boolean {
+  return MONEY_CONSTANT_KEYS.has(key) || key.startsWith("rate.");
+}
+
 export const DEFAULT_CONSTANTS: Readonly<Record<string, number>> = Object.freeze(
   Object.fromEntries(defs.map((d) => [d.key, d.value])),
 );

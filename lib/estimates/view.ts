@@ -8,6 +8,7 @@
 // (a contract total, like planned mitigation — not a fee per unit). Pure (client + server).
 // INVARIANT: tests/unit/estimates/view.test.ts serializes a redacted view and looks for the rates and
 // fees of the input: add any new money-per-unit field of the engine output here.
+import { isMoneyConstant } from "@/lib/estimate/defaults";
 import type { CostLineKey, Distribution, Estimate, Explanation, HonestyFlag, LabelledDistribution, WorkstreamBreakdown } from "@/lib/estimate";
 
 export type ViewWorkstream = Omit<WorkstreamBreakdown, "rateCents" | "cost"> & { rateCents: number | null; cost: Distribution | null };
@@ -34,8 +35,6 @@ export type EstimateView = Omit<Estimate, "breakdown" | "licenseOverlap" | "cost
 };
 
 const isLabor = (key: string) => key.startsWith("labor.");
-/** constants that are a rate or a fee: labor rates, and the type decision's licence/hosting/fee amounts (a quote may be entered there) */
-const isMoneyConstant = (key: string) => key.startsWith("rate.") || (key.startsWith("tco.") && key.endsWith("Cents"));
 
 /** Explanation input keys that are (or reveal) a rate or a fee. */
 const MONEY_PER_UNIT_INPUT = /rate|fee|monthly|burn|^destinationCents$|^sourceCents$|^archiveCents$/i;
@@ -50,7 +49,7 @@ function redactExplanation(e: Explanation): Explanation {
     ...e,
     formula: redactText(e.formula),
     inputs: Object.fromEntries(Object.entries(e.inputs).filter(([k]) => !MONEY_PER_UNIT_INPUT.test(k))),
-    constants: e.constants.filter((c) => !c.key.startsWith("rate.")),
+    constants: e.constants.filter((c) => !isMoneyConstant(c.key)),
     ...(e.notes ? { notes: e.notes.map(redactText) } : {}),
   };
 }

@@ -143,6 +143,25 @@ describe("roles", () => {
     expect(lead.values.license.sources[0]?.fee).toBe("500");
   });
 
+  it("money constants (the type decision's licence, hosting and fee amounts) are not sent to the clinical reviewer", async () => {
+    signInAs(world.lead);
+    const base = await current();
+    const res = await saveAssumptionsAction({
+      engagementId: world.eid,
+      version: base.version,
+      values: edit(base.values, (v) => { v.constants["tco.A.licencePerProviderMonthCents"] = "73219"; v.constants["tco.custom.regulatoryPerYearCents"] = "17654321"; v.constants["tco.custom.maintenanceShareOfBuild"] = "0.23"; }),
+    });
+    expect(res.ok).toBe(true);
+    const reviewer = await findAssumptions(world.eid, "clinical_reviewer");
+    const keys = Object.keys(reviewer.values.constants);
+    expect(keys.filter((k) => k.startsWith("tco.") && k.endsWith("Cents"))).toEqual([]);
+    expect(reviewer.values.constants["tco.custom.maintenanceShareOfBuild"]).toBe("0.23"); // not money: shown
+    const json = JSON.stringify(reviewer);
+    for (const amount of ["73219", "17654321", "50000", "20000000"]) expect(json).not.toContain(amount);
+    const executive = await findAssumptions(world.eid, "executive");
+    expect(executive.values.constants["tco.A.licencePerProviderMonthCents"]).toBe("73219");
+  });
+
   it("the clinical reviewer and the executive cannot save (FORBIDDEN); nothing changes", async () => {
     const base = await current();
     const row = await engagementRow(world.eid);

@@ -15,6 +15,9 @@ import {
   type AssumptionsFormValues,
 } from "@/lib/assumptions/schema";
 import { fixture } from "./helpers";
+import { isMoneyConstant } from "@/lib/estimate/defaults";
+import { describeAssumptionChanges, isRateOrFeePath } from "@/lib/assumptions/diff";
+import { constantLayout } from "@/components/assumptions/constants-editor";
 
 const defaults = () => toFormValues(AssumptionsSchema.parse({}), { canSeeRates: true });
 const errorsOf = (values: unknown) => {
@@ -54,6 +57,28 @@ describe("toFormValues → AssumptionsFormSchema round trip", () => {
     expect(v.license.archiveFee).toBeNull();
     expect(v.license.sources[0]?.noticeMonths).toBe("3");
     expect(JSON.stringify(v)).not.toMatch(/"520"|"500"|"1800"/); // the fixture's fees in dollars
+  });
+
+  it("hides money constants (unit in cents: rates, the type decision's amounts) for a role without rates.view, and only those", () => {
+    const money = CONSTANT_DEFINITIONS.filter((d) => d.unit.startsWith("cents")).map((d) => d.key);
+    expect(money).toEqual(expect.arrayContaining(["tco.A.licencePerProviderMonthCents", "tco.custom.hostingPerProviderMonthCents", "tco.custom.certificationCents"]));
+    for (const k of money) expect(isMoneyConstant(k), k).toBe(true);
+    for (const d of CONSTANT_DEFINITIONS.filter((x) => !x.unit.startsWith("cents"))) expect(isMoneyConstant(d.key), d.key).toBe(false);
+    const a = AssumptionsSchema.parse({ constants: { "tco.A.licencePerProviderMonthCents": 61_234, "tco.custom.maintenanceShareOfBuild": 0.3 } });
+    const hidden = toFormValues(a, { canSeeRates: false });
+    expect(Object.keys(hidden.constants).filter(isMoneyConstant)).toEqual([]);
+    expect(hidden.constants["tco.custom.maintenanceShareOfBuild"]).toBe("0.3");
+    expect(JSON.stringify(hidden)).not.toContain("61234");
+    expect(toFormValues(a, { canSeeRates: true }).constants["tco.A.licencePerProviderMonthCents"]).toBe("61234");
+    // the constants table draws no row for them either
+    const shown = constantLayout({ hideMoney: true }).flatMap((g) => g.keys);
+    expect(shown.filter(isMoneyConstant)).toEqual([]);
+    expect(shown).toContain("tco.custom.maintenanceShareOfBuild");
+    expect(constantLayout().flatMap((g) => g.keys)).toEqual(expect.arrayContaining(money.filter((k) => !k.startsWith("rate."))));
+    // and a change to one is described without its amounts
+    expect(isRateOrFeePath("constants.tco.A.licencePerProviderMonthCents")).toBe(true);
+    expect(isRateOrFeePath("constants.tco.custom.maintenanceShareOfBuild")).toBe(false);
+    expect(describeAssumptionChanges({ "constants.tco.A.licencePerProviderMonthCents": { from: 50_000, to: 61_234 } }, { hideMoney: true }).join(" ")).not.toMatch(/612|500/);
   });
 });
 

@@ -24,7 +24,7 @@ export default async function AssumptionsPage({ params }: { params: Promise<{ id
         description={
           canEdit
             ? "Everything the estimate assumes beyond the inventories. Saved changes apply to the estimate at once; every save is in the activity log."
-            : `You can read the assumptions; your role does not change them.${dto.canSeeRates ? "" : " Labor rates and license fees are hidden for your role."}`
+            : `You can read the assumptions; your role does not change them.${dto.canSeeRates ? "" : " Labor rates, license fees and other amounts of money (such as the type decision’s licence and hosting figures) are hidden for your role."}`
         }
         actions={<ButtonLink href={`/engagements/${access.engagementId}/estimate`} variant="secondary">See the estimate</ButtonLink>}
       />
