@@ -56,11 +56,17 @@ const RULES = new Map<readonly string[], readonly Rule[]>([
     [/\busers?\b|\baccounts?\b|\blogins?\b|\bsecurity\b/, "users"],
     [/\baudit\b|\baccess log\b|\bbreak the glass\b/, "source_audit_log"],
   ]],
+  // The status of an interface or report is where its MIGRATION work stands (the field's help text), not how
+  // it runs in the source system today: a client's "Live", "Active", "Prod" or "In production" describes the
+  // source, and no migration work on it has begun — Not started. Only "live in the new / destination
+  // system" says the work is done.
   [WORK_STATUSES, [
-    [/^(open\b.*|mitigat.*|working|underway|under way|in flight|wip|active|analysis|build(ing)?|testing|in test|design|scoping|partially|partial)/, "in_progress"],
-    [/^(done|complete|completed|closed|finished|resolved|live( in)? (destination|new)|migrated|validated|retired?|decommissioned|sunset|turned off|inactive|obsolete)\b/, "done"],
+    [/^(live|active|running|in use|in service)\b.*\b(destination|new|target|future)\b/, "done"],
+    [/^(live|prod|production|in production|in prod|active|current|existing|in use|in service|operational|running|up and running|up|enabled|on)\b/, "not_started"],
+    [/^(open\b.*|mitigat.*|working|underway|under way|in flight|wip|analysis|build(ing)?|testing|in test|design|scoping|partially|partial)/, "in_progress"],
+    [/^(done|complete|completed|closed|finished|resolved|migrated|validated|retired?|decommissioned|sunset|turned off|inactive|obsolete)\b/, "done"],
     [/^(blocked|on hold|hold|waiting|stalled|stuck|escalated|at risk)\b/, "blocked"],
-    [/^(not started|new|planned|planning|backlog|to do|todo|queued|not begun|future|later|proposed|identified|pending|tbd|live|production|in production|current|existing)\b/, "not_started"],
+    [/^(not started|not (yet )?live|pre-?live|new|planned|planning|backlog|to do|todo|queued|not begun|future|later|proposed|identified|pending|tbd)\b/, "not_started"],
   ]],
   [RISK_STATUSES, [
     [/monitor|watch|tracking|accepted|dormant/, "monitoring"],

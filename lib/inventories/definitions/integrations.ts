@@ -79,7 +79,7 @@ export const INTEGRATION_DEFINITION = defineInventory({
     status: choice(WORK_STATUSES, "not_started", {
       label: "Status", bulk: true, table: true, sort: true, filter: "status",
       aliases: WORK_STATUS_ALIASES,
-      help: "Work status.",
+      help: "Where the migration work on this interface stands — not whether it runs in the source system today: an interface that is live there and not yet worked on is Not started.",
     }),
   },
   example: {

@@ -55,7 +55,7 @@ export const REPORT_DEFINITION = defineInventory({
     status: choice(WORK_STATUSES, "not_started", {
       label: "Status", bulk: true, table: true, sort: true, filter: "status",
       aliases: ["Work status", "Progress", "State"],
-      help: "Work status.",
+      help: "Where the migration work on this report stands — not whether it runs in the source system today: a report that is live there and not yet worked on is Not started.",
     }),
   },
   example: {

@@ -24,6 +24,22 @@ describe("healthcare synonyms", () => {
     expect(suggest("integrations", "status", v).target).toBe(code);
   });
 
+  // The status is the MIGRATION work's (the field's help text): a client's word for an interface or report that
+  // runs in the source system today says nothing has been done to move it — Not started, as a suggestion to confirm.
+  it.each([
+    "live", "Live", "LIVE", "Live ", "in production", "In Production", "IN PRODUCTION", "production", "Production (live)", "prod", "Prod", "PROD",
+    "In prod", "Active", "active", "Active - needs rework", "Current", "In use", "Operational", "Running", "Up and running", "Not live", "Not yet live", "Pre-live",
+  ])("source-system status %j → not started (integrations and reports)", (v) => {
+    for (const inv of ["integrations", "reports"] as const) expect(suggest(inv, "status", v)).toEqual({ target: "not_started", how: "synonym" });
+  });
+
+  it.each([["Live in new EMR", "done"], ["Live in destination", "done"], ["Active in target system", "done"], ["Decommissioned", "done"], ["Build", "in_progress"], ["Testing", "in_progress"]])(
+    "work status %j → %s (live in the new system is done)",
+    (v, code) => {
+      expect(suggest("integrations", "status", v).target).toBe(code);
+    },
+  );
+
   it.each([["Open - monitoring", "monitoring"], ["Mitigating", "open"], ["Accepted", "monitoring"], ["Closed", "closed"]])("risk status %s → %s", (v, code) => {
     expect(suggest("risks", "status", v).target).toBe(code);
   });
