@@ -5,6 +5,7 @@ import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { EngagementListFilter } from "@/lib/engagements/schema";
 import type { Role } from "@/lib/auth/access-matrix";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { tallyFromRows, type TallyInventory } from "@/lib/inventories/tally";
 
 export const engagementSelect = {
   id: true,
@@ -93,25 +94,7 @@ export async function findMembers(engagementId: AuthorizedEngagementId) {
 export type MemberDto = Awaited<ReturnType<typeof findMembers>>[number];
 
 type InventoryCountsRecord = {
-  dataEntities: number;
-  dataUnknownCounts: number;
-  dataUndecided: number;
-  dataIncomplete: number;
-  workflowItems: number;
-  workflowUndecided: number;
-  workflowNotReviewed: number;
-  workflowIncomplete: number;
-  integrations: number;
-  integrationsUndecided: number;
-  reports: number;
-  reportsRegulatory: number;
-  reportsRegulatoryWithoutPlan: number;
-  risks: number;
-  risksNotClosed: number;
-  risksWithoutOwner: number;
-  risksResidualNotAssessed: number;
-  risksIncomplete: number;
-  risksOverdue: number;
+  tally: { inventory: TallyInventory; key: string; n: string }[];
   auditPolicy: string | null;
   auditRetrievalProcedure: string | null;
   auditDestination: string | null;
@@ -119,45 +102,52 @@ type InventoryCountsRecord = {
 };
 
 /**
- * Row counts and completeness per inventory for the overview, in one query whatever the row counts.
+ * Row counts and completeness per inventory for the overview, in one query that reads the maintained tally
+ * (lib/inventories/tally.ts: one row per key, whatever the row counts).
  * Incomplete means: data entities with an unknown record count or an undecided decision; workflow items with
  * an undecided disposition or not reviewed; integrations with an undecided transition strategy; regulatory
  * reports without a reproducibility plan; risks (not closed) without an owner or a residual assessment.
  * `today` (YYYY-MM-DD, UTC) is the reference for overdue risk reviews.
  */
 export async function findInventoryCounts(engagementId: AuthorizedEngagementId, today: string = new Date().toISOString().slice(0, 10)) {
-  const [c] = await db.$queryRaw<InventoryCountsRecord[]>`
-    SELECT d.*, w.*, i.*, r.*, k.*, a.*,
-      (SELECT count(*) FROM "Membership" WHERE "engagementId" = ${engagementId})::int AS "members"
-    FROM
-      (SELECT count(*)::int AS "dataEntities",
-              count(*) FILTER (WHERE "recordCount" IS NULL)::int AS "dataUnknownCounts",
-              count(*) FILTER (WHERE "decision" = 'undecided')::int AS "dataUndecided",
-              count(*) FILTER (WHERE "recordCount" IS NULL OR "decision" = 'undecided')::int AS "dataIncomplete"
-         FROM "DataEntity" WHERE "engagementId" = ${engagementId}) d,
-      (SELECT count(*)::int AS "workflowItems",
-              count(*) FILTER (WHERE "disposition" = 'undecided')::int AS "workflowUndecided",
-              count(*) FILTER (WHERE "reviewStatus" = 'not_reviewed')::int AS "workflowNotReviewed",
-              count(*) FILTER (WHERE "disposition" = 'undecided' OR "reviewStatus" = 'not_reviewed')::int AS "workflowIncomplete"
-         FROM "WorkflowItem" WHERE "engagementId" = ${engagementId}) w,
-      (SELECT count(*)::int AS "integrations",
-              count(*) FILTER (WHERE "transitionStrategy" = 'undecided')::int AS "integrationsUndecided"
-         FROM "Integration" WHERE "engagementId" = ${engagementId}) i,
-      (SELECT count(*)::int AS "reports",
-              count(*) FILTER (WHERE "kind" = 'regulatory')::int AS "reportsRegulatory",
-              count(*) FILTER (WHERE "kind" = 'regulatory' AND btrim("reproducibilityPlan") = '')::int AS "reportsRegulatoryWithoutPlan"
-         FROM "Report" WHERE "engagementId" = ${engagementId}) r,
-      (SELECT count(*)::int AS "risks",
-              count(*) FILTER (WHERE "status" <> 'closed')::int AS "risksNotClosed",
-              count(*) FILTER (WHERE "status" <> 'closed' AND btrim("owner") = '')::int AS "risksWithoutOwner",
-              count(*) FILTER (WHERE "status" <> 'closed' AND ("residualLikelihood" IS NULL OR "residualImpact" IS NULL))::int AS "risksResidualNotAssessed",
-              count(*) FILTER (WHERE "status" <> 'closed' AND (btrim("owner") = '' OR "residualLikelihood" IS NULL OR "residualImpact" IS NULL))::int AS "risksIncomplete",
-              count(*) FILTER (WHERE "status" <> 'closed' AND "nextReviewDate" < ${today}::date)::int AS "risksOverdue"
-         FROM "Risk" WHERE "engagementId" = ${engagementId}) k
+  const [row] = await db.$queryRaw<InventoryCountsRecord[]>`
+    SELECT a.*,
+      (SELECT count(*) FROM "Membership" WHERE "engagementId" = ${engagementId})::int AS "members",
+      (SELECT coalesce(json_agg(json_build_object('inventory', t."inventory", 'key', t."key", 'n', t."n"::text)), '[]'::json)
+         FROM "InventoryTally" t WHERE t."engagementId" = ${engagementId}) AS "tally"
+    FROM (SELECT 1) one
       LEFT JOIN LATERAL (
         SELECT "policy" AS "auditPolicy", "retrievalProcedure" AS "auditRetrievalProcedure", "destination" AS "auditDestination"
           FROM "AuditTrailPolicy" WHERE "engagementId" = ${engagementId}
       ) a ON true`;
+  const of = (inventory: TallyInventory) => tallyFromRows(row.tally.filter((t) => t.inventory === inventory));
+  const [d, w, i, r, k] = [of("data"), of("workflows"), of("integrations"), of("reports"), of("risks")];
+  const c = {
+    dataEntities: d.get("rows"),
+    dataUnknownCounts: d.get("unknownCounts"),
+    dataUndecided: d.get("decision:undecided"),
+    dataIncomplete: d.get("incomplete"),
+    workflowItems: w.get("rows"),
+    workflowUndecided: w.get("disposition:undecided"),
+    workflowNotReviewed: w.get("reviewStatus:not_reviewed"),
+    workflowIncomplete: w.get("incomplete"),
+    integrations: i.get("rows"),
+    integrationsUndecided: i.get("transitionStrategy:undecided"),
+    reports: r.get("rows"),
+    reportsRegulatory: r.get("kind:regulatory"),
+    reportsRegulatoryWithoutPlan: r.get("regulatoryWithoutPlan"),
+    risks: k.get("rows"),
+    risksNotClosed: k.get("rows") - k.get("status:closed"),
+    risksWithoutOwner: k.get("open:withoutOwner"),
+    risksResidualNotAssessed: k.get("open:residualNotAssessed"),
+    risksIncomplete: k.get("open:incomplete"),
+    // open risks whose next review date is before today: the tally keeps them per date (ISO dates sort as text)
+    risksOverdue: k.under("open:review").reduce((n, g) => (g.value < today ? n + g.count : n), 0),
+    auditPolicy: row.auditPolicy,
+    auditRetrievalProcedure: row.auditRetrievalProcedure,
+    auditDestination: row.auditDestination,
+    members: row.members,
+  };
   return {
     dataEntities: c.dataEntities,
     workflowItems: c.workflowItems,

@@ -5,14 +5,14 @@ import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import { INTERFACE_COMPLEXITIES, SEVERITIES, TRANSITION_STRATEGIES, WORK_STATUSES } from "@/lib/engagement-format/schema";
 import { INTEGRATION_DEFINITION } from "@/lib/inventories/definitions";
 import { integrationFromRecord, integrationToColumns } from "@/lib/inventories/registry";
-import { findRowById, findRowPage, rowStore } from "@/lib/inventories/data";
+import { findRowById, findRowPage, rowStore, tallyCounts } from "@/lib/inventories/data";
 import type { Page } from "@/lib/inventories/table-query";
 import type { IntegrationQuery, IntegrationRow, IntegrationTotals } from "@/lib/integrations/schema";
 
 export const integrationStore = rowStore(INTEGRATION_DEFINITION, (c) => c.integration, { fromRecord: integrationFromRecord, toColumns: integrationToColumns }, "interface");
 
 export function findIntegrationPage(engagementId: AuthorizedEngagementId, q: IntegrationQuery): Promise<Page<IntegrationRow>> {
-  return findRowPage(integrationStore, engagementId, q);
+  return findRowPage(integrationStore, engagementId, q, { tally: tallyCounts(engagementId, "integrations") });
 }
 
 export function findIntegration(engagementId: AuthorizedEngagementId, id: string): Promise<IntegrationRow | null> {

@@ -9,6 +9,7 @@ import type { Fields, InventoryDefinition } from "@/lib/inventories/definition";
 import { filtersOf, searchFieldsOf, vocabularySortsOf } from "@/lib/inventories/derive";
 import { compareText, findVocabularySortedPage } from "@/lib/inventories/paging";
 import { pageWindow, toPage, type Page, type RowMeta, type TableQueryBase } from "@/lib/inventories/table-query";
+import { tallyFromRows, type Tally, type TallyCounts, type TallyInventory } from "@/lib/inventories/tally";
 
 export type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 /** The client or a transaction. */
@@ -87,11 +88,14 @@ export async function findRowPage<R extends object>(
   store: RowStore<R>,
   engagementId: AuthorizedEngagementId,
   q: TableQueryBase & Record<string, unknown>,
-  opts: { where?: Where[]; sorts?: Record<string, CustomSort> } = {},
+  opts: { where?: Where[]; sorts?: Record<string, CustomSort>; tally?: TallyCounts } = {},
 ): Promise<Page<R & RowMeta>> {
   const d = store.definition;
   const model = store.delegate(db);
   const where = rowWhere(store, engagementId, q, opts.where);
+  // Unfiltered, the row count and a vocabulary column's counts are the maintained tally's (one row per
+  // key) instead of a count over every row of the engagement (lib/inventories/tally.ts).
+  const tally = opts.tally && (where.AND as Where[]).length === 1 ? opts.tally : null;
   const { skip, take } = pageWindow(q.page);
   const textKeys = d.keyFields.filter((k) => d.fields[k]!.kind !== "enum");
   const custom = opts.sorts?.[q.sort];
@@ -108,6 +112,11 @@ export async function findRowPage<R extends object>(
       skip,
       take,
       groupCounts: async () => {
+        if (tally) {
+          const [groups, total] = await Promise.all([tally.groups(column), tally.total()]);
+          // a column the tally does not keep (its counts would not add up): count the rows instead
+          if (groups.reduce((n, g) => n + g.count, 0) === total) return groups;
+        }
         const groups = await model.groupBy({ by: [column], where, _count: { _all: true } });
         return groups.map((g) => ({ value: String(g[column]), count: g._count._all }));
       },
@@ -120,7 +129,7 @@ export async function findRowPage<R extends object>(
   }
   const primary = d.fields[q.sort]?.nullable ? { [q.sort]: { sort: q.dir, nulls: "last" } } : { [q.sort]: q.dir };
   const orderBy = [primary, ...d.keyFields.map((k) => ({ [k]: "asc" })), { id: "asc" }];
-  const [rows, total] = await Promise.all([model.findMany({ where, orderBy, skip, take, select: store.select }), model.count({ where })]);
+  const [rows, total] = await Promise.all([model.findMany({ where, orderBy, skip, take, select: store.select }), tally ? tally.total() : model.count({ where })]);
   return toPage(rows.map(store.toRow), total, q.page);
 }
 
@@ -134,4 +143,25 @@ export async function findRowById<R extends object>(store: RowStore<R>, engageme
 export async function findFilterValues(store: RowStore<object>, engagementId: AuthorizedEngagementId, field: string, limit = 200): Promise<string[]> {
   const groups = await store.delegate(db).groupBy({ by: [field], where: { engagementId, NOT: { [field]: "" } }, _count: { _all: true }, orderBy: { [field]: "asc" }, take: limit });
   return groups.map((g) => String(g[field]));
+}
+
+// ---------- the maintained tally (lib/inventories/tally.ts) ----------
+
+/** One inventory's tally for one engagement (one indexed query; rows read = that inventory's keys). */
+export async function findTally(engagementId: AuthorizedEngagementId, inventory: TallyInventory): Promise<Tally> {
+  const rows = await db.inventoryTally.findMany({ where: { engagementId, inventory }, select: { key: true, n: true } });
+  return tallyFromRows(rows);
+}
+
+/**
+ * What the generic table page (findRowPage) reads instead of counting rows when the
+ * table is not filtered: the row count and the counts per value of a vocabulary column.
+ */
+export function tallyCounts(engagementId: AuthorizedEngagementId, inventory: TallyInventory): TallyCounts {
+  let tally: Promise<Tally> | null = null;
+  const read = () => (tally ??= findTally(engagementId, inventory));
+  return {
+    total: async () => (await read()).get("rows"),
+    groups: async (column: string) => (await read()).under(column),
+  };
 }

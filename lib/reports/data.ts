@@ -6,7 +6,7 @@ import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import { REPORT_KINDS, WORK_STATUSES } from "@/lib/engagement-format/schema";
 import { REPORT_DEFINITION } from "@/lib/inventories/definitions";
 import { reportFromRecord, reportToColumns } from "@/lib/inventories/registry";
-import { findRowById, findRowPage, rowStore, type Where } from "@/lib/inventories/data";
+import { findRowById, findRowPage, rowStore, tallyCounts, type Where } from "@/lib/inventories/data";
 import type { Page } from "@/lib/inventories/table-query";
 import type { ReportQuery, ReportRow, ReportTotals } from "@/lib/reports/schema";
 
@@ -24,7 +24,7 @@ function flagWhere(flag: ReportQuery["flag"]): Where[] {
 }
 
 export function findReportPage(engagementId: AuthorizedEngagementId, q: ReportQuery): Promise<Page<ReportRow>> {
-  return findRowPage(reportStore, engagementId, q, { where: flagWhere(q.flag) });
+  return findRowPage(reportStore, engagementId, q, { where: flagWhere(q.flag), tally: tallyCounts(engagementId, "reports") });
 }
 
 export function findReport(engagementId: AuthorizedEngagementId, id: string): Promise<ReportRow | null> {

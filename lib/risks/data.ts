@@ -7,7 +7,7 @@ import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { RiskMatrix } from "@/lib/engagement-format/schema";
 import { RISK_DEFINITION } from "@/lib/inventories/definitions";
 import { riskFromRecord, riskToColumns } from "@/lib/inventories/registry";
-import { findRowById, findRowPage, rowStore, type CustomSort, type DbRecord, type Where } from "@/lib/inventories/data";
+import { findRowById, findRowPage, rowStore, tallyCounts, type CustomSort, type DbRecord, type Where } from "@/lib/inventories/data";
 import type { Page } from "@/lib/inventories/table-query";
 import { compareText, fetchSegmentedPage, type Segment } from "@/lib/inventories/paging";
 import { highScoreThreshold, readRiskMatrix } from "@/lib/risks/score";
@@ -69,7 +69,7 @@ function scoreSort(residual: boolean): CustomSort {
 const SCORE_SORTS = { score: scoreSort(false), residualScore: scoreSort(true) };
 
 export function findRiskPage(engagementId: AuthorizedEngagementId, q: RiskQuery, today: string): Promise<Page<RiskRow>> {
-  return findRowPage(riskStore, engagementId, q, { where: flagWhere(q.flag, today), sorts: SCORE_SORTS });
+  return findRowPage(riskStore, engagementId, q, { where: flagWhere(q.flag, today), sorts: SCORE_SORTS, tally: tallyCounts(engagementId, "risks") });
 }
 
 export function findRisk(engagementId: AuthorizedEngagementId, id: string): Promise<RiskRow | null> {

@@ -30,6 +30,8 @@ import { migrateDeploy, resetPublicSchema } from "./database.mjs";
 import { platformPackageDir } from "./embedded-db.mjs";
 
 const FORMAT = "sounding-dump";
+/** Tables whose rows are derived from others (kept by triggers): a restore recomputes them instead of loading them. */
+const DERIVED_TABLES = new Set(["InventoryTally"]);
 
 // ---- finding pg_dump / pg_restore ------------------------------------------------------------
 
@@ -363,6 +365,11 @@ async function restoreLogicalDump(url, file) {
           if (!tables.has(current.name)) throw new UserError(`the backup has table ${current.name}, which its migrations did not create`);
           counts[current.name] = 0;
         } else if (tag === "R") {
+          // derived rows (the inventory tally, kept by triggers): recomputed below, never loaded
+          if (DERIVED_TABLES.has(current.name)) {
+            counts[current.name]++;
+            continue;
+          }
           batch.push(payload);
           if (batch.length >= 500) await flush();
         } else if (tag === "S") {
@@ -371,6 +378,9 @@ async function restoreLogicalDump(url, file) {
         }
       }
       await flush();
+      // the inventory tally from the restored rows (the function exists from the inventory_tally migration on)
+      const rebuild = await c.query(`SELECT to_regprocedure('public.inventory_tally_rebuild()') IS NOT NULL AS "exists"`);
+      if (rebuild.rows[0]?.exists) await c.query(`SELECT public.inventory_tally_rebuild()`);
       for (const s of sequences) {
         await c.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [`public.${q(s.name)}`, s.lastValue, s.isCalled]);
       }

@@ -19,7 +19,7 @@ import { findRiskPage, findRiskSettings, findRiskTotals } from "@/lib/risks/data
 import { RiskQuerySchema } from "@/lib/risks/schema";
 import { findInventoryCounts } from "@/lib/engagements/data";
 
-const MODELS = ["dataEntity", "workflowItem", "integration", "report", "risk", "engagement", "auditTrailPolicy"] as const;
+const MODELS = ["dataEntity", "workflowItem", "integration", "report", "risk", "engagement", "auditTrailPolicy", "inventoryTally"] as const;
 const METHODS = ["findMany", "findFirst", "findUnique", "findUniqueOrThrow", "count", "groupBy", "aggregate"] as const;
 
 /** Counts Prisma calls (each is one SQL statement here: no includes/relations are used by these loaders). */
@@ -93,7 +93,7 @@ describe("inventory pages make a constant number of queries", () => {
 
   afterEach(() => vi.restoreAllMocks());
 
-  // Plain sorts: findMany + count + one totals query (+ the matrix for risks) — exactly, at any size.
+  // Plain sorts: findMany + the row count (the tally, unfiltered) + one totals query (+ the matrix for risks) — exactly, at any size.
   // Sorts by meaning (vocabulary order, risk score): one groupBy + 1 to 3 findMany depending on where the
   // page's window cuts the segments — bounded, whatever the size.
   const bound = (label: string) => {
@@ -110,7 +110,7 @@ describe("inventory pages make a constant number of queries", () => {
         if (!/:(entity|decision|complexity|clinicalImpact|kind|status|score|residualScore)$/.test(label) && label !== "overview") expect(n, label).toBe(bound(label));
       }
       expect(counts["overview"]).toBe(1);
-      expect(counts["data:sourceObject"]).toBe(3); // findMany + count + totals
+      expect(counts["data:sourceObject"]).toBe(3); // findMany + row count (tally) + totals (tally)
     }
   });
 });
