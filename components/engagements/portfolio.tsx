@@ -33,7 +33,7 @@ function Confidence({ row }: { row: PortfolioRow }) {
   const v = row.estimate?.confidence;
   if (v === null || v === undefined) return <span className="text-ink-600">—</span>;
   // the same reading as the estimate, overview and report: never "High" without a clinical sign-off
-  const r = readConfidence(Math.round(v), { signedOff: row.review.lastSignOff !== null, changedSinceSignOff: 0 });
+  const r = readConfidence(Math.round(v), { signedOff: row.review.lastSignOff !== null, changedSinceSignOff: row.review.changedSinceSignOff });
   return (
     <span className={cn("tabular font-medium", r.level === "High" ? "text-emerald-800" : r.level === "Moderate" ? "text-amber-800" : "text-red-800")} title={r.reason ? `Moderate: ${r.reason}` : undefined}>
       {r.score} / 100 <span className="block text-xs font-normal">{r.level}</span>
@@ -47,6 +47,7 @@ function SignOff({ row }: { row: PortfolioRow }) {
   return (
     <span className="text-ink-800">
       Signed off {formatDate(s.at)}
+      {row.review.changedSinceSignOff > 0 ? <span className="block text-xs text-amber-800">{formatNumber(row.review.changedSinceSignOff)} changed since sign-off</span> : null}
       {row.review.changedSinceApproval > 0 ? <span className="block text-xs text-amber-800">{formatNumber(row.review.changedSinceApproval)} changed since approval</span> : null}
     </span>
   );

@@ -5,10 +5,13 @@ import "server-only";
 import { db } from "@/lib/db";
 import { findEngagementsForUser } from "@/lib/engagements/data";
 import { loadLatestEstimateSummary } from "@/lib/estimate-results/data";
+import { findSignOffComparison } from "@/lib/workflow-review/data";
+import { countChanges } from "@/lib/workflow-review/diff";
+import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { EngagementListFilter } from "@/lib/engagements/schema";
 import { awaitingFor, type PortfolioEstimateLoader, type PortfolioRow, type ReviewSignals } from "@/lib/portfolio/schema";
 
-const NO_SIGNALS: ReviewSignals = { notReviewed: 0, changesRequested: 0, changedSinceApproval: 0, lastSignOff: null };
+const NO_SIGNALS: ReviewSignals = { notReviewed: 0, changesRequested: 0, changedSinceApproval: 0, changedSinceSignOff: 0, lastSignOff: null };
 
 /**
  * Review signals per engagement. "Changed since approval": approved, and edited after its last approval in
@@ -34,13 +37,26 @@ export async function findReviewSignals(engagementIds: readonly string[]): Promi
         ) a ON true
        WHERE w."engagementId" = ANY(${ids}::text[])
        GROUP BY w."engagementId"`,
-    db.$queryRaw<{ engagementId: string; createdAt: Date; signedByName: string }[]>`
-      SELECT DISTINCT ON ("engagementId") "engagementId", "createdAt", "signedByName"
-        FROM "WorkflowSignOff" WHERE "engagementId" = ANY(${ids}::text[])
-       ORDER BY "engagementId", "createdAt" DESC`,
+    // the last sign-off, and whether anything can have changed since: an item edited or added after it, or a
+    // different number of items (one removed) — when neither, nothing changed and no diff is needed
+    db.$queryRaw<{ engagementId: string; id: string; createdAt: Date; signedByName: string; mayHaveChanged: boolean }[]>`
+      SELECT s."engagementId", s."id", s."createdAt", s."signedByName",
+             (EXISTS (SELECT 1 FROM "WorkflowItem" w WHERE w."engagementId" = s."engagementId" AND w."updatedAt" > s."createdAt")
+              OR (SELECT count(*) FROM "WorkflowItem" w WHERE w."engagementId" = s."engagementId") <> jsonb_array_length(s."snapshot")) AS "mayHaveChanged"
+        FROM (SELECT DISTINCT ON ("engagementId") "engagementId", "id", "createdAt", "signedByName", "snapshot"
+                FROM "WorkflowSignOff" WHERE "engagementId" = ANY(${ids}::text[])
+               ORDER BY "engagementId", "createdAt" DESC, "id" DESC) s`,
   ]);
   for (const r of items) out.set(r.engagementId, { ...NO_SIGNALS, notReviewed: r.notReviewed, changesRequested: r.changesRequested, changedSinceApproval: r.changedSinceApproval });
-  for (const s of signOffs) out.set(s.engagementId, { ...(out.get(s.engagementId) ?? NO_SIGNALS), lastSignOff: { at: s.createdAt.toISOString(), by: s.signedByName } });
+  const changed = await Promise.all(
+    signOffs.map(async (s) => {
+      if (!s.mayHaveChanged) return 0;
+      // INVARIANT (as above): the caller passes only ids the viewer may see
+      const { diff } = await findSignOffComparison(s.engagementId as AuthorizedEngagementId, s.id);
+      return countChanges(diff);
+    }),
+  );
+  signOffs.forEach((s, i) => out.set(s.engagementId, { ...(out.get(s.engagementId) ?? NO_SIGNALS), changedSinceSignOff: changed[i]!, lastSignOff: { at: s.createdAt.toISOString(), by: s.signedByName } }));
   return out;
 }
 

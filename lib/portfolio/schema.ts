@@ -28,6 +28,8 @@ export type ReviewSignals = {
   notReviewed: number;
   changesRequested: number;
   changedSinceApproval: number;
+  /** workflow items added, removed or changed since the last sign-off (the sign-off page's own diff); 0 without one */
+  changedSinceSignOff: number;
   lastSignOff: { at: string; by: string } | null;
 };
 

@@ -9,6 +9,8 @@ import { createEngagementWorld } from "@/lib/factories";
 import { EngagementListFilterSchema } from "@/lib/engagements/schema";
 import { findPortfolio, findReviewSignals } from "@/lib/portfolio/data";
 import type { PortfolioEstimate } from "@/lib/portfolio/schema";
+import { findInventorySnapshot, findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
+import type { AuthorizedEngagementId } from "@/lib/auth/access";
 
 type World = Awaited<ReturnType<typeof createEngagementWorld>>;
 let world: World;
@@ -52,6 +54,20 @@ describe("portfolio", () => {
     expect(asConsultant!.awaitingMe).toBe(1);
     expect(asExecutive!.awaitingMe).toBe(0);
     expect(asReviewer!.estimate).toBeNull(); // not computed yet
+  });
+
+  it("changed since sign-off: the same count as the sign-off page's diff, so the portfolio caps confidence as the overview does", async () => {
+    const eid = other.engagement.id;
+    const E = eid as AuthorizedEngagementId;
+    const signals = async () => (await findReviewSignals([eid])).get(eid)!;
+    const items = await Promise.all(["Sepsis alert", "Stroke order set", "Fall-risk flowsheet"].map((name) => db.workflowItem.create({ data: { engagementId: eid, kind: "alert_rule", name } })));
+    await db.workflowSignOff.create({ data: { engagementId: eid, signedByName: "Reviewer", signedByRole: "clinical_reviewer", snapshot: await findInventorySnapshot(E), createdAt: new Date(Date.now() - 60_000) } });
+    expect(await signals()).toMatchObject({ changedSinceSignOff: 0, lastSignOff: { by: "Reviewer" } });
+    await db.workflowItem.update({ where: { id: items[0]!.id }, data: { quantity: 12, version: { increment: 1 } } });
+    await db.workflowItem.delete({ where: { id: items[1]!.id } });
+    const after = await signals();
+    expect(after.changedSinceSignOff).toBe(2);
+    expect(after.changedSinceSignOff).toBe((await findWorkflowSignOffSummary(E)).changedSinceSignOff);
   });
 
   it("estimate numbers come from the loader; review signals of ids outside the list are not read", async () => {

@@ -12,13 +12,13 @@ function row(clientName: string, estimate: PortfolioEstimate | null, extra: Part
   return {
     id: clientName, clientName, name: "EMR", migrationType: "A", sourceSystem: "", destinationSystem: "", providers: 1, locations: 1, specialties: 1, staffUsers: 1, activePatients: 1, yearsOfData: 1,
     sourceSystemCount: 1, plannedStart: "2027-01-04", currency: "USD", status: "scoping", archivedAt: null, createdAt: "2026-01-01T00:00:00.000Z", updatedAt: "2026-01-01T00:00:00.000Z",
-    myRole: "lead", memberCount: 1, estimate, review: { notReviewed: 0, changesRequested: 0, changedSinceApproval: 0, lastSignOff: null }, awaitingMe: 0, lastActivityAt: null, ...extra,
+    myRole: "lead", memberCount: 1, estimate, review: { notReviewed: 0, changesRequested: 0, changedSinceApproval: 0, changedSinceSignOff: 0, lastSignOff: null }, awaitingMe: 0, lastActivityAt: null, ...extra,
   };
 }
 
 describe("portfolio", () => {
   it("reviewers and leads await items to review; consultants changes to answer; executives nothing", () => {
-    const s = { notReviewed: 3, changesRequested: 2, changedSinceApproval: 1, lastSignOff: null };
+    const s = { notReviewed: 3, changesRequested: 2, changedSinceApproval: 1, changedSinceSignOff: 0, lastSignOff: null };
     expect(awaitingFor("clinical_reviewer", s)).toBe(4);
     expect(awaitingFor("lead", s)).toBe(4);
     expect(awaitingFor("consultant", s)).toBe(2);
