@@ -19,6 +19,7 @@ import {
   riskFromRecord,
   workflowFromRecord,
 } from "@/lib/inventories/registry";
+import { readTypeDecisionAnswers } from "@/lib/type-decision/schema";
 
 /** Stable row order for exports and round trips: insertion order. */
 const byName = { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }] };
@@ -64,5 +65,6 @@ export async function loadEngagementDocument(engagementId: AuthorizedEngagementI
     riskMatrix: RiskMatrixSchema.parse(e.riskMatrix ?? {}),
     risks: risks.map(riskFromRecord),
     assumptions: AssumptionsSchema.parse(e.assumptions ?? {}),
+    typeDecision: readTypeDecisionAnswers(e.typeDecision),
   });
 }

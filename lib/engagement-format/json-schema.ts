@@ -14,7 +14,7 @@ export function engagementJsonSchema(): Record<string, unknown> {
     $schema,
     $id: `https://sounding.invalid/schemas/engagement-v${ENGAGEMENT_FORMAT_VERSION}.json`,
     title: `Sounding engagement (sounding.engagement, version ${ENGAGEMENT_FORMAT_VERSION})`,
-    description: "A whole engagement: profile, the five row inventories, audit-trail policy, risk matrix, risks and estimate assumptions. See docs/engagement-format.md.",
+    description: "A whole engagement: profile, the five row inventories, audit-trail policy, risk matrix, risks, estimate assumptions and the type-decision checklist. See docs/engagement-format.md.",
     ...rest,
   };
 }

@@ -35,6 +35,7 @@ export async function createEngagementFromDocument(
           ...e.profile,
           riskMatrix: doc.riskMatrix as object,
           assumptions: doc.assumptions as object,
+          typeDecision: doc.typeDecision as object,
           memberships: { create: { userId: importer.id, role: "lead" } },
         },
         select: { id: true },

@@ -9,6 +9,7 @@ import { INPUT_LIMITS as L, bounded, rangeMessage } from "@/lib/engagement-forma
 import { CONSTANT_DEFINITIONS } from "@/lib/estimate/defaults";
 import { rowSchema } from "@/lib/inventories/definition";
 import { DATA_DEFINITION, INTEGRATION_DEFINITION, REPORT_DEFINITION, RISK_DEFINITION, WORKFLOW_DEFINITION } from "@/lib/inventories/definitions";
+import { TypeDecisionAnswersSchema } from "@/lib/type-decision/schema";
 
 // The inventories' vocabularies and row parts live in vocabularies.ts; each inventory's row schema is built
 // from its definition (lib/inventories/definitions/*), where each field is written once.
@@ -228,6 +229,9 @@ export const EngagementDocumentSchema = z.strictObject({
   riskMatrix: RiskMatrixSchema.default(RiskMatrixSchema.parse({})),
   risks: z.array(RiskSchema).default([]),
   assumptions: AssumptionsSchema.default(AssumptionsSchema.parse({})),
+  // the type-decision fit checklist: the consultant's answer (yes / no / unsure / null) and note per criterion.
+  // Not an estimate input: the engine ignores it and stored results are keyed without it (lib/estimate-results/key.ts).
+  typeDecision: TypeDecisionAnswersSchema.default(TypeDecisionAnswersSchema.parse({})),
 });
 export type EngagementDocument = z.infer<typeof EngagementDocumentSchema>;
 export type EngagementDocumentInput = z.input<typeof EngagementDocumentSchema>;

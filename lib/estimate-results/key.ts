@@ -1,6 +1,6 @@
 // The identity of a stored estimate (pure; client-safe types only): a SHA-256 of the canonical
 // engagement document (RFC 8785 JSON canonicalization, without the `exportedAt` stamp, which changes on
-// every load) + seed + iterations + engine version. Same key ⇒ the engine would return the same numbers,
+// every load, nor the type-decision checklist answers, which the engine does not read) + seed + iterations + engine version. Same key ⇒ the engine would return the same numbers,
 // so the stored result is reused; any input, seed, iteration count or engine change gives a new key.
 // INVARIANT: the engine is deterministic in (document, seed, iterations) — lib/estimate has no clock
 // and no Math.random (ARCHITECTURE.md) — which is what makes a stored result safe to reuse.
@@ -19,7 +19,8 @@ export const RESULT_ENGINE_VERSION = ENGINE_VERSION;
 export type EstimateRunKey = { seed: number; iterations: number; engineVersion: string };
 
 export function estimateInputHash(doc: EngagementDocument, run: EstimateRunKey): string {
-  const { exportedAt: _exportedAt, ...inputs } = doc;
+  // the type-decision checklist is carried by the document but is no estimate input: answering it recomputes nothing
+  const { exportedAt: _exportedAt, typeDecision: _typeDecision, ...inputs } = doc;
   const canonical = canonicalize({ inputs, seed: run.seed, iterations: run.iterations, engineVersion: run.engineVersion });
   if (canonical === undefined) throw new Error("the engagement document cannot be canonicalized");
   return createHash("sha256").update(canonical).digest("hex");

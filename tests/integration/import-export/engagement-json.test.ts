@@ -63,6 +63,36 @@ describe("whole-engagement JSON through the app", () => {
     });
   }
 
+  it("the type-decision checklist answers travel with the engagement: saved answers are exported, imported and exported again", async () => {
+    const a = await seedEngagement(world.lead);
+    const answers = {
+      specialtyWorkflowFit: { answer: "yes", note: "Behavioral-health intake has no vendor template" },
+      sizeVersusLicensing: { answer: "no", note: "" },
+      technicalLeadership: { answer: "unsure", note: "CTO hire pending" },
+      longHorizon: { answer: null, note: "" },
+    };
+    await db.engagement.update({ where: { id: a }, data: { typeDecision: answers, typeDecisionVersion: 1 } });
+    signInAs(world.lead);
+    const exportedA = await exportText(a);
+    expect(JSON.parse(exportedA).typeDecision).toEqual(answers);
+
+    signInAs(world.consultant);
+    const res = await importEngagementAction(jsonForm(exportedA));
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect((await db.engagement.findUniqueOrThrow({ where: { id: res.data.id } })).typeDecision).toEqual(answers);
+    expect(withoutExportedAt(await exportText(res.data.id))).toEqual(withoutExportedAt(exportedA));
+
+    // a file without the checklist (older exports) imports as unanswered; a bad answer is a problem with its path
+    const { typeDecision: _t, ...older } = JSON.parse(exportedA);
+    const res2 = await importEngagementAction(jsonForm(JSON.stringify(older)));
+    expect(res2.ok).toBe(true);
+    if (res2.ok) expect(JSON.parse(await exportText(res2.data.id)).typeDecision.technicalLeadership).toEqual({ answer: null, note: "" });
+    const bad = await importEngagementAction(jsonForm(JSON.stringify({ ...older, typeDecision: { longHorizon: { answer: "maybe" } } })));
+    expect(bad.ok).toBe(false);
+    expect(JSON.stringify(bad)).toContain("typeDecision.longHorizon.answer");
+  });
+
   it("an invalid file: every problem with its JSON path, and nothing is written", async () => {
     const doc = JSON.parse(JSON.stringify(fixtureDocument()));
     doc.risks[2].impact = 0;

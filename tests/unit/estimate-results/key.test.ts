@@ -14,6 +14,13 @@ describe("estimateInputHash", () => {
     const reordered = JSON.parse(JSON.stringify({ ...doc, exportedAt: "2030-01-01T00:00:00.000Z", assumptions: Object.fromEntries(Object.entries(doc.assumptions).reverse()) }));
     expect(estimateInputHash(reordered, run)).toBe(estimateInputHash(doc, run));
   });
+  it("ignores the type-decision checklist answers (not an estimate input), and the engine's output does too", () => {
+    const answered = { ...doc, typeDecision: { ...doc.typeDecision, longHorizon: { answer: "yes" as const, note: "10-year plan" } } };
+    expect(estimateInputHash(answered, run)).toBe(estimateInputHash(doc, run));
+    const { exportedAt: _e, typeDecision: _t, ...withoutChecklist } = doc;
+    expect(estimateInputHash(withoutChecklist as typeof doc, run)).toBe(estimateInputHash(doc, run)); // results stored before the field existed keep their key
+    expect(estimate(answered, { seed: 1, iterations: 200 })).toEqual(estimate(doc, { seed: 1, iterations: 200 }));
+  });
   it("changes with any input, the seed, the iterations and the engine version", () => {
     const h = estimateInputHash(doc, run);
     const keys = new Set([
