@@ -5,7 +5,7 @@ import { WORKSTREAM_LABELS } from "./effort";
 import { PHASE_LABELS } from "./gantt";
 import { WS_INDEX, type Model } from "./model";
 import { COST_LINES, P1_BOUND_LABELS, type CostLineKey } from "./simulate";
-import type { Explanation, InputConfidence, PhaseKey } from "./types";
+import type { Explanation, ExplanationInput, InputConfidence, MoneyValue, PhaseKey } from "./types";
 
 export const COST_LINE_LABELS: Record<CostLineKey, string> = {
   "labor.data_migration": "Labor — data migration",
@@ -42,6 +42,8 @@ export interface ExplainInputs {
 }
 
 const r1 = (v: number) => Math.round(v * 10) / 10;
+/** money as a typed value (MoneyValue); `per` for rates and fees */
+const money = (cents: number, per?: MoneyValue["per"]): MoneyValue => (per ? { kind: "money", cents: Math.round(cents), per } : { kind: "money", cents: Math.round(cents) });
 
 export function buildExplanations({ model, base, p50, p80, confidence }: ExplainInputs): Record<string, Explanation> {
   const c = model.c;
@@ -62,7 +64,7 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
     value: Math.round(base.totalCost),
     unit: "cents",
     formula: "Σ labor (hours × rate by workstream) + license overlap + risk events + schedule slip (burn × extra weeks) + planned mitigation + one-time vendor implementation fees.",
-    inputs: { baseCents: Math.round(base.totalCost), p50Cents: Math.round(p50.cost), p80Cents: Math.round(p80.cost) },
+    inputs: { baseCents: money(base.totalCost), p50Cents: money(p50.cost), p80Cents: money(p80.cost) },
     constants: [],
   };
 
@@ -104,8 +106,8 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
       label: w.label,
       value: Math.round(base.hours[w.key]),
       unit: "hours",
-      formula: `${w.formula}; then × the shared systemic factor (1 in the base plan) and × (1 + risk effort shares) in iterations where such risks occur. Cost = hours × ${(model.rates[WS_INDEX[w.key]] as number) / 100} $/h.`,
-      inputs: { ...w.inputs, likelyHours: Math.round(w.likelyHours), minHours: Math.round(w.minHours), maxHours: Math.round(w.maxHours) },
+      formula: `${w.formula}; then × the shared systemic factor (1 in the base plan) and × (1 + risk effort shares) in iterations where such risks occur. Cost = hours × the workstream's rate per hour.`,
+      inputs: { ...w.inputs, likelyHours: Math.round(w.likelyHours), minHours: Math.round(w.minHours), maxHours: Math.round(w.maxHours), rateCents: money(model.rates[WS_INDEX[w.key]] as number, "hour") },
       constants: k(...w.constants, `rate.${w.key}`),
       notes: w.components.slice(0, 8).map((x) => `${x.label}: ${Math.round(x.likelyHours)} h most likely`),
     };
@@ -136,22 +138,22 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
         label: COST_LINE_LABELS[line],
         value,
         unit: "cents",
-        formula: `${WORKSTREAM_LABELS[w]} hours × rate (${(model.rates[WS_INDEX[w]] as number) / 100} $/h).`,
-        inputs: { hours: Math.round(base.hours[w]), rateCents: model.rates[WS_INDEX[w]] as number, p50Cents: Math.round(p50.lines[line]) },
+        formula: `${WORKSTREAM_LABELS[w]} hours × the workstream's rate per hour.`,
+        inputs: { hours: Math.round(base.hours[w]), rateCents: money(model.rates[WS_INDEX[w]] as number, "hour"), p50Cents: money(p50.lines[line]) },
         constants: k(`rate.${w}`),
         notes: [`See workstream.${w} for where the hours come from.`],
       };
     }
   }
   const lic = model.license;
-  const sourceInputs: Record<string, number | string | boolean | null> = {};
+  const sourceInputs: Record<string, ExplanationInput> = {};
   const mo = (n: number) => `${n} month${n === 1 ? "" : "s"}`;
   lic.sources.forEach((src, i) => {
     const basis = src.basis === "per_provider_month" ? "per provider" : src.basis === "per_user_month" ? "per user" : "flat";
     sourceInputs[`source ${i + 1}`] = `${src.name}: ${
       src.entered ? `${basis}; ${src.rampsDown ? `ramps down per wave, notice ${mo(src.noticeMonths)}` : `runs until decommission + ${mo(src.tailMonths)}`}${src.contractEnd ? `; contract ends ${src.contractEnd}` : ""}` : "fee not entered"
     }`;
-    sourceInputs[`source ${i + 1} monthly cents`] = src.entered ? Math.round(src.monthlyCents) : null;
+    sourceInputs[`source ${i + 1} monthly cents`] = src.entered ? money(src.monthlyCents, "month") : null;
   });
   ex["cost.license_overlap"] = {
     label: COST_LINE_LABELS.license_overlap,
@@ -164,17 +166,17 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
     inputs: {
       semantics: lic.semantics,
       feesEntered: lic.status,
-      destinationMonthlyCents: lic.destEntered ? Math.round(lic.destMonthlyCents) : null,
+      destinationMonthlyCents: lic.destEntered ? money(lic.destMonthlyCents, "month") : null,
       destinationFeeBasis: lic.terms.destinationFeeBasis,
-      sourceMonthlyCents: Math.round(lic.sourceMonthlyCents),
+      sourceMonthlyCents: money(lic.sourceMonthlyCents, "month"),
       destinationBillingStart: lic.billingStart === "date" ? (lic.terms.destinationBillingStartDate ?? "foundation_start") : lic.billingStart,
       ...sourceInputs,
-      archiveFeeCentsPerMonth: lic.terms.archiveFeeCentsPerMonth,
+      archiveFeeCentsPerMonth: money(lic.terms.archiveFeeCentsPerMonth, "month"),
       archiveMonths: lic.terms.archiveMonths,
-      destinationCents: Math.round(base.overlap.destination),
-      sourceCents: Math.round(base.overlap.source),
-      archiveCents: Math.round(base.overlap.archive),
-      p50Cents: Math.round(p50.lines.license_overlap),
+      destinationCents: money(base.overlap.destination),
+      sourceCents: money(base.overlap.source),
+      archiveCents: money(base.overlap.archive),
+      p50Cents: money(p50.lines.license_overlap),
     },
     constants: k("schedule.waveGoLiveOffset"),
   };
@@ -183,7 +185,7 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
     value: Math.round(base.lines.vendor_fees),
     unit: "cents",
     formula: "The destination vendor's one-time implementation fees as entered (Type A: contracted services, environment set-up, the vendor's conversion tooling), paid during foundation. Not part of the overlap and not uncertain: the contract fixes them.",
-    inputs: { implementationFeeCents: lic.implementationEntered ? lic.implementationCents : null },
+    inputs: { implementationFeeCents: lic.implementationEntered ? money(lic.implementationCents) : null },
     constants: [],
   };
   ex["cost.risk_events"] = {
@@ -191,7 +193,7 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
     value: 0,
     unit: "cents",
     formula: "Σ risks with a cost amount: occurrences (Binomial by scope) × three-point amount × residual-impact scale. Zero in the base plan (no risk event); see the percentiles.",
-    inputs: { risks: model.riskPrep.risks.filter((r) => r.amount).length, p50Cents: Math.round(p50.lines.risk_events) },
+    inputs: { risks: model.riskPrep.risks.filter((r) => r.amount).length, p50Cents: money(p50.lines.risk_events) },
     constants: [],
   };
   ex["cost.schedule_slip"] = {
@@ -199,7 +201,7 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
     value: 0,
     unit: "cents",
     formula: "Σ risk schedule weeks × burn rate (team FTE × productive hours × mean role rate × team share). Zero in the base plan.",
-    inputs: { burnPerWeekCents: Math.round(model.burnPerWeekCents), teamFte: a.teamFte, productiveHoursPerWeek: a.productiveHoursPerWeek, blendedRateCents: Math.round(model.blendedRateCents), p50Cents: Math.round(p50.lines.schedule_slip) },
+    inputs: { burnPerWeekCents: money(model.burnPerWeekCents, "week"), teamFte: a.teamFte, productiveHoursPerWeek: a.productiveHoursPerWeek, blendedRateCents: money(model.blendedRateCents, "hour"), p50Cents: money(p50.lines.schedule_slip) },
     constants: k("burn.teamShare"),
   };
   ex["cost.risk_mitigation"] = {
@@ -216,7 +218,7 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
     value: Math.round(p80.cost - base.totalCost),
     unit: "cents",
     formula: "P80 total cost − base-plan total cost: the reserve that covers the risk events, the systemic factor and the effort ranges at 80% confidence.",
-    inputs: { p80Cents: Math.round(p80.cost), baseCents: Math.round(base.totalCost) },
+    inputs: { p80Cents: money(p80.cost), baseCents: money(base.totalCost) },
     constants: k("systemic.min", "systemic.likely", "systemic.max"),
   };
   ex["contingency.duration"] = {

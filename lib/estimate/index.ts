@@ -36,7 +36,7 @@ import {
 import { sCurve, summarizer, tornado } from "./summarize";
 import type { Distribution, Estimate, GanttBar, LabelledDistribution, PhaseKey, RiskOut } from "./types";
 
-export const ENGINE_VERSION = "2.1.0"; // 2: go-live tracks, blackouts, increments, lanes, scale; 2.1: license per source system, flat fees never ramp, vendor fees, "not entered" (stored results of older versions are recomputed)
+export const ENGINE_VERSION = "2.2.0"; // 2: go-live tracks, blackouts, increments, lanes, scale; 2.1: license per source system, flat fees never ramp, vendor fees, "not entered"; 2.2: money in explanations as typed values (stored results of older versions are recomputed)
 export const DEFAULT_ITERATIONS = 10_000;
 export const MAX_ITERATIONS = 100_000;
 export const DEFAULT_SEED = 1;
@@ -508,6 +508,8 @@ export type {
   Distribution,
   Estimate,
   Explanation,
+  ExplanationInput,
+  MoneyValue,
   FlagCode,
   FlagSeverity,
   GanttBar,
@@ -531,6 +533,7 @@ export { mulberry32 } from "./rng";
 export { EstimateInputError, MAX_PLAN_WEEKS } from "./guard";
 export { COST_LINES, type CostLineKey } from "./simulate";
 export { COST_LINE_LABELS } from "./explain";
+export { isMoneyValue } from "./types";
 export { percentileBracket, probabilityAtOrBelow, probabilityOfBudget, probabilityOfCompletionBy, probabilityOfGoLiveBy } from "./targets";
 export { WORKSTREAM_LABELS } from "./effort";
 export { PHASE_LABELS } from "./gantt";

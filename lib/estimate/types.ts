@@ -109,12 +109,25 @@ export interface InputConfidence {
   components: ConfidenceComponent[];
 }
 
+/**
+ * An amount of money in an explanation, marked by its type (never a bare number, never inside the formula
+ * text), so the view for roles without rates.view removes it by type (lib/estimates/view.ts). `per`: a rate or
+ * fee per unit of time.
+ */
+export type MoneyValue = { kind: "money"; cents: number; per?: "hour" | "week" | "month" };
+export type ExplanationInput = number | string | boolean | null | MoneyValue;
+
+export function isMoneyValue(v: unknown): v is MoneyValue {
+  return typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === "money";
+}
+
 export interface Explanation {
   label: string;
   value: number;
   unit: "weeks" | "months" | "hours" | "cents" | "share" | "score";
+  /** words and non-money numbers only: money is in `inputs` as MoneyValue */
   formula: string;
-  inputs: Record<string, number | string | boolean | null>;
+  inputs: Record<string, ExplanationInput>;
   constants: { key: string; value: number }[];
   notes?: string[];
 }

@@ -4,6 +4,7 @@
 // tests/unit/estimates/explain-labels.test.ts runs the engine on every fixture and checks that no key it
 // emits falls through to a raw name.
 import { humanValue } from "@/lib/audit/labels";
+import { isMoneyValue, type ExplanationInput } from "@/lib/estimate/types";
 import { constantDefinition } from "@/lib/assumptions/schema";
 
 export type ExplainInputKind = "weeks" | "months" | "hours" | "cents" | "count" | "factor" | "share" | "date" | "text" | "yesno";
@@ -168,9 +169,10 @@ function date(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
 }
 
-/** An input's value in words, by its kind. */
-export function formatExplainInput(key: string, value: number | string | boolean | null, currency: string): string {
+/** An input's value in words: money by its typed value (MoneyValue), anything else by the key's kind. */
+export function formatExplainInput(key: string, value: ExplanationInput, currency: string): string {
   if (value === null) return "not entered";
+  if (isMoneyValue(value)) return formatMoney(value.cents, currency); // the label says per what ("Rate per hour")
   const kind = knownExplainInput(key)?.kind ?? fallbackKind(key);
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "string") {

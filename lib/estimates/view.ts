@@ -10,6 +10,7 @@
 // fees of the input: add any new money-per-unit field of the engine output here.
 import { isMoneyConstant } from "@/lib/estimate/defaults";
 import type { CostLineKey, Distribution, Estimate, Explanation, HonestyFlag, LabelledDistribution, WorkstreamBreakdown } from "@/lib/estimate";
+import { isMoneyValue } from "@/lib/estimate/types";
 
 export type ViewWorkstream = Omit<WorkstreamBreakdown, "rateCents" | "cost"> & { rateCents: number | null; cost: Distribution | null };
 export type ViewRole = Omit<Estimate["breakdown"]["byRole"][number], "costBaseCents" | "costMeanCents"> & {
@@ -36,21 +37,31 @@ export type EstimateView = Omit<Estimate, "breakdown" | "licenseOverlap" | "cost
 
 const isLabor = (key: string) => key.startsWith("labor.");
 
-/** Explanation input keys that are (or reveal) a rate or a fee. */
-const MONEY_PER_UNIT_INPUT = /rate|fee|monthly|burn|^destinationCents$|^sourceCents$|^archiveCents$/i;
+// Results of engines before 2.2 (kept in baselines) carried money in explanations as bare numbers and rates
+// inside the formula text; only for those, money inputs are found by key and rates by text.
+const LEGACY_MONEY_INPUT = /rate|fee|monthly|burn|cents/i;
 const RATE_IN_TEXT = /\(?\$?\d[\d,]*(\.\d+)?\s*\$?\/h\)?/g;
 
 export function redactText(text: string): string {
   return text.replace(RATE_IN_TEXT, "(rate hidden for your role)");
 }
 
-function redactExplanation(e: Explanation): Explanation {
+function isLegacyEngine(version: string | undefined): boolean {
+  const [major = 0, minor = 0] = (version ?? "0").split(".").map(Number);
+  return major < 2 || (major === 2 && minor < 2);
+}
+
+/**
+ * An explanation without money: every input typed as money (MoneyValue — rates, fees, burn, totals and their
+ * parts alike) is removed by its type; the formula and notes hold no money since engine 2.2. Money constants go too.
+ */
+function redactExplanation(e: Explanation, legacy: boolean): Explanation {
   return {
     ...e,
-    formula: redactText(e.formula),
-    inputs: Object.fromEntries(Object.entries(e.inputs).filter(([k]) => !MONEY_PER_UNIT_INPUT.test(k))),
+    formula: legacy ? redactText(e.formula) : e.formula,
+    inputs: Object.fromEntries(Object.entries(e.inputs).filter(([k, v]) => !isMoneyValue(v) && !(legacy && typeof v === "number" && LEGACY_MONEY_INPUT.test(k)))),
     constants: e.constants.filter((c) => !isMoneyConstant(c.key)),
-    ...(e.notes ? { notes: e.notes.map(redactText) } : {}),
+    ...(e.notes ? { notes: legacy ? e.notes.map(redactText) : e.notes } : {}),
   };
 }
 
@@ -111,7 +122,7 @@ export function toEstimateView(estimate: Estimate, opts: { canSeeRates: boolean 
     explanations: Object.fromEntries(
       Object.entries(estimate.explanations)
         .filter(([k]) => !k.startsWith("cost.labor."))
-        .map(([k, e]) => [k, redactExplanation(e)]),
+        .map(([k, e]) => [k, redactExplanation(e, isLegacyEngine(estimate.engine?.version))]),
     ),
     flags: estimate.flags.map(redactFlag),
     assumptions: {

@@ -1,7 +1,7 @@
 // The estimate as a clinical reviewer sees it: no labor rate and no license fee, nor what gives them away.
 import { describe, expect, it } from "vitest";
 import { WORKSTREAMS } from "@/lib/engagement-format/schema";
-import { estimate } from "@/lib/estimate";
+import { estimate, isMoneyValue } from "@/lib/estimate";
 import { redactText, toEstimateView } from "@/lib/estimates/view";
 import { fixture } from "./helpers";
 
@@ -75,6 +75,38 @@ describe("toEstimateView", () => {
     expect(v.explanations).toEqual(e.explanations);
     expect(v.cost.lines.map((l) => l.key)).toEqual(Object.keys(e.cost.lines));
     expect(v.cost.lines.every((l) => l.explainKey === `cost.${l.key}`)).toBe(true);
+  });
+
+  it("a reviewer's explanations hold no money at all: every typed money input is gone, found by its type", () => {
+    const walk = (v: unknown, visit: (x: unknown) => void) => {
+      visit(v);
+      if (v && typeof v === "object") for (const x of Object.values(v)) walk(x, visit);
+    };
+    let inEngine = 0;
+    walk(e.explanations, (x) => (inEngine += isMoneyValue(x) ? 1 : 0));
+    expect(inEngine).toBeGreaterThan(15); // the engine's explanations do carry money, typed
+    const v = toEstimateView(e, { canSeeRates: false });
+    let inView = 0;
+    walk(v.explanations, (x) => (inView += isMoneyValue(x) ? 1 : 0));
+    expect(inView).toBe(0);
+    // and not as text either (the formulas name the rate, they do not print it)
+    for (const ex of Object.values(v.explanations)) expect([ex.formula, ...(ex.notes ?? [])].join(" ")).not.toMatch(/\$|\/h\b|hidden for your role/);
+    // a lead's view keeps them
+    let inLead = 0;
+    walk(toEstimateView(e, { canSeeRates: true }).explanations, (x) => (inLead += isMoneyValue(x) ? 1 : 0));
+    expect(inLead).toBe(inEngine);
+  });
+
+  it("a stored result of an engine before 2.2 (bare numbers, rates in the formula) is still redacted", () => {
+    const legacy = structuredClone(e);
+    legacy.engine.version = "2.1.0";
+    legacy.explanations["cost.labor.build"] = { ...legacy.explanations["cost.labor.build"]!, formula: "Build hours × rate (987.61 $/h).", inputs: { hours: 10, rateCents: 98_761 } };
+    legacy.explanations["workstream.build"] = { ...legacy.explanations["workstream.build"]!, formula: "… Cost = hours × 987.61 $/h.", inputs: { buildHours: 3 } };
+    legacy.explanations["cost.schedule_slip"] = { ...legacy.explanations["cost.schedule_slip"]!, inputs: { burnPerWeekCents: 4_321_987, teamFte: 6 } };
+    const json = JSON.stringify(toEstimateView(legacy, { canSeeRates: false }).explanations);
+    expect(json).not.toContain("987.61");
+    expect(json).not.toContain("4321987");
+    expect(json).toContain("teamFte");
   });
 
   it("redactText removes rates written in formulas", () => {
