@@ -1,7 +1,7 @@
 "use client";
 // Start a profile run: choose what the file is a sample of, choose the file, go. The file is streamed to
-// /api/profile-uploads/<run> (never read into this page's memory, never stored on the server); the run page
-// shows progress while the upload continues in this tab.
+// /api/profile-uploads/<run> (never read into this page's memory, never stored on the server) by the tab's
+// upload tracker, which warns before the tab closes while bytes are still going; the run page shows progress.
 import { useId, useState } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { FieldShell } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/errors";
 import type { ProfileTargetOption } from "@/lib/profile-runs/schema";
+import { sendProfileUpload } from "@/components/profile-runs/upload-tracker";
 
 type CreateAction = (input: unknown) => Promise<ActionResult<{ runId: string }>>;
 
@@ -49,7 +50,7 @@ export function ProfileUploadForm({ engagementId, entities, integrations, initia
       const runId = res.data.runId;
       // The upload carries on while the run page shows its progress (client-side navigation keeps this tab's
       // requests alive); its outcome is recorded on the run, so nothing here waits for it.
-      void fetch(`/api/profile-uploads/${encodeURIComponent(runId)}`, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } }).catch(() => undefined);
+      void sendProfileUpload(runId, file);
       router.push(`/engagements/${engagementId}/profile/${runId}`);
     } catch {
       toast.error("Sounding could not be reached. Try again.");
@@ -65,7 +66,10 @@ export function ProfileUploadForm({ engagementId, entities, integrations, initia
         <select
           id={targetId}
           value={target}
-          onChange={(e) => setTarget(e.target.value)}
+          onChange={(e) => {
+            setTarget(e.target.value);
+            setErrors((prev) => ({ ...prev, target: [] }));
+          }}
           disabled={!hasTargets}
           aria-invalid={errors.target?.length ? true : undefined}
           className="block w-full rounded-md border-0 bg-white px-3 py-2 pr-8 text-sm text-ink-900 shadow-sm ring-1 ring-inset ring-ink-200 focus:ring-2 focus:ring-inset focus:ring-brand-500 focus:outline-none"
@@ -93,14 +97,20 @@ export function ProfileUploadForm({ engagementId, entities, integrations, initia
         <input
           id={fileId}
           type="file"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setErrors((prev) => ({ ...prev, file: [] }));
+          }}
           aria-invalid={errors.file?.length ? true : undefined}
           className="block w-full text-sm text-ink-700 file:mr-3 file:rounded-md file:border-0 file:bg-ink-100 file:px-3 file:py-2 file:text-sm file:font-medium file:text-ink-800 hover:file:bg-ink-200"
         />
       </FieldShell>
-      <Button type="submit" pending={pending} disabled={!hasTargets}>
-        <Upload className="size-4" aria-hidden /> {isInterface ? "Profile message samples" : "Profile the extract"}
-      </Button>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <Button type="submit" pending={pending} disabled={!hasTargets}>
+          <Upload className="size-4" aria-hidden /> {isInterface ? "Profile message samples" : "Profile the extract"}
+        </Button>
+        <p className="text-sm text-ink-600">Keep this tab open until the upload finishes; you can leave while it is analysed.</p>
+      </div>
     </form>
   );
 }

@@ -10,6 +10,9 @@ import { invalid, type ActionResult } from "@/lib/errors";
 import { refuseIfArchived } from "@/lib/inventories/action-input";
 import { AcceptFindingSchema, CreateProfileRunSchema, ProfileRunRefSchema } from "@/lib/profile-runs/schema";
 import { acceptProfileFinding, createProfileRun, requestProfileRunCancel } from "@/lib/profile-runs/mutations";
+import { enqueueJob } from "@/lib/jobs";
+import { logError } from "@/lib/log";
+import { FIRST_SWEEP_AFTER_S, profileSweepQueue } from "@/lib/profile-runs/queue";
 
 export async function createProfileRunAction(input: unknown): Promise<ActionResult<{ runId: string }>> {
   return runAction(async (rid) => {
@@ -20,6 +23,10 @@ export async function createProfileRunAction(input: unknown): Promise<ActionResu
     refuseIfArchived(access);
     const { engagementId: _e, ...rest } = parsed.data;
     const run = await createProfileRun(access.engagementId, { ...user, role: access.role }, rest, rid);
+    // the watchdog that ends the run if its upload goes silent (one waiting per engagement); without it the
+    // pages still show a silent run as interrupted, so a queue failure does not stop the run
+    await enqueueJob(profileSweepQueue, { engagementId: access.engagementId }, { singletonKey: access.engagementId, startAfterSeconds: FIRST_SWEEP_AFTER_S })
+      .catch((err: unknown) => logError("could not schedule the profile-run sweep", err, { requestId: rid }));
     revalidatePath(`/engagements/${access.engagementId}/profile`);
     return { ok: true, data: { runId: run.id } };
   });

@@ -15,9 +15,9 @@ export const STALE_RUN_MS = 2 * 60 * 1000;
 
 const summarySelect = {
   id: true, targetType: true, targetId: true, targetLabel: true, fileName: true, status: true, rowCount: true, format: true,
-  createdByName: true, createdAt: true, accepted: true, updatedAt: true,
+  createdByName: true, createdAt: true, accepted: true, updatedAt: true, bytes: true, totalBytes: true, error: true, uploadStartedAt: true, uploadFinishedAt: true,
 } as const;
-const progressSelect = { id: true, status: true, cancelRequested: true, bytes: true, totalBytes: true, progressRows: true, error: true, updatedAt: true } as const;
+const progressSelect = { id: true, status: true, cancelRequested: true, bytes: true, totalBytes: true, progressRows: true, error: true, updatedAt: true, uploadStartedAt: true, uploadFinishedAt: true } as const;
 
 function statusOf(r: { status: string; updatedAt: Date }, now = Date.now()): ProfileRunStatus {
   if (r.status === "uploading" && now - r.updatedAt.getTime() > STALE_RUN_MS) return "interrupted";
@@ -26,18 +26,26 @@ function statusOf(r: { status: string; updatedAt: Date }, now = Date.now()): Pro
 
 const acceptedOf = (v: unknown): Record<string, AcceptedFinding> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, AcceptedFinding>) : {});
 
-function toSummary(r: { id: string; targetType: string; targetId: string; targetLabel: string; fileName: string; status: string; rowCount: number | null; format: string; createdByName: string; createdAt: Date; accepted: unknown; updatedAt: Date }): ProfileRunSummary {
+type SummaryRow = { id: string; targetType: string; targetId: string; targetLabel: string; fileName: string; status: string; rowCount: number | null; format: string; createdByName: string; createdAt: Date; accepted: unknown; updatedAt: Date; bytes: bigint; totalBytes: bigint | null; error: string; uploadStartedAt: Date | null; uploadFinishedAt: Date | null };
+
+function toSummary(r: SummaryRow): ProfileRunSummary {
+  const p = toProgress({ ...r, cancelRequested: false, progressRows: r.rowCount ?? 0 });
   return {
     id: r.id, targetType: r.targetType as ProfileTargetType, targetId: r.targetId, targetLabel: r.targetLabel, fileName: r.fileName,
-    status: statusOf(r), rowCount: r.rowCount, format: r.format, createdByName: r.createdByName, createdAt: r.createdAt.toISOString(),
+    status: p.status, rowCount: r.rowCount, format: r.format, createdByName: r.createdByName, createdAt: r.createdAt.toISOString(),
     acceptedCount: Object.keys(acceptedOf(r.accepted)).length,
+    phase: p.phase, bytes: p.bytes, totalBytes: p.totalBytes, error: p.error,
   };
 }
 
-function toProgress(r: { id: string; status: string; cancelRequested: boolean; bytes: bigint; totalBytes: bigint | null; progressRows: number; error: string; updatedAt: Date }): ProfileRunProgress {
+function toProgress(r: { id: string; status: string; cancelRequested: boolean; bytes: bigint; totalBytes: bigint | null; progressRows: number; error: string; updatedAt: Date; uploadStartedAt: Date | null; uploadFinishedAt: Date | null }): ProfileRunProgress {
+  const status = statusOf(r);
   return {
-    id: r.id, status: statusOf(r), cancelRequested: r.cancelRequested, bytes: Number(r.bytes), totalBytes: r.totalBytes === null ? null : Number(r.totalBytes),
-    rows: r.progressRows, error: r.error,
+    id: r.id, status, cancelRequested: r.cancelRequested, bytes: Number(r.bytes), totalBytes: r.totalBytes === null ? null : Number(r.totalBytes),
+    rows: r.progressRows,
+    // a silent run not yet swept: say why, as the sweep will
+    error: r.error || (status === "interrupted" && r.status === "uploading" ? "The upload went silent (the browser tab was closed, the connection was lost or the server restarted). Nothing was kept; start a new run." : ""),
+    phase: status !== "uploading" ? null : r.uploadFinishedAt ? "analysing" : r.uploadStartedAt ? "receiving" : "waiting",
   };
 }
 

@@ -14,7 +14,7 @@ import type { Quirk } from "@/lib/engagement-format/vocabularies";
 import type { Profile } from "@/lib/profiler/types";
 import { findingsOf, mergeQuirk, type Finding, type TargetValues } from "@/lib/profile-runs/findings";
 import type { AcceptedFinding, CreateProfileRunInput, ProfileTargetType } from "@/lib/profile-runs/schema";
-import { findProfileTarget } from "@/lib/profile-runs/data";
+import { findProfileTarget, STALE_RUN_MS } from "@/lib/profile-runs/data";
 
 type RunActor = Actor & { name: string };
 
@@ -62,34 +62,40 @@ export async function claimProfileRunUpload(engagementId: AuthorizedEngagementId
   return { targetType: run.targetType as ProfileTargetType, targetId: run.targetId, fileName: run.fileName };
 }
 
-/** The run finished: keep the aggregates and masked examples, audit file name, hash and row count. */
-export async function completeProfileRun(engagementId: AuthorizedEngagementId, actor: Actor, runId: string, result: Profile, requestId = ""): Promise<void> {
+/**
+ * The run finished: keep the aggregates and masked examples, audit file name, hash and row count. Returns
+ * false (and writes nothing) when the run had already been ended meanwhile (the stale-run sweep).
+ */
+export async function completeProfileRun(engagementId: AuthorizedEngagementId, actor: Actor, runId: string, result: Profile, requestId = ""): Promise<boolean> {
   const rows = "rows" in result ? result.rows : result.messages;
-  await db.$transaction(async (tx) => {
-    await tx.profileRun.update({
-      where: { id: runId },
+  return db.$transaction(async (tx) => {
+    const r = await tx.profileRun.updateMany({
+      where: { id: runId, engagementId, status: "uploading" },
       data: {
         status: "done", sha256: result.file.sha256, bytes: BigInt(result.file.bytes), rowCount: rows, progressRows: rows, format: result.format,
         result: JSON.parse(JSON.stringify(result)) as object, finishedAt: new Date(), error: "",
       },
     });
+    if (r.count !== 1) return false;
     await appendAuditEvent(tx, {
       organizationId: actor.organizationId, engagementId, actor: auditActor(actor), action: "profile_run.complete",
       entityType: "profile_run", entityId: runId,
       changes: { fileName: result.file.name, sha256: result.file.sha256, bytes: result.file.bytes, rows, format: result.format },
       requestId,
     });
+    return true;
   });
 }
 
 /** The run ended without a result: failed (unreadable file: the profiler's one-line message), cancelled or interrupted. */
 export async function endProfileRun(engagementId: AuthorizedEngagementId, actor: Actor, runId: string, outcome: { status: "failed" | "cancelled" | "interrupted"; error: string; bytes: number; sha256?: string }, requestId = ""): Promise<void> {
   await db.$transaction(async (tx) => {
-    const run = await tx.profileRun.update({
-      where: { id: runId },
+    const ended = await tx.profileRun.updateMany({
+      where: { id: runId, engagementId, status: "uploading" },
       data: { status: outcome.status, error: outcome.error.slice(0, 500), bytes: BigInt(outcome.bytes), finishedAt: new Date() },
-      select: { fileName: true },
     });
+    if (ended.count !== 1) return; // already ended (the stale-run sweep): its outcome stands
+    const run = await tx.profileRun.findUniqueOrThrow({ where: { id: runId }, select: { fileName: true } });
     await appendAuditEvent(tx, {
       organizationId: actor.organizationId, engagementId, actor: auditActor(actor), action: `profile_run.${outcome.status}`,
       entityType: "profile_run", entityId: runId,
@@ -97,6 +103,56 @@ export async function endProfileRun(engagementId: AuthorizedEngagementId, actor:
       requestId, outcome: "failure",
     });
   });
+}
+
+/**
+ * The whole file has arrived: from here on the run finishes on the server (the last checks, writing the
+ * result) whether or not the browser stays. The run page says so.
+ */
+export async function markProfileUploadReceived(runId: string, bytes: number): Promise<void> {
+  await db.profileRun.updateMany({ where: { id: runId, status: "uploading" }, data: { uploadFinishedAt: new Date(), bytes: BigInt(bytes) } });
+}
+
+export const STALE_REASONS = {
+  never_started: "The upload never started (the page was closed right after the run was created). Nothing was kept; start a new run.",
+  cut_off: "The upload was cut off before the end of the file (the browser tab was closed, the connection was lost or the server restarted). Nothing was kept; start a new run.",
+  analysis_stopped: "The server stopped while it was analysing the received file (a restart). Nothing was kept; start a new run.",
+} as const;
+
+/**
+ * Ends the engagement's runs that are still "uploading" but have not reported for STALE_RUN_MS (a running
+ * upload reports every second): interrupted, with the reason, audited as profile_run.interrupted by the
+ * system. Safe to run anywhere, any time (a run that reports again in between is left alone). Returns the
+ * ids it ended and whether a run is still going (the watchdog job then looks again later).
+ */
+export async function sweepStaleProfileRuns(engagementId: AuthorizedEngagementId, now = new Date()): Promise<{ ended: string[]; running: number }> {
+  const cutoff = new Date(now.getTime() - STALE_RUN_MS);
+  const stale = await db.profileRun.findMany({
+    where: { engagementId, status: "uploading", updatedAt: { lt: cutoff } },
+    select: { id: true, fileName: true, bytes: true, uploadStartedAt: true, uploadFinishedAt: true, engagement: { select: { organizationId: true } } },
+  });
+  const ended: string[] = [];
+  for (const run of stale) {
+    const reason = !run.uploadStartedAt ? "never_started" : run.uploadFinishedAt ? "analysis_stopped" : "cut_off";
+    const error = STALE_REASONS[reason];
+    const done = await db.$transaction(async (tx) => {
+      const r = await tx.profileRun.updateMany({
+        where: { id: run.id, engagementId, status: "uploading", updatedAt: { lt: cutoff } },
+        data: { status: "interrupted", error, finishedAt: now },
+      });
+      if (r.count !== 1) return false;
+      await appendAuditEvent(tx, {
+        organizationId: run.engagement.organizationId, engagementId, actor: null, action: "profile_run.interrupted",
+        entityType: "profile_run", entityId: run.id,
+        changes: { fileName: run.fileName, bytes: Number(run.bytes), error, reason, sweep: true },
+        outcome: "failure",
+      });
+      return true;
+    });
+    if (done) ended.push(run.id);
+  }
+  const running = await db.profileRun.count({ where: { engagementId, status: "uploading" } });
+  return { ended, running };
 }
 
 /** Ask a running profile to stop (the uploading request sees it within a second and ends the run). */

@@ -48,6 +48,11 @@ export type ProfileRunSummary = {
   createdByName: string;
   createdAt: string;
   acceptedCount: number;
+  phase: ProfileRunProgress["phase"];
+  bytes: number;
+  totalBytes: number | null;
+  /** why a run ended without a result (failed, cancelled, interrupted) */
+  error: string;
 };
 
 export type ProfileRunProgress = {
@@ -58,6 +63,11 @@ export type ProfileRunProgress = {
   totalBytes: number | null;
   rows: number;
   error: string;
+  /**
+   * While running: waiting for the browser to start sending, receiving the file (the tab that started the run
+   * must stay open), analysing (the whole file arrived; the server finishes without the browser).
+   */
+  phase: "waiting" | "receiving" | "analysing" | null;
 };
 
 export type ProfileRunView = ProfileRunSummary & ProfileRunProgress & {

@@ -15,7 +15,12 @@ import { createEngagementWorld } from "@/lib/factories";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import { loadEngagementDocument } from "@/lib/engagement-format/data";
 import { estimate } from "@/lib/estimate";
-import { findProfileRun, findProfileTarget } from "@/lib/profile-runs/data";
+import { findProfileRun, findProfileRuns, findProfileTarget } from "@/lib/profile-runs/data";
+import { completeProfileRun, STALE_REASONS, sweepStaleProfileRuns } from "@/lib/profile-runs/mutations";
+import { runProfile } from "@/lib/profile-runs/runner";
+import { stopBoss } from "@/lib/jobs/boss";
+import { registeredHandlers } from "@/lib/jobs/registry";
+import "@/lib/profile-runs/jobs";
 import { findingsOf, type QuirkFinding } from "@/lib/profile-runs/findings";
 import { acceptProfileFindingAction, cancelProfileRunAction, createProfileRunAction } from "@/lib/profile-runs/actions";
 import { POST as uploadRoute } from "@/app/api/profile-uploads/[runId]/route";
@@ -56,7 +61,10 @@ beforeAll(async () => {
   await writeSyntheticCsv(path.join(tmp, "patients.csv"), 2000);
   csv = readFileSync(path.join(tmp, "patients.csv"));
 });
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(tmp, { recursive: true, force: true });
+  await stopBoss(2_000); // started by createProfileRunAction's watchdog job
+});
 
 const E = () => world.engagement.id as AuthorizedEngagementId;
 
@@ -215,6 +223,136 @@ describe("unreadable files, cancel, one upload per run", () => {
     expect((await upload(fresh.data.runId, new Uint8Array(csv), {})).status).toBe(403);
     signInAs(null);
     expect((await upload(fresh.data.runId, new Uint8Array(csv))).status).toBe(401);
+  });
+});
+
+describe("leaving the page: the run's state lives on the server", () => {
+  const slowBody = (bytes: Buffer, opts: { delayMs?: number; stopAfter?: number; onEnd?: () => void } = {}) => {
+    let sent = 0;
+    return new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (opts.stopAfter !== undefined && sent >= opts.stopAfter) return new Promise<void>(() => undefined); // stalls: no more bytes, no end
+        if (sent >= bytes.length) {
+          controller.close();
+          opts.onEnd?.();
+          return;
+        }
+        await new Promise((r) => setTimeout(r, opts.delayMs ?? 0));
+        const chunk = bytes.subarray(sent, sent + 8192);
+        sent += chunk.length;
+        controller.enqueue(new Uint8Array(chunk));
+      },
+    });
+  };
+
+  it("once the whole file has arrived the run finishes even when the client goes away; the re-opened page shows the result", async () => {
+    const start = await startRun(world.consultant, "data_entity", entityId, "left-after-upload.csv", csv.length);
+    if (!start.ok) throw new Error("start failed");
+    const runId = start.data.runId;
+    const client = new AbortController();
+    const req = new Request(`http://localhost/api/profile-uploads/${runId}`, {
+      // the tab closes as soon as its last byte is out
+      method: "POST", body: slowBody(csv, { onEnd: () => client.abort() }), signal: client.signal,
+      headers: { origin: "http://localhost", "x-request-id": "left-after-upload", "content-length": String(csv.length) }, duplex: "half",
+    } as RequestInit);
+    const res = await uploadRoute(req, { params: Promise.resolve({ runId }) });
+    expect(client.signal.aborted).toBe(true);
+    expect(res.status).toBe(200);
+    // the page, opened again later (any tab, any instance), reads the run from the database
+    const runs = await findProfileRuns(E());
+    expect(runs.find((r) => r.id === runId)).toMatchObject({ status: "done", rowCount: 2000, phase: null, error: "" });
+    const run = (await findProfileRun(E(), runId))!;
+    expect(run).toMatchObject({ status: "done", rowCount: 2000 });
+    expect(run.result).not.toBeNull();
+    expect((await db.profileRun.findUniqueOrThrow({ where: { id: runId } })).uploadFinishedAt).toBeInstanceOf(Date);
+  });
+
+  it("while the file is still arriving the run shows as receiving; a client leaving then interrupts it with the reason", async () => {
+    const start = await startRun(world.consultant, "data_entity", entityId, "closed-mid-upload.csv", csv.length);
+    if (!start.ok) throw new Error("start failed");
+    const runId = start.data.runId;
+    const client = new AbortController();
+    const req = new Request(`http://localhost/api/profile-uploads/${runId}`, {
+      method: "POST", body: slowBody(csv, { delayMs: 20, stopAfter: 64 * 1024 }), signal: client.signal,
+      headers: { origin: "http://localhost", "x-request-id": "closed-mid-upload" }, duplex: "half",
+    } as RequestInit);
+    const pending = uploadRoute(req, { params: Promise.resolve({ runId }) });
+    await new Promise((r) => setTimeout(r, 1500));
+    signInAs(world.executive);
+    expect(await (await progress(world.engagement.id, runId)).json()).toMatchObject({ status: "uploading", phase: "receiving" });
+    client.abort(); // the tab closes: the body stalls, the signal fires
+    const res = await pending;
+    expect(res.status).toBe(409);
+    const run = (await findProfileRun(E(), runId))!;
+    expect(run).toMatchObject({ status: "interrupted", result: null, phase: null });
+    expect(run.error).toMatch(/stopped before the end of the file/);
+    const events = await db.auditEvent.findMany({ where: { entityType: "profile_run", entityId: runId }, orderBy: { id: "asc" }, select: { action: true } });
+    expect(events.map((e) => e.action)).toEqual(["profile_run.start", "profile_run.interrupted"]);
+  });
+
+  it("a body shorter than announced, or one that stalls, ends as interrupted with its reason", async () => {
+    const actor = { ...world.consultant, role: "consultant" as const };
+    const short = await startRun(world.consultant, "data_entity", entityId, "short.csv", csv.length);
+    const stalled = await startRun(world.consultant, "data_entity", entityId, "stalled.csv", csv.length);
+    if (!short.ok || !stalled.ok) throw new Error("start failed");
+    const half = csv.subarray(0, csv.length >> 1);
+    const a = await runProfile({ engagementId: E(), runId: short.data.runId, actor, requestId: "short", fileName: "short.csv", body: slowBody(half), totalBytes: csv.length });
+    expect(a).toMatchObject({ status: "interrupted", error: expect.stringMatching(/fewer bytes than the browser announced/) });
+    const b = await runProfile({ engagementId: E(), runId: stalled.data.runId, actor, requestId: "stalled", fileName: "stalled.csv", body: slowBody(csv, { stopAfter: 16 * 1024 }), totalBytes: csv.length, idleMs: 300 });
+    expect(b).toMatchObject({ status: "interrupted", error: expect.stringMatching(/No data arrived/) });
+    expect((await findProfileRun(E(), stalled.data.runId))!.status).toBe("interrupted");
+  });
+
+  it("the stale-run sweep ends silent runs with the reason (never started, cut off, server stopped mid-analysis), audited; live and finished runs are left alone", async () => {
+    const ids: Record<string, string> = {};
+    for (const name of ["never", "cut", "analysing", "live"]) {
+      const r = await startRun(world.consultant, "data_entity", entityId, `${name}.csv`, 1000);
+      if (!r.ok) throw new Error("start failed");
+      ids[name] = r.data.runId;
+    }
+    const long = new Date(Date.now() - 5 * 60_000);
+    await db.$executeRaw`UPDATE "ProfileRun" SET "updatedAt" = ${long} WHERE id IN (${ids.never}, ${ids.cut}, ${ids.analysing})`;
+    await db.$executeRaw`UPDATE "ProfileRun" SET "uploadStartedAt" = ${long}, "updatedAt" = ${long} WHERE id IN (${ids.cut}, ${ids.analysing})`;
+    await db.$executeRaw`UPDATE "ProfileRun" SET "uploadFinishedAt" = ${long}, "updatedAt" = ${long} WHERE id = ${ids.analysing}`;
+    // before the sweep, a silent run already reads as interrupted (the page never shows it running forever)
+    expect((await findProfileRun(E(), ids.cut!))!).toMatchObject({ status: "interrupted", error: expect.stringMatching(/went silent/) });
+    const doneBefore = await db.profileRun.count({ where: { engagementId: world.engagement.id, status: "done" } });
+
+    const swept = await sweepStaleProfileRuns(E());
+    expect(swept.ended.sort()).toEqual([ids.never, ids.cut, ids.analysing].sort());
+    expect(swept.running).toBeGreaterThanOrEqual(1);
+    const run = async (k: string) => (await findProfileRun(E(), ids[k]!))!;
+    expect(await run("never")).toMatchObject({ status: "interrupted", error: STALE_REASONS.never_started });
+    expect(await run("cut")).toMatchObject({ status: "interrupted", error: STALE_REASONS.cut_off });
+    expect(await run("analysing")).toMatchObject({ status: "interrupted", error: STALE_REASONS.analysis_stopped });
+    expect(await run("live")).toMatchObject({ status: "uploading", phase: "waiting" });
+    expect(await db.profileRun.count({ where: { engagementId: world.engagement.id, status: "done" } })).toBe(doneBefore);
+    const audit = await db.auditEvent.findMany({ where: { action: "profile_run.interrupted", entityId: { in: swept.ended } } });
+    expect(audit).toHaveLength(3);
+    expect(audit.every((a) => a.actorId === null && a.outcome === "failure")).toBe(true);
+    // the list on the profiling page, reopened, shows each with its reason
+    const listed = await findProfileRuns(E());
+    expect(listed.find((r) => r.id === ids.cut)).toMatchObject({ status: "interrupted", error: STALE_REASONS.cut_off });
+
+    // a second sweep does nothing; a run the sweep ended is not revived by a late result
+    expect((await sweepStaleProfileRuns(E())).ended).toEqual([]);
+    const late = await completeProfileRun(E(), { ...world.consultant, role: "consultant" as const }, ids.cut!, (await findProfileRun(E(), (await findProfileRuns(E())).find((r) => r.status === "done")!.id))!.result!);
+    expect(late).toBe(false);
+    expect((await run("cut")).status).toBe("interrupted");
+    // another engagement's sweep never touches these runs
+    await db.$executeRaw`UPDATE "ProfileRun" SET "updatedAt" = ${long} WHERE id = ${ids.live}`;
+    expect((await sweepStaleProfileRuns(other.engagement.id as AuthorizedEngagementId)).ended).toEqual([]);
+    expect((await run("live")).status).toBe("interrupted"); // read-time: silent
+    expect(await db.profileRun.findUniqueOrThrow({ where: { id: ids.live }, select: { status: true } })).toEqual({ status: "uploading" });
+  });
+
+  it("starting a run schedules the engagement's watchdog job, whose handler runs the sweep", async () => {
+    const jobs = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM pgboss.job WHERE name = 'profiler.sweep' AND data->>'engagementId' = ${world.engagement.id}`;
+    expect(Number(jobs[0]!.n)).toBeGreaterThanOrEqual(1);
+    const handler = registeredHandlers().find((h) => h.queue.name === "profiler.sweep")!.handler;
+    const out = await handler({ id: "test", queue: "profiler.sweep", data: { engagementId: world.engagement.id }, attempt: 1, retryLimit: 2 }, async () => undefined);
+    expect(out).toMatchObject({ ended: 1 }); // the "live" run made silent above
+    expect(await db.profileRun.count({ where: { engagementId: world.engagement.id, status: "uploading", updatedAt: { lt: new Date(Date.now() - 3 * 60_000) } } })).toBe(0);
   });
 });
 

@@ -14,11 +14,18 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/button";
 import { formatDateTime, formatNumber } from "@/components/ui/format";
 import { ProfileUploadForm } from "@/components/profile-runs/profile-upload-form";
+import type { ProfileRunSummary } from "@/lib/profile-runs/schema";
 
 export const metadata: Metadata = { title: "Profiling" };
 
 const STATUS_TONE = { uploading: "brand", done: "green", failed: "red", cancelled: "neutral", interrupted: "amber" } as const;
 const STATUS_LABEL = { uploading: "running", done: "done", failed: "failed", cancelled: "cancelled", interrupted: "interrupted" } as const;
+
+function runningText(r: ProfileRunSummary): string {
+  if (r.phase === "analysing") return "file received, analysing";
+  if (r.phase === "waiting") return "waiting for the upload";
+  return r.totalBytes ? `uploading, ${formatNumber(Math.min(1, r.bytes / r.totalBytes), { style: "percent", maximumFractionDigits: 0 })}` : "uploading";
+}
 
 export default async function ProfilePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
@@ -76,7 +83,7 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
         </Card>
       ) : null}
       <Card>
-        <CardHeader title="Profile runs" description="The latest 50 runs, newest first." />
+        <CardHeader title="Profile runs" description="The latest 50 runs, newest first. A run keeps going when you leave this page; open it to follow its progress or read its findings." />
         {runs.length === 0 ? (
           <div className="p-5">
             <EmptyState title="No profile runs yet">{canRun ? "Profile an extract or a message sample above; its findings will be listed here." : "A consultant or the engagement lead can profile extracts here."}</EmptyState>
@@ -90,8 +97,10 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
                   <div className="text-sm text-ink-500">
                     {r.targetType === "data_entity" ? "Extract of" : "Messages of"} {r.targetLabel} · {formatDateTime(r.createdAt)} · {r.createdByName}
                   </div>
+                  {r.status !== "done" && r.status !== "uploading" && r.error ? <p className="mt-1 text-sm text-ink-600">{r.error}</p> : null}
                 </div>
                 <div className="flex flex-wrap items-center gap-2 text-sm">
+                  {r.status === "uploading" ? <span className="tabular text-ink-600">{runningText(r)}</span> : null}
                   {r.rowCount !== null ? <span className="tabular text-ink-600">{formatNumber(r.rowCount)} {r.targetType === "data_entity" ? "records" : "messages"}</span> : null}
                   {r.acceptedCount ? <Badge tone="green">{r.acceptedCount} accepted</Badge> : null}
                   <Badge tone={STATUS_TONE[r.status]}>{STATUS_LABEL[r.status]}</Badge>
