@@ -4,6 +4,7 @@ import { Database } from "lucide-react";
 import { SeverityBadge } from "@/components/inventory/badges";
 import { QuirksEditor } from "@/components/data-inventory/quirks-editor";
 import { defineExtension } from "@/components/inventories/extension";
+import { ProfileRowLink } from "@/components/profile-runs/profile-link";
 import { DATA_ENTITY_FLAG_LABELS, DataEntityFormSchema, dataEntityToForm, emptyDataEntityForm, type DataEntityFormState, type DataEntityRow } from "@/lib/data-inventory/schema";
 import { SEVERITIES } from "@/lib/engagement-format/schema";
 import { DATA_ENTITY_KIND_LABELS, labelOf } from "@/lib/inventories/labels";
@@ -19,6 +20,10 @@ const quirkCount = (n: number) => `${n} quirk${n === 1 ? "" : "s"}`;
 export const DATA_EXTENSION = defineExtension<DataEntityRow, DataEntityFormState>({
   rowName: (r) => `${labelOf(DATA_ENTITY_KIND_LABELS, r.entity)} · ${r.sourceObject}`,
   shortName: (r) => r.sourceObject,
+  computed: (c) =>
+    c.profileHref
+      ? [{ column: { id: "profile", header: <span className="sr-only">Profile</span>, cell: (r: DataEntityRow) => <ProfileRowLink href={c.profileHref!} type="data_entity" id={r.id} name={r.sourceObject} /> } }]
+      : [],
   cells: {
     quirks: (r) => {
       const worst = worstSeverity(r);

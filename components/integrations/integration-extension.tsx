@@ -2,6 +2,7 @@
 // under the name and the message types under the standard, and tints undecided transitions.
 import { Plug } from "lucide-react";
 import { defineExtension } from "@/components/inventories/extension";
+import { ProfileRowLink } from "@/components/profile-runs/profile-link";
 import { DIRECTION_LABELS, INTEGRATION_STANDARD_LABELS, labelOf } from "@/lib/inventories/labels";
 import type { IntegrationFormState, IntegrationRow } from "@/lib/integrations/schema";
 
@@ -9,6 +10,11 @@ export const INTEGRATION_EXTENSION = defineExtension<IntegrationRow, Integration
   noun: ["interface", "interfaces"],
   rowName: (r) => r.name,
   subtitle: (r) => r.partner || null,
+  // message samples the profiler reads: HL7 v2 and X12
+  computed: (c) =>
+    c.profileHref
+      ? [{ column: { id: "profile", header: <span className="sr-only">Profile</span>, cell: (r: IntegrationRow) => (r.standard === "hl7v2" || r.standard === "x12" ? <ProfileRowLink href={c.profileHref!} type="integration" id={r.id} name={r.name} /> : null) } }]
+      : [],
   cells: {
     standard: (r) => (
       <div className="whitespace-nowrap">

@@ -21,6 +21,8 @@ export type ViewContext = {
   filterValues?: Record<string, string[]>;
   /** Where "Add from the library" goes (the risk register), when the person may use it. */
   libraryHref?: string;
+  /** The profiling page (data entities, interfaces), when the person may profile: a row's "Profile" link adds ?target=. */
+  profileHref?: string;
 };
 
 /** The props of the form's fields (generic or an inventory's own). */

@@ -508,6 +508,30 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
         ) : null}
       </Section>
 
+      {r.validationPlan ? (
+        <Section id="validation-plan" number="Appendix" title="Validation plan">
+          <p className="mb-4 max-w-[80ch] text-sm text-ink-700" data-testid="report-validation-plan">
+            How the converted data will be proven right: the reconciliation checks per entity, the golden patients checked by hand (chosen to cover every quirk found) and the mock conversion rounds with their acceptance thresholds.
+            {r.validationPlan.edited ? " Edited by the consultants from the generated plan." : " As generated from the data inventory and the profiled extracts."}
+          </p>
+          <div className="space-y-6">
+            <Sub title="Reconciliation checks">
+              <DataTable caption="Reconciliation checks per entity" cols={[{ title: "Entity" }, { title: "Check" }, { title: "Acceptance" }]} rows={r.validationPlan.checks.map((c) => [c.sourceObject, c.check, c.acceptance])} />
+            </Sub>
+            <Sub title="Golden patients">
+              <DataTable
+                caption="Golden-patient sets per entity"
+                cols={[{ title: "Entity" }, { title: "Patients", align: "right" }, { title: "Covers" }, { title: "Notes" }]}
+                rows={r.validationPlan.goldenSets.map((g) => [g.sourceObject, formatCount(g.size), g.covers, g.notes || "—"])}
+              />
+            </Sub>
+            <Sub title="Mock conversion rounds">
+              <DataTable caption="Mock conversion rounds and their acceptance thresholds" cols={[{ title: "Round" }, { title: "Acceptance thresholds" }]} rows={r.validationPlan.rounds.map((x) => [x.name, x.acceptance])} />
+            </Sub>
+          </div>
+        </Section>
+      ) : null}
+
       <footer className="report-keep mt-10 border-t border-ink-200 pt-4 text-xs leading-relaxed text-ink-500">
         <p>
           As of {formatReportDateTime(r.meta.asOf)} · estimate seed {r.meta.seed} · {formatCount(r.meta.iterations)} Monte Carlo iterations · engine {r.meta.engineVersion}. Your consultants can reproduce every number from the engagement’s data and this seed.

@@ -157,6 +157,7 @@ const ACTION_LABELS: Record<string, string> = {
   "export.engagement": "Engagement exported (JSON)",
   "export.import_skipped_rows": "Skipped import rows exported",
   "export.activity": "Activity log exported",
+  "validation_plan.update": "Validation plan edited",
   "user.create": "User created",
   "user.password_reset": "Password reset",
   "user.sign_out_everywhere": "Signed out everywhere",
@@ -188,7 +189,7 @@ export function humanAction(action: string): string {
 
 /** The kinds of activity a reader filters by; each is a set of action prefixes. */
 export const ACTIVITY_KINDS = {
-  inventories: { label: "Inventory changes", prefixes: ["data_entity.", "workflow_item.", "integration.", "report.create", "report.update", "report.delete", "risk.", "audit_trail.", "risk_matrix.", "risk_library."] },
+  inventories: { label: "Inventory changes", prefixes: ["data_entity.", "workflow_item.", "integration.", "report.create", "report.update", "report.delete", "risk.", "audit_trail.", "risk_matrix.", "risk_library.", "validation_plan."] },
   review: { label: "Clinical review and sign-off", prefixes: ["workflow."] },
   estimate: { label: "Assumptions and baselines", prefixes: ["assumptions.", "baseline.", "scenario."] },
   engagement: { label: "Engagement and members", prefixes: ["engagement.", "member."] },

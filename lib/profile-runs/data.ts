@@ -6,7 +6,7 @@ import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { Quirk } from "@/lib/engagement-format/vocabularies";
 import type { ExtractProfile, Profile } from "@/lib/profiler/types";
 import { DEFAULT_CONSTANTS } from "@/lib/estimate/defaults";
-import type { EntityProfile, PlanEntity } from "@/lib/profile-runs/validation-plan";
+import { applyPlanEdits, validationPlan, type EntityProfile, type PlanEntity, type ValidationPlan, type ValidationPlanEdits } from "@/lib/profile-runs/validation-plan";
 import type { TargetValues } from "@/lib/profile-runs/findings";
 import type { AcceptedFinding, ProfileRunProgress, ProfileRunStatus, ProfileRunSummary, ProfileRunView, ProfileTargetOption, ProfileTargetType } from "@/lib/profile-runs/schema";
 
@@ -137,5 +137,31 @@ export async function loadValidationPlanInputs(engagementId: AuthorizedEngagemen
     profiles: runs.map((r) => ({ entityId: r.targetId, runId: r.id, fileName: r.fileName, result: r.result as ExtractProfile })),
     mockRounds: constants["data.mockConversionRounds"] ?? DEFAULT_CONSTANTS["data.mockConversionRounds"] ?? 3,
     engagement: { clientName: engagement.clientName, name: engagement.name },
+  };
+}
+
+export type LoadedValidationPlan = {
+  plan: ValidationPlan;
+  /** the plan before the consultant's edits (the form compares with it) */
+  generated: ValidationPlan;
+  edits: ValidationPlanEdits;
+  version: number;
+  updatedByName: string;
+  updatedAt: string | null;
+  engagement: { clientName: string; name: string };
+};
+
+/** The validation plan as generated now, with the consultant's stored edits laid over it. */
+export async function loadValidationPlan(engagementId: AuthorizedEngagementId): Promise<LoadedValidationPlan> {
+  const [inputs, stored] = await Promise.all([
+    loadValidationPlanInputs(engagementId),
+    db.validationPlan.findUnique({ where: { engagementId }, select: { edits: true, version: true, updatedByName: true, updatedAt: true } }),
+  ]);
+  const generated = validationPlan(inputs.entities, inputs.profiles, inputs.mockRounds);
+  const edits = (stored?.edits ?? {}) as ValidationPlanEdits;
+  return {
+    plan: applyPlanEdits(generated, edits), generated, edits, version: stored?.version ?? 0,
+    updatedByName: stored?.updatedByName ?? "", updatedAt: stored && stored.version > 0 ? stored.updatedAt.toISOString() : null,
+    engagement: inputs.engagement,
   };
 }

@@ -13,7 +13,8 @@ import { auditRow, conflict, notFound } from "@/lib/inventories/mutations";
 import type { Quirk } from "@/lib/engagement-format/vocabularies";
 import type { Profile } from "@/lib/profiler/types";
 import { findingsOf, mergeQuirk, type Finding, type TargetValues } from "@/lib/profile-runs/findings";
-import type { AcceptedFinding, CreateProfileRunInput, ProfileTargetType } from "@/lib/profile-runs/schema";
+import type { AcceptedFinding, CreateProfileRunInput, ProfileTargetType, SaveEntityPlanInput, SaveRoundsInput } from "@/lib/profile-runs/schema";
+import type { EntityPlanEdit, ValidationPlanEdits } from "@/lib/profile-runs/validation-plan";
 import { findProfileTarget, STALE_RUN_MS } from "@/lib/profile-runs/data";
 
 type RunActor = Actor & { name: string };
@@ -255,4 +256,67 @@ export async function recordValidationPlanExport(engagementId: AuthorizedEngagem
     organizationId: actor.organizationId, engagementId, actor: auditActor(actor), action: "export.validation_plan",
     entityType: "engagement", entityId: engagementId, changes: counts, requestId,
   });
+}
+
+const planConflict = () => new AppError("CONFLICT", "Someone else changed the validation plan while you were editing. Reload the page to see their version; nothing was overwritten.");
+
+/**
+ * One change of the validation plan's edits: the row is locked, the version must be the one the form was
+ * loaded with, the new edits are written with version + 1 and audited (validation_plan.update, before/after
+ * of the part that changed). Returns the new version.
+ */
+async function changeValidationPlan(engagementId: AuthorizedEngagementId, actor: RunActor, expectedVersion: number, part: string, change: (edits: ValidationPlanEdits) => { edits: ValidationPlanEdits; before: unknown; after: unknown }, requestId: string): Promise<{ version: number }> {
+  return db.$transaction(async (tx) => {
+    await tx.validationPlan.upsert({ where: { engagementId }, create: { engagementId }, update: {} });
+    await tx.$queryRaw`SELECT "engagementId" FROM "ValidationPlan" WHERE "engagementId" = ${engagementId} FOR UPDATE`;
+    const row = await tx.validationPlan.findUniqueOrThrow({ where: { engagementId }, select: { edits: true, version: true } });
+    if (row.version !== expectedVersion) throw planConflict();
+    const { edits, before, after } = change((row.edits ?? {}) as ValidationPlanEdits);
+    const saved = await tx.validationPlan.update({
+      where: { engagementId },
+      data: { edits: edits as object, version: { increment: 1 }, updatedById: actor.id, updatedByName: actor.name },
+      select: { version: true },
+    });
+    await appendAuditEvent(tx, {
+      organizationId: actor.organizationId, engagementId, actor: auditActor(actor), action: "validation_plan.update",
+      entityType: "validation_plan", entityId: engagementId, changes: { part, before, after, version: saved.version }, requestId,
+    });
+    return saved;
+  });
+}
+
+/** An entity's part of the plan: which generated checks stay (and their acceptance), added checks, the golden set. */
+export async function saveEntityPlan(engagementId: AuthorizedEngagementId, actor: RunActor, input: Omit<SaveEntityPlanInput, "engagementId">, generatedAcceptance: Record<string, string>, requestId = ""): Promise<{ version: number }> {
+  const entity = await db.dataEntity.findFirst({ where: { id: input.entityId, engagementId }, select: { sourceObject: true } });
+  if (!entity) throw notFound("That data entity");
+  return changeValidationPlan(engagementId, actor, input.expectedVersion, `entity:${entity.sourceObject}`, (edits) => {
+    const checks: NonNullable<EntityPlanEdit["checks"]> = {};
+    for (const c of input.checks) {
+      if (!(c.check in generatedAcceptance)) continue; // a check the plan no longer generates
+      if (!c.include) checks[c.check] = { omit: true };
+      else if (c.acceptance && c.acceptance !== generatedAcceptance[c.check]) checks[c.check] = { acceptance: c.acceptance };
+    }
+    const next: EntityPlanEdit = {
+      ...(Object.keys(checks).length ? { checks } : {}),
+      ...(input.added.length ? { added: input.added } : {}),
+      goldenSize: input.goldenSize,
+      ...(input.goldenNotes ? { goldenNotes: input.goldenNotes } : {}),
+    };
+    const before = edits.entities?.[input.entityId] ?? {};
+    return { edits: { ...edits, entities: { ...edits.entities, [input.entityId]: next } }, before, after: next };
+  }, requestId);
+}
+
+/** The mock rounds: how many, and each round's acceptance thresholds (one per line). */
+export async function saveMockRounds(engagementId: AuthorizedEngagementId, actor: RunActor, input: Omit<SaveRoundsInput, "engagementId">, requestId = ""): Promise<{ version: number }> {
+  return changeValidationPlan(engagementId, actor, input.expectedVersion, "mock_rounds", (edits) => {
+    const roundAcceptance: Record<string, string[]> = {};
+    input.acceptance.slice(0, input.roundCount).forEach((text, i) => {
+      const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+      if (lines.length) roundAcceptance[String(i + 1)] = lines;
+    });
+    const before = { roundCount: edits.roundCount, roundAcceptance: edits.roundAcceptance };
+    const after = { roundCount: input.roundCount, roundAcceptance };
+    return { edits: { ...edits, ...after }, before, after };
+  }, requestId);
 }

@@ -76,3 +76,31 @@ export type ProfileRunView = ProfileRunSummary & ProfileRunProgress & {
   result: Profile | null;
   accepted: Record<string, AcceptedFinding>;
 };
+
+// The validation plan's edits (lib/profile-runs/validation-plan.ts ValidationPlanEdits): one entity's part,
+// or the mock rounds. `expectedVersion` is the plan version the form was loaded with (optimistic concurrency).
+const planText = (max: number) => plainText(z.string().trim().max(max, `At most ${max} characters`));
+
+export const SaveEntityPlanSchema = z.strictObject({
+  engagementId: id,
+  expectedVersion: z.number().int().min(0),
+  entityId: id,
+  checks: z.array(z.strictObject({ check: z.string().min(1).max(200), include: z.boolean(), acceptance: planText(500) })).max(100),
+  added: z.array(z.strictObject({
+    check: plainText(z.string().trim().min(1, "Name the check").max(200, "At most 200 characters")),
+    method: planText(500),
+    acceptance: plainText(z.string().trim().min(1, "Say what passes").max(500, "At most 500 characters")),
+  })).max(30, "At most 30 added checks per entity"),
+  goldenSize: z.number({ error: "Enter a number of patients" }).int("Enter a whole number").min(0, "Cannot be negative").max(10_000, "At most 10,000 patients"),
+  goldenNotes: planText(2000),
+});
+export type SaveEntityPlanInput = z.infer<typeof SaveEntityPlanSchema>;
+
+export const SaveRoundsSchema = z.strictObject({
+  engagementId: id,
+  expectedVersion: z.number().int().min(0),
+  roundCount: z.number({ error: "Enter a number of rounds" }).int("Enter a whole number").min(1, "At least 1 round").max(10, "At most 10 rounds"),
+  /** per round, its thresholds one per line */
+  acceptance: z.array(planText(2000)).max(10),
+});
+export type SaveRoundsInput = z.infer<typeof SaveRoundsSchema>;

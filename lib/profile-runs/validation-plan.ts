@@ -1,15 +1,38 @@
 // The validation plan (issue 10 item 6), generated from the data inventory and the latest profile of each
 // entity. Pure: per entity the reconciliation checks (counts, sums, hashes, date range, one per quirk), the
 // golden-patient set (chosen to cover every quirk: masked example rows of the profile where there is one,
-// a hand pick otherwise) and the mock conversion rounds with their acceptance thresholds.
+// a hand pick otherwise) and the mock conversion rounds with their acceptance thresholds. The consultant's
+// edits (ValidationPlanEdits, stored per engagement) are laid over the generated plan: per entity a check's
+// acceptance reworded or the check left out, checks added, the golden set's size and notes; the number of
+// mock rounds and each round's thresholds. An edit of an entity or check that no longer exists is ignored.
 import type { Quirk } from "@/lib/engagement-format/vocabularies";
 import type { ExtractProfile } from "@/lib/profiler/types";
 import { CHECK_QUIRK_KINDS } from "@/lib/profile-runs/findings";
 
-export type ReconciliationCheck = { entity: string; sourceObject: string; check: string; method: string; acceptance: string };
-export type GoldenCase = { quirk: string; entity: string; sourceObject: string; pick: string; source: string };
-export type MockRound = { round: number; name: string; acceptance: string[] };
-export type ValidationPlan = { checks: ReconciliationCheck[]; golden: GoldenCase[]; rounds: MockRound[] };
+export type ReconciliationCheck = { entityId: string; entity: string; sourceObject: string; check: string; method: string; acceptance: string; edited?: boolean };
+export type GoldenCase = { entityId: string; quirk: string; entity: string; sourceObject: string; pick: string; source: string };
+export type MockRound = { round: number; name: string; acceptance: string[]; edited?: boolean };
+/** Per entity in the plan: the golden-patient set's size (generated: 5 per case, at least 5) and the consultant's notes. */
+export type GoldenSet = { entityId: string; entity: string; sourceObject: string; size: number; notes: string; edited: boolean };
+export type ValidationPlan = { checks: ReconciliationCheck[]; golden: GoldenCase[]; goldenSets: GoldenSet[]; rounds: MockRound[]; edited: boolean };
+
+/** The consultant's edits of one entity's part of the plan. */
+export type EntityPlanEdit = {
+  /** by the generated check's name ("Record count", "Quirk: icd9 unconverted (high)"): acceptance reworded, or left out */
+  checks?: Record<string, { acceptance?: string; omit?: boolean }>;
+  added?: { check: string; method: string; acceptance: string }[];
+  goldenSize?: number;
+  goldenNotes?: string;
+};
+export type ValidationPlanEdits = {
+  entities?: Record<string, EntityPlanEdit>;
+  /** the number of mock rounds (else the model constant data.mockConversionRounds) */
+  roundCount?: number;
+  /** by round number: that round's acceptance thresholds, one per entry */
+  roundAcceptance?: Record<string, string[]>;
+};
+
+export const MAX_MOCK_ROUNDS = 10;
 
 /** A data-inventory row as the plan reads it. */
 export type PlanEntity = { id: string; entity: string; sourceObject: string; decision: string; recordCount: number | null; yearsCovered: number | null; quirks: Quirk[] };
@@ -54,7 +77,7 @@ export function validationPlan(entities: PlanEntity[], profiles: EntityProfile[]
   for (const e of entities) {
     if (e.decision === "do_not_migrate") continue;
     const target = e.decision === "archive_only" ? "the archive" : "the destination";
-    const base = { entity: words(e.entity), sourceObject: e.sourceObject };
+    const base = { entityId: e.id, entity: words(e.entity), sourceObject: e.sourceObject };
     const profile = profileOf.get(e.id);
     const count = e.recordCount !== null ? e.recordCount.toLocaleString("en-US") : profile ? profile.result.rows.toLocaleString("en-US") : null;
     checks.push({ ...base, check: "Record count", method: `Count rows in ${e.sourceObject} and in ${target}${count ? ` (expected ${count})` : ""}`, acceptance: "Equal, or the difference equals the documented exclusions" });
@@ -75,7 +98,7 @@ export function validationPlan(entities: PlanEntity[], profiles: EntityProfile[]
       });
     }
   }
-  golden.push({ quirk: "baseline", entity: "patients", sourceObject: "", pick: "5 patients with the longest history, 5 seen last month, 1 per specialty and location", source: "the source system" });
+  golden.push({ entityId: "", quirk: "baseline", entity: "patients", sourceObject: "", pick: "5 patients with the longest history, 5 seen last month, 1 per specialty and location", source: "the source system" });
   const n = Math.max(1, Math.round(mockRounds));
   const rounds: MockRound[] = [];
   for (let r = 1; r <= n; r++) {
@@ -90,5 +113,65 @@ export function validationPlan(entities: PlanEntity[], profiles: EntityProfile[]
           : ["Counts within 0.1 % per entity; hashes equal for patients", "≥ 98 % of golden patients pass", "No new defect kinds"],
     });
   }
-  return { checks, golden, rounds };
+  const goldenSets: GoldenSet[] = [];
+  for (const e of entities) {
+    if (e.decision === "do_not_migrate" || e.decision === "archive_only") continue;
+    const cases = golden.filter((g) => g.entityId === e.id).length;
+    goldenSets.push({ entityId: e.id, entity: words(e.entity), sourceObject: e.sourceObject, size: Math.max(5, cases * 5), notes: "", edited: false });
+  }
+  return { checks, golden, goldenSets, rounds, edited: false };
+}
+
+/** The generated plan with the consultant's edits laid over it. */
+export function applyPlanEdits(plan: ValidationPlan, edits: ValidationPlanEdits): ValidationPlan {
+  const byEntity = edits.entities ?? {};
+  let edited = false;
+  const checks: ReconciliationCheck[] = [];
+  for (const c of plan.checks) {
+    const e = byEntity[c.entityId]?.checks?.[c.check];
+    if (e?.omit) {
+      edited = true;
+      continue;
+    }
+    if (e?.acceptance !== undefined && e.acceptance.trim() !== "" && e.acceptance !== c.acceptance) {
+      checks.push({ ...c, acceptance: e.acceptance, edited: true });
+      edited = true;
+    } else checks.push(c);
+  }
+  // added checks after the entity's generated ones
+  const ordered: ReconciliationCheck[] = [];
+  const seen = new Set<string>();
+  const withAdded = (entityId: string) => {
+    if (seen.has(entityId)) return;
+    seen.add(entityId);
+    const set = plan.goldenSets.find((g) => g.entityId === entityId) ?? plan.checks.find((c) => c.entityId === entityId);
+    for (const a of byEntity[entityId]?.added ?? []) {
+      if (!set) break;
+      ordered.push({ entityId, entity: set.entity, sourceObject: set.sourceObject, check: a.check, method: a.method, acceptance: a.acceptance, edited: true });
+      edited = true;
+    }
+  };
+  for (let i = 0; i < checks.length; i++) {
+    ordered.push(checks[i]!);
+    if (checks[i + 1]?.entityId !== checks[i]!.entityId) withAdded(checks[i]!.entityId);
+  }
+  const goldenSets = plan.goldenSets.map((g) => {
+    const e = byEntity[g.entityId];
+    if (!e || (e.goldenSize === undefined && !e.goldenNotes)) return g;
+    edited = true;
+    return { ...g, size: e.goldenSize ?? g.size, notes: e.goldenNotes ?? "", edited: true };
+  });
+  let rounds = plan.rounds;
+  if (edits.roundCount !== undefined && edits.roundCount !== plan.rounds.length) {
+    edited = true;
+    const n = Math.min(MAX_MOCK_ROUNDS, Math.max(1, Math.round(edits.roundCount)));
+    rounds = validationPlan([], [], n).rounds;
+  }
+  rounds = rounds.map((r) => {
+    const a = edits.roundAcceptance?.[String(r.round)]?.map((x) => x.trim()).filter(Boolean);
+    if (!a?.length || a.join("\n") === r.acceptance.join("\n")) return r;
+    edited = true;
+    return { ...r, acceptance: a, edited: true };
+  });
+  return { checks: ordered, golden: plan.golden, goldenSets, rounds, edited };
 }

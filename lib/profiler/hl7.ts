@@ -77,7 +77,10 @@ export class Hl7Profiler {
       event = evn?.split(fs)[1]?.split(comp)[0] ?? "";
       defects.push("message type without trigger event (MSH-9.2)");
     }
-    const msgType = type[0] ? `${type[0]}${event ? `^${event}` : ""}` : "";
+    // only shapes HL7 defines are kept (type: 3 letters/digits, event: 2–3): a shifted field could hold a value of a patient
+    const typeCode = type[0] ? (/^[A-Z0-9]{3}$/.test(type[0]) ? type[0] : "(unrecognised)") : "";
+    if (event && !/^[A-Z0-9]{2,3}$/.test(event)) event = "(unrecognised)";
+    const msgType = typeCode ? `${typeCode}${event ? `^${event}` : ""}` : "";
     if (msgType) this.types[msgType] = (this.types[msgType] ?? 0) + 1;
     else defects.push("no message type (MSH-9)");
     const control = mshFields[9] ?? "";
@@ -85,7 +88,8 @@ export class Hl7Profiler {
       if (this.controlIds.has(control)) this.duplicateControlIds++;
       else if (this.controlIds.size < 200_000) this.controlIds.add(control);
     }
-    const version = (mshFields[11] ?? "").split(comp)[0]?.trim() || "(none)";
+    const rawVersion = (mshFields[11] ?? "").split(comp)[0]?.trim() ?? "";
+    const version = !rawVersion ? "(none)" : /^\d(\.\d{1,2}){1,3}$/.test(rawVersion) ? rawVersion : "(unrecognised)";
     this.versions[version] = (this.versions[version] ?? 0) + 1;
     if (this.facilities.size < 1000) this.facilities.add(`${mshFields[2] ?? ""}|${mshFields[3] ?? ""}`);
 
@@ -129,7 +133,8 @@ export class Hl7Profiler {
       if (id === "OBX") {
         if (!obrSeen && (type[0] === "ORU" || type[0] === "OUL")) obxBeforeObr = true;
         const f = s.split(fs);
-        const vt = (f[2] ?? "").trim() || "(empty)";
+        const rawVt = (f[2] ?? "").trim();
+        const vt = !rawVt ? "(empty)" : /^[A-Z]{2,3}$/.test(rawVt) ? rawVt : "(unrecognised)";
         this.obxTypes.set(vt, (this.obxTypes.get(vt) ?? 0) + 1);
         if ((f[2] ?? "") === "ED" || /(?:^|\^)Base64(?:\^|$)/i.test(f[5] ?? "")) this.embedded++;
         const codeSystem = (f[3] ?? "").split(rep)[0]?.split(comp)[2] ?? "";

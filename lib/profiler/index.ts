@@ -175,10 +175,24 @@ export async function profileStream(input: AsyncIterable<Buffer | string>, opts:
     return result;
   } catch (e) {
     if (e instanceof ProfileError || e instanceof ProfileCancelled) throw e;
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/ENOENT/.test(msg)) throw new ProfileError(`File not found: ${fileName}`);
-    if (/incorrect header check|unexpected end of file/i.test(msg)) throw new ProfileError(`${fileName}: damaged gzip data`);
-    if (/zip|central directory|end of data|invalid signature/i.test(msg)) throw new ProfileError(`${fileName}: not a readable XLSX workbook (${msg.split("\n")[0]})`);
-    throw new ProfileError(`${fileName}: could not be read (${msg.split("\n")[0]})`);
+    throw new ProfileError(readFailure(e, fileName, collector?.rows ?? null));
   }
+}
+
+/**
+ * The message for an error below the profiler (a parser, gunzip, unzip, the stream). It says where and what
+ * kind of problem — never the error's own text, which may quote the file (JSON.parse does: `Unexpected token
+ * 'J', "John Smith…" is not valid JSON`), and the message goes to the run row, the audit log and the screen.
+ */
+export function readFailure(e: unknown, fileName: string, rows: number | null): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const code = (e as NodeJS.ErrnoException | null)?.code ?? "";
+  const where = rows ? ` after ${rows.toLocaleString("en-US")} record${rows === 1 ? "" : "s"}` : "";
+  if (code === "ENOENT") return `File not found: ${fileName}`;
+  if (/^Z_|ERR_ZLIB/.test(code) || /incorrect header check|unexpected end of file|invalid (block type|distance|stored block|code lengths)/i.test(msg)) return `${fileName}: damaged gzip data${where}`;
+  if (/zip|central directory|end of data|invalid signature/i.test(msg)) return `${fileName}: not a readable XLSX workbook (damaged or incomplete ZIP data${where})`;
+  if (/xml|sax|unclosed|unexpected close tag|attribute/i.test(msg)) return `${fileName}: not a readable XLSX workbook (damaged sheet XML${where})`;
+  if (e instanceof SyntaxError) return `${fileName}: could not be read (malformed data${where})`;
+  if (/encod|decod/i.test(msg)) return `${fileName}: could not be read (text in an encoding that could not be decoded${where})`;
+  return `${fileName}: could not be read (an unexpected problem${where}; check that the file is a complete CSV, XLSX, NDJSON, HL7 or X12 file)`;
 }

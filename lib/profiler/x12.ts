@@ -40,12 +40,14 @@ export class X12Profiler {
     }
     if (id === "ISA") this.partners.add(`${(f[6] ?? "").trim()}|${(f[8] ?? "").trim()}`);
     if (id === "GS") {
-      const v = (f[8] ?? "").trim() || "(none)";
+      const rawV = (f[8] ?? "").trim();
+      const v = !rawV ? "(none)" : /^\d{6}[A-Z0-9]{0,6}$/.test(rawV) ? rawV : "(unrecognised)";
       this.versions[v] = (this.versions[v] ?? 0) + 1;
     }
     if (id === "ST") {
       this.messages++;
-      const t = (f[1] ?? "").trim() || "(none)";
+      const rawT = (f[1] ?? "").trim();
+      const t = !rawT ? "(none)" : /^\d{3}$/.test(rawT) ? rawT : "(unrecognised)";
       this.types[t] = (this.types[t] ?? 0) + 1;
       this.inTx = new Set();
     }

@@ -13,6 +13,7 @@ import { obtainEstimate } from "@/lib/estimate-results/obtain";
 import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
 import { logError } from "@/lib/log";
 import { buildReportView, type BaselineSource, type ReportView, type ReportViewer } from "@/lib/report/model";
+import { loadValidationPlan } from "@/lib/profile-runs/data";
 
 export type LoadReportOptions = ReportViewer & {
   /** estimate seed (default: the engine's DEFAULT_SEED, as on the estimate page and `npm run estimate`) */
@@ -25,7 +26,7 @@ export type LoadReportOptions = ReportViewer & {
 export async function loadReport(engagementId: AuthorizedEngagementId, options: LoadReportOptions): Promise<ReportView> {
   const now = options.now ?? new Date();
   const seed = options.seed ?? DEFAULT_SEED;
-  const [computed, header, signOff, counts, latest, checklist] = await Promise.all([
+  const [computed, header, signOff, counts, latest, checklist, validation] = await Promise.all([
     // INVARIANT: the estimate page's own function — same document, seed and iterations as the page and
     // `npm run estimate -- <exported engagement.json> --seed N`; it runs after the read, outside any transaction.
     computeEngagementEstimate(engagementId, { seed }),
@@ -34,6 +35,7 @@ export async function loadReport(engagementId: AuthorizedEngagementId, options: 
     findInventoryCounts(engagementId, now.toISOString().slice(0, 10)),
     findLatestBaselineSafely(engagementId),
     findTypeDecisionChecklist(engagementId),
+    loadValidationPlan(engagementId),
   ]);
   const { document: doc, estimate: est } = computed;
   // the same engagement as the two other types (the scenarios page's stored "As Type" estimates when they exist)
@@ -52,6 +54,7 @@ export async function loadReport(engagementId: AuthorizedEngagementId, options: 
     viewer: { canSeeRates: options.canSeeRates },
     typeDecision,
     fitChecklist: checklist.values,
+    validationPlan: validation.plan,
   });
 }
 

@@ -4,6 +4,7 @@
 // INVARIANT: what a viewer without `rates.view` may not see is left out here, not merely hidden by the UI —
 // by the estimate page's own rules (lib/estimates/view.ts toEstimateView): no labor rate, no license fee,
 // and nothing that gives them away (per-workstream labor cost, the overlap split and per-wave amounts).
+import type { ValidationPlan } from "@/lib/profile-runs/validation-plan";
 import { MIGRATION_TYPE_LABELS, WORKSTREAMS, type AuditTrailPolicy, type EngagementDocument, type LicenseTerms, type Risk, type Workstream } from "@/lib/engagement-format/schema";
 import { PHASE_LABELS, WORKSTREAM_LABELS, type CostLineKey, type Distribution, type Estimate, type GanttBar, type PhaseKey } from "@/lib/estimate";
 import { addWeeks, parseIsoDate } from "@/lib/estimate/calendar";
@@ -68,6 +69,8 @@ export type ReportSources = {
   typeDecision?: TypeDecisionView | null;
   /** the consultant's answers to the four fit criteria */
   fitChecklist?: TypeDecisionAnswers | null;
+  /** the validation plan as edited (lib/profile-runs/validation-plan.ts), for the appendix */
+  validationPlan?: ValidationPlan | null;
 };
 
 /** Go-live tracks, blackout windows and the go-lives they moved (base plan). */
@@ -92,6 +95,14 @@ export type ReportLanes = {
 };
 
 export type ReportFitChecklist = { criteria: { key: string; label: string; question: string; answer: string; note: string }[]; summary: string };
+
+/** The validation plan as the appendix shows it: the reconciliation checks, the golden sets with what they cover, the mock rounds. */
+export type ReportValidationPlan = {
+  checks: { sourceObject: string; check: string; acceptance: string }[];
+  goldenSets: { sourceObject: string; size: number; covers: string; notes: string }[];
+  rounds: { name: string; acceptance: string }[];
+  edited: boolean;
+};
 
 export type HeadlineBand = { base: string; p50: string; p80: string };
 
@@ -264,6 +275,8 @@ export type ReportView = {
   /** null when no type could be estimated */
   typeDecision: TypeDecisionView | null;
   fitChecklist: ReportFitChecklist | null;
+  /** appendix: the validation plan (null when no entity is to be migrated or archived) */
+  validationPlan: ReportValidationPlan | null;
   baseline: null | {
     name: string;
     createdAt: string;
@@ -678,6 +691,7 @@ export function buildReportView(s: ReportSources): ReportView {
     lanes: lanesView(est),
     typeDecision: s.typeDecision ?? null,
     fitChecklist: s.fitChecklist ? fitChecklistView(s.fitChecklist) : null,
+    validationPlan: s.validationPlan && s.validationPlan.checks.length ? validationPlanView(s.validationPlan) : null,
     baseline: s.baseline ? baselineView(s.baseline, doc, est.run.seed, viewer) : null,
   };
   const c = s.completeness;
@@ -747,4 +761,16 @@ function driverRow(b: Estimate["tornado"]["duration"][number], unit: (v: number)
 /** Whole days between two ISO dates (b − a). */
 export function daysBetween(a: string, b: string): number {
   return parseIsoDate(b) - parseIsoDate(a);
+}
+
+function validationPlanView(p: ValidationPlan): ReportValidationPlan {
+  return {
+    checks: p.checks.map((c) => ({ sourceObject: c.sourceObject, check: c.check, acceptance: c.acceptance })),
+    goldenSets: p.goldenSets.map((g) => ({
+      sourceObject: g.sourceObject, size: g.size, notes: g.notes,
+      covers: p.golden.filter((x) => x.entityId === g.entityId).map((x) => x.quirk).join(", ") || "no quirk recorded",
+    })),
+    rounds: p.rounds.map((r) => ({ name: r.name, acceptance: r.acceptance.join("; ") })),
+    edited: p.edited,
+  };
 }

@@ -688,6 +688,19 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
           </>
         ) : null}
       </SectionPage>
+
+      {/* ---------- appendix: validation plan ---------- */}
+      {r.validationPlan ? (
+        <SectionPage r={r} size={size} eyebrow="Appendix" title="Validation plan">
+          <P style={s.para}>{`How the converted data will be proven right: the reconciliation checks per entity, the golden patients checked by hand (chosen to cover every quirk found) and the mock conversion rounds with their acceptance thresholds.${r.validationPlan.edited ? " Edited by the consultants from the generated plan." : " As generated from the data inventory and the profiled extracts."}`}</P>
+          <P style={s.h3}>Reconciliation checks</P>
+          <Table cols={[{ title: "Entity", width: 22 }, { title: "Check", width: 30 }, { title: "Acceptance", width: 48 }]} rows={r.validationPlan.checks.map((c) => [c.sourceObject, c.check, c.acceptance])} />
+          <P style={s.h3}>Golden patients</P>
+          <Table cols={[{ title: "Entity", width: 22 }, { title: "Patients", width: 12, align: "right" }, { title: "Covers", width: 33 }, { title: "Notes", width: 33 }]} rows={r.validationPlan.goldenSets.map((g) => [g.sourceObject, formatCount(g.size), g.covers, g.notes || "—"])} />
+          <P style={s.h3}>Mock conversion rounds</P>
+          <Table cols={[{ title: "Round", width: 25 }, { title: "Acceptance thresholds", width: 75 }]} rows={r.validationPlan.rounds.map((x) => [x.name, x.acceptance])} />
+        </SectionPage>
+      ) : null}
     </Document>
   );
 }

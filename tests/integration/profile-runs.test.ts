@@ -26,6 +26,10 @@ import { acceptProfileFindingAction, cancelProfileRunAction, createProfileRunAct
 import { POST as uploadRoute } from "@/app/api/profile-uploads/[runId]/route";
 import { GET as progressRoute } from "@/app/api/engagements/[id]/profile-runs/[runId]/route";
 import { GET as validationPlanRoute } from "@/app/api/engagements/[id]/validation-plan/route";
+import { saveEntityPlanAction, saveMockRoundsAction } from "@/lib/profile-runs/actions";
+import { loadValidationPlan } from "@/lib/profile-runs/data";
+import { loadReport } from "@/lib/report/data";
+import { renderReportPdf } from "@/lib/report/pdf";
 import ExcelJS from "exceljs";
 import { writeSyntheticCsv } from "../support/synthetic-extract";
 
@@ -427,6 +431,81 @@ describe("validation plan export", () => {
     }
     signInAs(null);
     expect((await get(world.engagement.id)).status).toBe(401);
+  });
+});
+
+describe("validation plan edits", () => {
+  const get = (engagementId: string) => validationPlanRoute(new Request(`http://localhost/api/engagements/${engagementId}/validation-plan`), { params: Promise.resolve({ id: engagementId }) });
+  const entityInput = async (over: Record<string, unknown> = {}) => {
+    const loaded = await loadValidationPlan(E());
+    const checks = loaded.generated.checks.filter((c) => c.entityId === entityId).map((c) => ({ check: c.check, include: c.check !== "Key hash", acceptance: c.check === "Record count" ? "Equal to the row, no exclusions" : c.acceptance }));
+    return { engagementId: world.engagement.id, expectedVersion: loaded.version, entityId, checks, added: [{ check: "Allergy reactions", method: "Count of reactions per allergy", acceptance: "Equal" }], goldenSize: 40, goldenNotes: "Two per clinic, picked by the CMIO", ...over };
+  };
+
+  it("a consultant edits an entity's checks and golden set and the mock rounds: stored, versioned, audited; the XLSX, the report page's appendix and the PDF show the edited plan", async () => {
+    signInAs(world.consultant);
+    const r1 = await saveEntityPlanAction(await entityInput());
+    expect(r1).toEqual({ ok: true, data: { version: 1 } });
+    const r2 = await saveMockRoundsAction({ engagementId: world.engagement.id, expectedVersion: 1, roundCount: 2, acceptance: ["Counts within 2 %\nEvery failure has an owner", ""] });
+    expect(r2).toEqual({ ok: true, data: { version: 2 } });
+
+    const loaded = await loadValidationPlan(E());
+    expect(loaded).toMatchObject({ version: 2, updatedByName: world.consultant.name });
+    const mine = loaded.plan.checks.filter((c) => c.entityId === entityId);
+    expect(mine.map((c) => c.check)).not.toContain("Key hash");
+    expect(mine.find((c) => c.check === "Record count")).toMatchObject({ acceptance: "Equal to the row, no exclusions", edited: true });
+    expect(mine.at(-1)).toMatchObject({ check: "Allergy reactions", acceptance: "Equal" });
+    expect(loaded.plan.goldenSets.find((g) => g.entityId === entityId)).toMatchObject({ size: 40, notes: "Two per clinic, picked by the CMIO" });
+    expect(loaded.plan.rounds.map((x) => x.acceptance)).toEqual([["Counts within 2 %", "Every failure has an owner"], expect.arrayContaining(["0 open high or critical quirks"])]);
+
+    const audit = await db.auditEvent.findMany({ where: { engagementId: world.engagement.id, action: "validation_plan.update" }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => [a.actorId, (a.changes as { part: string; version: number }).part, (a.changes as { version: number }).version])).toEqual([[world.consultant.id, "entity:PATIENT_MASTER", 1], [world.consultant.id, "mock_rounds", 2]]);
+
+    const res = await get(world.engagement.id);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const text = (name: string) => (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.filter((v) => v != null).join(" | "));
+    expect(text("Reconciliation").join("\n")).toContain("PATIENT_MASTER | Record count | Count rows");
+    expect(text("Reconciliation").join("\n")).toContain("Equal to the row, no exclusions");
+    expect(text("Reconciliation").join("\n")).not.toContain("Key hash");
+    expect(text("Golden sets")).toContain("patient demographics | PATIENT_MASTER | 40 | Two per clinic, picked by the CMIO");
+    expect(text("Mock rounds")).toHaveLength(3);
+
+    const report = await loadReport(E(), { canSeeRates: true });
+    expect(report.validationPlan).toMatchObject({ edited: true, goldenSets: [expect.objectContaining({ sourceObject: "PATIENT_MASTER", size: 40 })] });
+    expect(report.validationPlan!.checks).toContainEqual({ sourceObject: "PATIENT_MASTER", check: "Allergy reactions", acceptance: "Equal" });
+    const pdf = await renderReportPdf(report);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  }, 60_000);
+
+  it("a stale version is a conflict, never an overwrite; bad input gets field errors; an unknown entity is not found", async () => {
+    signInAs(world.lead);
+    const stale = await saveEntityPlanAction(await entityInput({ expectedVersion: 0, goldenSize: 3 }));
+    expect(stale).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect((await loadValidationPlan(E())).plan.goldenSets.find((g) => g.entityId === entityId)!.size).toBe(40);
+    expect(await saveEntityPlanAction(await entityInput({ goldenSize: -1, added: [{ check: "", method: "", acceptance: "" }] }))).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { goldenSize: ["Cannot be negative"], "added.0.check": ["Name the check"], "added.0.acceptance": ["Say what passes"] } });
+    expect(await saveEntityPlanAction({ ...(await entityInput()), role: "lead" })).toMatchObject({ ok: false, code: "INVALID" });
+    expect(await saveMockRoundsAction({ engagementId: world.engagement.id, expectedVersion: 2, roundCount: 11, acceptance: [] })).toMatchObject({ ok: false, code: "INVALID", fieldErrors: { roundCount: ["At most 10 rounds"] } });
+    const otherEntity = (await db.dataEntity.create({ data: { engagementId: other.engagement.id, entity: "allergies", sourceObject: "ALG" }, select: { id: true } })).id;
+    expect(await saveEntityPlanAction(await entityInput({ entityId: otherEntity }))).toMatchObject({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it.each(["clinical_reviewer", "executive"] as const)("%s cannot edit the plan (inventory.edit)", async (role) => {
+    signInAs(world.usersByRole[role]);
+    expect(await saveEntityPlanAction(await entityInput())).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await saveMockRoundsAction({ engagementId: world.engagement.id, expectedVersion: 2, roundCount: 2, acceptance: [] })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+  });
+
+  it("a non-member gets 404 on both actions", async () => {
+    for (const outsider of [world.outsider, other.lead]) {
+      signInAs(outsider);
+      expect(await saveEntityPlanAction(await entityInput())).toMatchObject({ ok: false, code: "NOT_FOUND" });
+      expect(await saveMockRoundsAction({ engagementId: world.engagement.id, expectedVersion: 2, roundCount: 2, acceptance: [] })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    }
+    // through their own engagement, naming this engagement's entity
+    signInAs(other.lead);
+    expect(await saveEntityPlanAction({ ...(await entityInput()), engagementId: other.engagement.id, expectedVersion: 0 })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect((await loadValidationPlan(E())).version).toBe(2);
   });
 });
 

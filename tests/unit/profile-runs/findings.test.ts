@@ -90,4 +90,29 @@ describe("validation plan", async () => {
     expect(plan.rounds).toHaveLength(1);
     expect(plan.rounds[0]!.acceptance).toContain("0 open high or critical quirks");
   });
+
+  it("edits are laid over the generated plan: a check left out, an acceptance reworded, checks added after the entity's own, golden sets, rounds", async () => {
+    const { applyPlanEdits } = await import("@/lib/profile-runs/validation-plan");
+    const generated = validationPlan([ent("a", { quirks: [typed("icd9_unconverted")] }), ent("b")], [], 3);
+    expect(generated.goldenSets.map((g) => [g.sourceObject, g.size])).toEqual([["OBJ_a", 5], ["OBJ_b", 5]]);
+    expect(applyPlanEdits(generated, {})).toEqual(generated);
+    const plan = applyPlanEdits(generated, {
+      entities: {
+        a: { checks: { "Key hash": { omit: true }, "Record count": { acceptance: "Equal to the row" } }, added: [{ check: "Allergy reactions", method: "Count per allergy", acceptance: "Equal" }], goldenSize: 40, goldenNotes: "Two per clinic" },
+        gone: { goldenSize: 99 }, // an entity deleted since: ignored
+      },
+      roundCount: 2,
+      roundAcceptance: { "1": ["Counts within 5 %"], "7": ["ignored"] },
+    });
+    expect(plan.edited).toBe(true);
+    expect(plan.checks.filter((c) => c.entityId === "a").map((c) => [c.check, c.acceptance])).toEqual([
+      ["Record count", "Equal to the row"],
+      ["Date range", "Equal; no dates shifted by time zone"],
+      ["Quirk: icd9 unconverted (medium)", "Open count documented and accepted by the decider"],
+      ["Allergy reactions", "Equal"],
+    ]);
+    expect(plan.checks.filter((c) => c.entityId === "b")).toEqual(generated.checks.filter((c) => c.entityId === "b"));
+    expect(plan.goldenSets.map((g) => [g.sourceObject, g.size, g.notes])).toEqual([["OBJ_a", 40, "Two per clinic"], ["OBJ_b", 5, ""]]);
+    expect(plan.rounds.map((r) => [r.name, r.acceptance[0]])).toEqual([["Mock 1", "Counts within 5 %"], ["Mock 2 (dress rehearsal)", "Every count, hash and sum equal (or documented)"]]);
+  });
 });

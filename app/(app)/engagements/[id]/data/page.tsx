@@ -35,7 +35,7 @@ export default async function DataInventoryPage({ params, searchParams }: { para
         }
         page={page}
         inventoryTotal={totals.entities}
-        context={{ filterValues: { system: sourceSystems } }}
+        context={{ filterValues: { system: sourceSystems }, ...(can(access.role, "profile.run") && !access.isArchived ? { profileHref: `/engagements/${access.engagementId}/profile` } : {}) }}
       />
     </main>
   );

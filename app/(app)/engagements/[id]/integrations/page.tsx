@@ -31,6 +31,7 @@ export default async function IntegrationsPage({ params, searchParams }: { param
         }
         page={page}
         inventoryTotal={totals.interfaces}
+        context={can(access.role, "profile.run") && !access.isArchived ? { profileHref: `/engagements/${access.engagementId}/profile` } : undefined}
       />
     </main>
   );

@@ -2,7 +2,7 @@
 // run (?target=data_entity:<id> | integration:<id> preselects what the file is a sample of) and the runs so far.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Download, ShieldCheck } from "lucide-react";
+import { ClipboardCheck, Download, ShieldCheck } from "lucide-react";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";
 import { findProfileRuns, findProfileTargetOptions } from "@/lib/profile-runs/data";
@@ -11,7 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { buttonClass } from "@/components/ui/button";
+import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { formatDateTime, formatNumber } from "@/components/ui/format";
 import { ProfileUploadForm } from "@/components/profile-runs/profile-upload-form";
 import type { ProfileRunSummary } from "@/lib/profile-runs/schema";
@@ -69,19 +69,24 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
       ) : access.isArchived ? (
         <p role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">This engagement is archived. Restore it in Settings before profiling files.</p>
       ) : null}
-      {can(access.role, "data.export") ? (
-        <Card>
-          <CardHeader
-            title="Validation plan"
-            description="Generated from the data inventory and the latest profile of each entity: per entity the reconciliation checks (counts, key hashes, sums, date range, one per quirk), the golden patients to check by hand — chosen to cover every quirk, with the profiled rows where there are some — and the mock conversion rounds with their acceptance thresholds."
-            actions={
-              <a href={`/api/engagements/${access.engagementId}/validation-plan`} download className={buttonClass("secondary", "sm")}>
-                <Download className="size-4" aria-hidden /> Validation plan (.xlsx)
-              </a>
-            }
-          />
-        </Card>
-      ) : null}
+      <Card>
+        <CardHeader
+          title="Validation plan"
+          description="Generated from the data inventory and the latest profile of each entity, then edited by you: per entity the reconciliation checks (counts, key hashes, sums, date range, one per quirk), the golden patients to check by hand — chosen to cover every quirk, with the profiled rows where there are some — and the mock conversion rounds with their acceptance thresholds. It is the report's appendix."
+          actions={
+            <>
+              <ButtonLink href={`${base}/profile/validation-plan`} variant="secondary" size="sm">
+                <ClipboardCheck className="size-4" aria-hidden /> {can(access.role, "inventory.edit") && !access.isArchived ? "Review and edit" : "Open"}
+              </ButtonLink>
+              {can(access.role, "data.export") ? (
+                <a href={`/api/engagements/${access.engagementId}/validation-plan`} download className={buttonClass("secondary", "sm")}>
+                  <Download className="size-4" aria-hidden /> Validation plan (.xlsx)
+                </a>
+              ) : null}
+            </>
+          }
+        />
+      </Card>
       <Card>
         <CardHeader title="Profile runs" description="The latest 50 runs, newest first. A run keeps going when you leave this page; open it to follow its progress or read its findings." />
         {runs.length === 0 ? (
