@@ -151,7 +151,7 @@ export function DataTable<Row>({
               id={`${uid}-${f.name}`}
               value={params[f.name] ?? ""}
               onChange={(e) => navigate({ [f.name]: e.currentTarget.value || null })}
-              className={cn(controlClass, "max-w-44 pr-8", params[f.name] && "ring-2 ring-brand-500")}
+              className={cn(controlClass, "max-w-64 pr-8", params[f.name] && "ring-2 ring-brand-500")}
             >
               <option value="">{f.label}: all</option>
               {f.options.map((o) => (

@@ -18,7 +18,8 @@ export function StatGrid({ stats, label }: { stats: Stat[]; label: string }) {
   return (
     <dl aria-label={label} className="grid grid-cols-2 gap-px overflow-hidden rounded-lg bg-ink-200/70 shadow-sm ring-1 ring-ink-200/70 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5">
       {stats.map((s) => (
-        <div key={s.label} className="bg-white px-4 py-3">
+        // an odd last stat on the two-column phone grid spans the row instead of leaving a grey hole
+        <div key={s.label} className="bg-white px-4 py-3 last:odd:col-span-2 sm:last:odd:col-span-1">
           <dt className="text-xs font-medium text-ink-500">{s.label}</dt>
           <dd className={cn("tabular mt-1 text-xl font-semibold", statTone[s.tone ?? "default"])}>{s.value}</dd>
           {s.detail ? <dd className="mt-0.5 text-xs text-ink-500">{s.detail}</dd> : null}
