@@ -8,7 +8,6 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { controlClass } from "@/components/ui/field";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { formatNumber } from "@/components/ui/format";
 import { allowedValuesText, type inventorySpec } from "@/lib/import-export/columns";
 import type { PrepareOptions } from "@/lib/import-export/prepare";
@@ -26,6 +25,9 @@ const HOW: Record<string, string> = {
   not_known: "not known",
   none: "no suggestion",
 };
+
+/** The value mapping's four columns from sm up (a phone stacks them: value and count, then the choice, then how). */
+const VALUE_GRID = "sm:grid-cols-[minmax(0,1fr)_4rem_minmax(12rem,1.3fr)_minmax(0,1fr)]";
 
 const encode = (v: ValueTarget | undefined) => (v === undefined ? "" : JSON.stringify(v));
 const decode = (s: string): ValueTarget | undefined => (s === "" ? undefined : (JSON.parse(s) as ValueTarget));
@@ -128,36 +130,33 @@ export function PrepPanel({ spec, view, options, pending, onRun }: { spec: Spec;
                 <summary className="cursor-pointer">
                   <span className="font-medium text-ink-900">{c.header}</span> → {columnHeader(c.column)} · {formatNumber(c.values.length)} distinct values{c.truncated ? ` (first ${c.values.length} shown)` : ""}
                 </summary>
-                <ScrollRegion label={`Values of ${c.header}`} className="mt-2">
-                  <table className="w-full text-left">
-                    <thead className="text-xs uppercase text-ink-500">
-                      <tr><th className="py-1 pr-3 font-medium">In the file</th><th className="py-1 pr-3 font-medium">Rows</th><th className="py-1 pr-3 font-medium">Becomes</th><th className="py-1 font-medium">How</th></tr>
-                    </thead>
-                    <tbody>
-                      {c.values.map((v) => {
-                        const current = values[c.column]?.[v.value];
-                        return (
-                          <tr key={v.value} className="border-t border-ink-100">
-                            <td className="py-1 pr-3 text-ink-900">{v.value}</td>
-                            <td className="tabular py-1 pr-3">{formatNumber(v.count)}</td>
-                            <td className="py-1 pr-3">
-                              <select
-                                aria-label={`${c.header}: “${v.value}” becomes`}
-                                className={controlClass}
-                                value={encode(current)}
-                                onChange={(e) => setValues((s) => ({ ...s, [c.column]: { ...s[c.column], [v.value]: decode(e.target.value) } }))}
-                              >
-                                <option value="">— not mapped (row held back) —</option>
-                                {c.options.map((o) => <option key={encode(o.value)} value={encode(o.value)}>{o.label}</option>)}
-                              </select>
-                            </td>
-                            <td className="py-1 text-ink-500">{HOW[v.how] ?? v.how}{v.how !== "exact" && v.suggestedLabel ? `: ${v.suggestedLabel}` : ""}</td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </ScrollRegion>
+                {/* one row per value: on a phone the choice takes the full width under its value; from sm up, four columns */}
+                <div role="group" aria-label={`Values of ${c.header}`} className="mt-2">
+                  <div aria-hidden="true" className={`hidden gap-x-3 text-xs font-medium uppercase text-ink-500 sm:grid ${VALUE_GRID}`}>
+                    <span className="py-1">In the file</span><span className="py-1 text-right">Rows</span><span className="py-1">Becomes</span><span className="py-1">How</span>
+                  </div>
+                  <ul>
+                    {c.values.map((v) => {
+                      const current = values[c.column]?.[v.value];
+                      return (
+                        <li key={v.value} className={`grid grid-cols-[minmax(0,1fr)_auto] items-baseline gap-x-3 gap-y-1 border-t border-ink-100 py-2 sm:items-center sm:py-1 ${VALUE_GRID}`}>
+                          <span className="break-words font-medium text-ink-900 sm:font-normal">{v.value}</span>
+                          <span className="tabular text-right text-ink-500 sm:text-ink-700">{formatNumber(v.count)}<span className="sm:sr-only"> {v.count === 1 ? "row" : "rows"}</span></span>
+                          <select
+                            aria-label={`${c.header}: “${v.value}” becomes`}
+                            className={`${controlClass} col-span-2 sm:col-span-1`}
+                            value={encode(current)}
+                            onChange={(e) => setValues((s) => ({ ...s, [c.column]: { ...s[c.column], [v.value]: decode(e.target.value) } }))}
+                          >
+                            <option value="">— not mapped (row held back) —</option>
+                            {c.options.map((o) => <option key={encode(o.value)} value={encode(o.value)}>{o.label}</option>)}
+                          </select>
+                          <span className="col-span-2 text-xs text-ink-500 sm:col-span-1 sm:text-sm">{HOW[v.how] ?? v.how}{v.how !== "exact" && v.suggestedLabel ? `: ${v.suggestedLabel}` : ""}</span>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </div>
               </details>
             ))}
           </div>
