@@ -18,6 +18,7 @@ import { suppliedColumns } from "@/lib/import-export/inference";
 import { suggestMapping, checkMapping } from "@/lib/import-export/headers";
 import type { ParsedFile } from "@/lib/import-export/parse";
 import { INVENTORY_TABLES } from "@/lib/import-export/sql-types";
+import { jsonArrayParts } from "@/lib/import-export/json-parts";
 import { BATCH_FORMAT_VERSION, type StoredBatch, type StoredRows, type StoredSummary } from "@/lib/import-export/batch";
 import { findEngagementOrganizationId, findExistingRows, findExportHeader, findImportBatch, findImportProfileById, findImportProfileByName, findImportProfileByShape, findProfileNames } from "@/lib/import-export/data";
 import { columnMappingsOf, effectiveValueMappings, mappingFromProfile, profileNameFor, shapeOf, type StoredProfile } from "@/lib/import-export/profiles";
@@ -27,8 +28,21 @@ export type Actor = { id: string; email: string; role?: Role | ""; organizationI
 
 /** Unapplied batches older than this are deleted when a new file is uploaded to the engagement. */
 const STALE_BATCH_MS = 24 * 60 * 60 * 1000;
+/** Rows of the dry run's results per insert / update statement of an apply (written inside PostgreSQL). */
 const CHUNK = 2_000;
 const APPLY_TIMEOUT_MS = 120_000;
+const STORE_TIMEOUT_MS = 60_000;
+
+// ---------- big JSON in pieces (bounded memory, issue 14; json-parts.ts) ----------
+/** The array staged by stageJsonArray, in order, as one jsonb value (for the statement that stores it). */
+const STAGED_ARRAY = `(SELECT COALESCE(jsonb_agg(e.v ORDER BY p."seq", e.ord), '[]'::jsonb) FROM import_staged p, jsonb_array_elements(p."data") WITH ORDINALITY AS e(v, ord))`;
+
+/** Stages a large array in a temporary table of this transaction, a piece per statement. */
+async function stageJsonArray(tx: Tx, items: readonly unknown[]): Promise<void> {
+  await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_staged ("seq" int NOT NULL, "data" jsonb NOT NULL) ON COMMIT DROP`);
+  let seq = 0;
+  for (const { json } of jsonArrayParts(items)) await tx.$executeRawUnsafe(`INSERT INTO import_staged ("seq", "data") VALUES ($1, $2::jsonb)`, seq++, json);
+}
 
 // ---------- bulk SQL per inventory ----------
 // INVENTORY_TABLES (sql-types.ts) lists each table's columns and SQL types; a contract row's JSON is
@@ -55,10 +69,7 @@ export async function insertInventoryRows(tx: Tx, inventory: InventoryKey, engag
     SELECT v."id", $2, ${names.map((c) => `v.${q(c)}`).join(", ")}, 1, now(), now()
     FROM jsonb_to_recordset($1::jsonb) AS v(${recordDef})`;
   const ids = orderedIds(rows.length);
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK).map((r, i) => ({ ...pick(r, names), id: ids[start + i] }));
-    await tx.$executeRawUnsafe(sql, JSON.stringify(chunk), engagementId);
-  }
+  for (const { json } of jsonArrayParts(rows, (r, i) => ({ ...pick(r, names), id: ids[i] }))) await tx.$executeRawUnsafe(sql, json, engagementId);
   return ids;
 }
 
@@ -72,10 +83,7 @@ export async function updateInventoryRows(tx: Tx, inventory: InventoryKey, engag
     FROM jsonb_to_recordset($1::jsonb) AS v(${recordDef})
     WHERE t."id" = v."id" AND t."engagementId" = $2 AND t."version" = v."version"`;
   let updated = 0;
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK).map((r) => ({ ...pick(r.data, names), id: r.id, version: r.version }));
-    updated += await tx.$executeRawUnsafe(sql, JSON.stringify(chunk), engagementId);
-  }
+  for (const { json } of jsonArrayParts(rows, (r) => ({ ...pick(r.data, names), id: r.id, version: r.version }))) updated += await tx.$executeRawUnsafe(sql, json, engagementId);
   return updated;
 }
 
@@ -116,11 +124,19 @@ export async function createImportBatch(engagementId: AuthorizedEngagementId, ac
   const [id] = orderedIds(1);
   const fileName = input.fileName.slice(0, 255);
   const createdAt = new Date();
-  await db.$transaction([
-    db.importBatch.deleteMany({ where: { engagementId, appliedAt: null, createdAt: { lt: new Date(Date.now() - STALE_BATCH_MS) } } }),
-    db.$executeRaw`INSERT INTO "ImportBatch" ("id", "engagementId", "inventory", "fileName", "createdById", "rows", "summary", "createdAt")
-      VALUES (${id}, ${engagementId}, ${input.inventory}, ${fileName}, ${actor.id}, ${JSON.stringify(rows)}::jsonb, ${JSON.stringify(summary)}::jsonb, ${createdAt})`,
-  ]);
+  // the parsed cells go in pieces (see PART_CHARS)
+  await db.$transaction(
+    async (tx) => {
+      await tx.importBatch.deleteMany({ where: { engagementId, appliedAt: null, createdAt: { lt: new Date(Date.now() - STALE_BATCH_MS) } } });
+      await stageJsonArray(tx, rows.rows);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "ImportBatch" ("id", "engagementId", "inventory", "fileName", "createdById", "rows", "summary", "createdAt")
+          VALUES ($1, $2, $3, $4, $5, jsonb_set($6::jsonb, '{rows}', ${STAGED_ARRAY}), $7::jsonb, $8)`,
+        id, engagementId, input.inventory, fileName, actor.id, JSON.stringify({ ...rows, rows: [] }), JSON.stringify(summary), createdAt,
+      );
+    },
+    { timeout: STORE_TIMEOUT_MS, maxWait: 10_000 },
+  );
   await recordAuditEvent({
     organizationId: actor.organizationId,
     engagementId,
@@ -168,9 +184,17 @@ export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: s
     report: out.report,
     rowTotals: out.rows,
   };
-  // only the results travel (jsonb_set): the parsed cells are already stored
-  const count = await db.$executeRaw`UPDATE "ImportBatch" SET "rows" = jsonb_set("rows", '{results}', ${JSON.stringify(out.results)}::jsonb), "summary" = ${JSON.stringify(summary)}::jsonb
-    WHERE "id" = ${batch.id} AND "engagementId" = ${engagementId} AND "appliedAt" IS NULL`;
+  // only the results travel (jsonb_set), in pieces (see PART_CHARS): the parsed cells are already stored
+  const count = await db.$transaction(
+    async (tx) => {
+      await stageJsonArray(tx, out.results);
+      return tx.$executeRawUnsafe(
+        `UPDATE "ImportBatch" SET "rows" = jsonb_set("rows", '{results}', ${STAGED_ARRAY}), "summary" = $1::jsonb WHERE "id" = $2 AND "engagementId" = $3 AND "appliedAt" IS NULL`,
+        JSON.stringify(summary), batch.id, engagementId,
+      );
+    },
+    { timeout: STORE_TIMEOUT_MS, maxWait: 10_000 },
+  );
   if (count === 0) throw new AppError("CONFLICT", "This file was imported meanwhile. Upload it again to run a new dry run.");
   if (audit) {
     await recordAuditEvent({
@@ -195,23 +219,25 @@ export type ApplyHooks = { afterChunkWritten?: (what: "insert" | "update") => Pr
  * Applies a dry run: all rows or none. Refused while any row has an error, when the batch was applied
  * already, or when the inventory changed since the dry run (a row it matched was edited, or a row with a
  * new row's key appeared) — then the user runs the dry run again, nothing is overwritten.
+ * The rows to write never come back to this process: the dry run's results are unpacked into a temporary
+ * table of the transaction and inserted / updated from there, CHUNK rows per statement (bounded memory,
+ * issue 14); only ids, versions and keys are read, for the check.
  */
 export async function applyImportBatch(engagementId: AuthorizedEngagementId, actor: Actor, batchId: string, requestId = "", hooks: ApplyHooks = {}, options: { skipErrors?: boolean; via?: "app" | "cli" } = {}): Promise<ApplyResult> {
-  // apply works from the dry run's results alone: the parsed cells stay in the database
-  const batch = requireOpenBatch(await findImportBatch(engagementId, batchId, { cells: false }));
-  const results = batch.rows.results;
+  // the summary is enough here: neither the parsed cells nor the results are read into memory
+  const batch = requireOpenBatch(await findImportBatch(engagementId, batchId, { cells: false, results: false }));
   const counts = batch.summary.counts;
-  if (batch.summary.stage !== "dry_run" || !results || !counts) throw new AppError("CONFLICT", "Run the dry run before applying.");
+  if (batch.summary.stage !== "dry_run" || !counts) throw new AppError("CONFLICT", "Run the dry run before applying.");
   if (counts.error > 0 && !options.skipErrors) {
     throw new AppError("INVALID", `${counts.error.toLocaleString("en-US")} ${counts.error === 1 ? "row has an error" : "rows have errors"}. Nothing was imported: fix the file and upload it again, or import the valid rows and skip these.`, {});
   }
   const skipped = options.skipErrors ? counts.error : 0;
   const inventory = batch.inventory;
   const spec = inventorySpec(inventory);
-  const creates = results.filter((r): r is RowResult & { data: Record<string, unknown>; key: string } => r.status === "create" && !!r.data && !!r.key);
-  const updates = results.filter((r): r is RowResult & { data: Record<string, unknown>; id: string; version: number } => r.status === "update" && !!r.data && !!r.id);
-  const matched = results.filter((r) => (r.status === "update" || r.status === "unchanged") && r.id);
-  const result = { created: creates.length, updated: updates.length, unchanged: counts.unchanged, ...(skipped ? { skipped } : {}) };
+  const { table, columns } = INVENTORY_TABLES[inventory];
+  const names = Object.keys(columns);
+  const recordDef = names.map((c) => `${q(c)} ${columns[c]}`).join(", ");
+  const result = { created: counts.create, updated: counts.update, unchanged: counts.unchanged, ...(skipped ? { skipped } : {}) };
   let appliedAt = new Date();
   let appliedSummary = batch.summary;
 
@@ -224,24 +250,65 @@ export async function applyImportBatch(engagementId: AuthorizedEngagementId, act
         const claimed = await tx.importBatch.updateMany({ where: { id: batch.id, engagementId, appliedAt: null }, data: { appliedAt, summary: summary as object } });
         if (claimed.count === 0) throw new AppError("CONFLICT", "This file has already been imported.");
 
-        // what the dry run relied on must still hold (one query)
+        // the dry run's outcome per row, unpacked once in PostgreSQL ("ord": file order)
+        await tx.$executeRawUnsafe(
+          `CREATE TEMP TABLE import_results ON COMMIT DROP AS
+            SELECT e.ord::int AS "ord", e.v->>'status' AS "status", e.v->>'id' AS "id", (e.v->>'version')::int AS "version", e.v->>'key' AS "key",
+              (e.v->>'row')::int AS "row", e.v->>'label' AS "label", e.v->'changes' AS "changes", e.v->'data' AS "data"
+            FROM "ImportBatch" b, jsonb_array_elements(b."rows"->'results') WITH ORDINALITY AS e(v, ord)
+            WHERE b."id" = $1 AND b."engagementId" = $2`,
+          batch.id, engagementId,
+        );
+        // indexed and analyzed: the inventory's statistics may predate its last bulk insert, and a planner that
+        // believes it small scans this table once per inventory row (minutes for 5,000 updates)
+        await tx.$executeRawUnsafe(`CREATE INDEX ON import_results ("id")`);
+        await tx.$executeRawUnsafe(`CREATE INDEX ON import_results ("ord")`);
+        await tx.$executeRawUnsafe(`ANALYZE import_results`);
+        const rowsToWrite = `r."data" IS NOT NULL AND ((r."status" = 'create' AND r."key" IS NOT NULL) OR (r."status" = 'update' AND r."id" IS NOT NULL))`;
+        const planned = await tx.$queryRawUnsafe<{ status: string; n: number }[]>(`SELECT r."status", count(*)::int AS "n" FROM import_results r WHERE ${rowsToWrite} GROUP BY r."status"`);
+        const plannedOf = (st: string) => planned.find((p) => p.status === st)?.n ?? 0;
+        if (plannedOf("create") !== counts.create || plannedOf("update") !== counts.update) throw new AppError("CONFLICT", "Run the dry run again before applying.");
+
+        // what the dry run relied on must still hold: ids, versions and keys only
         const current = await currentKeys(tx, inventory, engagementId);
-        const stale = matched.filter((r) => current.byId.get(r.id!) !== r.version).length + creates.filter((r) => current.keys.has(r.key)).length;
+        const relied = await tx.$queryRawUnsafe<{ status: string; id: string | null; version: number | null; key: string | null }[]>(
+          `SELECT r."status", r."id", r."version", r."key" FROM import_results r WHERE (r."status" IN ('update', 'unchanged') AND r."id" IS NOT NULL) OR (${rowsToWrite} AND r."status" = 'create')`,
+        );
+        const stale = relied.filter((r) => (r.status === "create" ? current.keys.has(r.key!) : current.byId.get(r.id!) !== r.version)).length;
         if (stale > 0) {
           throw new AppError("CONFLICT", `The ${spec.label.toLowerCase()} changed since the dry run (${stale} ${stale === 1 ? "row" : "rows"} affected). Nothing was imported: run the dry run again to see the current differences.`);
         }
 
-        for (let i = 0; i < creates.length; i += CHUNK) {
-          await insertInventoryRows(tx, inventory, engagementId, creates.slice(i, i + CHUNK).map((r) => r.data));
-          await hooks.afterChunkWritten?.("insert");
+        // new rows in file order: ids that sort as the file does (one prefix, the row's place after it)
+        const prefix = orderedIds(1)[0].slice(0, -5);
+        const last = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT COALESCE(max("ord"), 0)::int AS "n" FROM import_results`);
+        const total = last[0]?.n ?? 0;
+        const insert = `INSERT INTO ${q(table)} ("id", "engagementId", ${names.map(q).join(", ")}, "version", "createdAt", "updatedAt")
+          SELECT $1::text || lpad(r."ord"::text, 5, '0'), $2::text, ${names.map((c) => `v.${q(c)}`).join(", ")}, 1, now(), now()
+          FROM import_results r, jsonb_to_record(r."data") AS v(${recordDef})
+          WHERE ${rowsToWrite} AND r."status" = 'create' AND r."ord" > $3::int AND r."ord" <= $4::int ORDER BY r."ord"`;
+        let created = 0;
+        for (let lo = 0; lo < total; lo += CHUNK) {
+          const n = await tx.$executeRawUnsafe(insert, prefix, engagementId, lo, lo + CHUNK);
+          created += n;
+          if (n > 0) await hooks.afterChunkWritten?.("insert");
         }
+        const update = `UPDATE ${q(table)} AS t SET ${names.map((c) => `${q(c)} = v.${q(c)}`).join(", ")}, "version" = t."version" + 1, "updatedAt" = now()
+          FROM import_results r, jsonb_to_record(r."data") AS v(${recordDef})
+          WHERE ${rowsToWrite} AND r."status" = 'update' AND r."ord" > $2::int AND r."ord" <= $3::int
+            AND t."id" = r."id" AND t."engagementId" = $1::text AND t."version" = r."version"`;
         let updated = 0;
-        for (let i = 0; i < updates.length; i += CHUNK) {
-          updated += await updateInventoryRows(tx, inventory, engagementId, updates.slice(i, i + CHUNK));
-          await hooks.afterChunkWritten?.("update");
+        for (let lo = 0; lo < total; lo += CHUNK) {
+          const n = await tx.$executeRawUnsafe(update, engagementId, lo, lo + CHUNK);
+          updated += n;
+          if (n > 0) await hooks.afterChunkWritten?.("update");
         }
-        if (updated !== updates.length) throw new AppError("CONFLICT", "Some rows changed while the import was being applied. Nothing was imported: run the dry run again.");
+        if (created !== counts.create || updated !== counts.update) throw new AppError("CONFLICT", "Some rows changed while the import was being applied. Nothing was imported: run the dry run again.");
 
+        // field-level detail for the first rows (new rows first); the ImportBatch keeps every row's outcome
+        const shown = await tx.$queryRawUnsafe<{ row: number; status: string; label: string; changes: RowResult["changes"] | null }[]>(
+          `SELECT r."row", r."status", r."label", r."changes" FROM import_results r WHERE ${rowsToWrite} ORDER BY (r."status" = 'update'), r."ord" LIMIT 100`,
+        );
         await appendAuditEvent(tx, {
           organizationId: actor.organizationId,
           engagementId,
@@ -257,9 +324,8 @@ export async function applyImportBatch(engagementId: AuthorizedEngagementId, act
             unchanged: result.unchanged,
             skipped,
             via: options.via ?? "app",
-            // field-level detail for the first rows; the ImportBatch keeps every row's outcome
-            rows: [...creates, ...updates].slice(0, 100).map((r) => ({ row: r.row, status: r.status, label: r.label, changes: r.changes })),
-            rowsTruncated: Math.max(0, creates.length + updates.length - 100),
+            rows: shown.map((r) => ({ row: r.row, status: r.status, label: r.label, ...(r.changes ? { changes: r.changes } : {}) })),
+            rowsTruncated: Math.max(0, counts.create + counts.update - shown.length),
           },
           requestId,
         });
