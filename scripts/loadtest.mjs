@@ -9,11 +9,15 @@
 //   npm run loadtest -- [--url http://localhost:3000] [--duration 8] [--connections 1,5,20]
 //                       [--pages robots,data,workflows,overview,estimate,scenarios,report,pdf,csv]
 //                       [--engagements demo,large] [--out loadtest.md]
+//   npm run loadtest -- --weight [--pages estimate,report] [--engagements demo,large]
+//     no load: the bytes each page sends — its HTML document and its RSC payload (what a client-side
+//     navigation fetches), raw and gzipped — to measure the payload, not the time.
 // Engagement ids come from the database (DATABASE_URL, or the running embedded PostgreSQL).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import zlib from "node:zlib";
 import pg from "pg";
 import { ROOT, UserError, main } from "./lib/common.mjs";
 import { withDatabase } from "./lib/database.mjs";
@@ -124,6 +128,29 @@ main("loadtest", async () => {
   const ids = await engagementIds({ demo: demoName, large: LARGE_NAME });
   for (const w of which) if (!ids[w]) throw new UserError(w === "large" ? "no large engagement: run `npm run seed:large` first" : "no demo engagement: run `npm run db:seed` first");
   const cookie = await signIn(base, "dana.lead@sounding.demo", "sounding-demo-2026");
+
+  if (process.argv.includes("--weight")) {
+    const lines = [`Page weight ${new Date().toISOString()} — ${base}`, "", "| page | engagement | HTML bytes | HTML gzip | RSC bytes | RSC gzip |", "|---|---|---|---|---|---|"];
+    for (const p of pages.filter((x) => x !== "robots")) {
+      for (const w of which) {
+        const url = base + PAGES[p](ids[w]);
+        const sizes = [];
+        for (const headers of [{ cookie }, { cookie, rsc: "1" }]) {
+          await (await fetch(url, { headers })).arrayBuffer(); // the first request may compute the estimate
+          const res = await fetch(url, { headers });
+          const body = Buffer.from(await res.arrayBuffer());
+          if (!res.ok) throw new UserError(`${p} (${w}) answered HTTP ${res.status}`);
+          sizes.push(body.length, zlib.gzipSync(body).length);
+        }
+        lines.push(`| ${p} | ${w} | ${sizes.map((n) => n.toLocaleString("en-US")).join(" | ")} |`);
+      }
+    }
+    const text = lines.join("\n");
+    console.log(text);
+    const out = arg("out", null);
+    if (out) fs.writeFileSync(out, `${text}\n`);
+    return;
+  }
 
   const load0 = os.loadavg();
   console.error(`loadtest: ${base}, ${duration} s per case, connections ${levels.join("/")}; ${os.cpus().length} cores, load average ${load0.map((l) => l.toFixed(1)).join(" ")}`);

@@ -1,8 +1,10 @@
 "use client";
 // Drivers (tornado): which inputs and risks move the duration and the cost the most. A toggle switches
-// between duration and cost; the chart's data table lists every driver.
+// between duration and cost; the chart and its data table show the TORNADO_BARS largest swings. The page
+// sends only those (tornadoBars in drivers-data.ts): the engine ranks every input and risk — 600+ bars on a
+// large engagement, 150 KB the browser would receive and never draw.
 import { useState } from "react";
-import type { TornadoBar } from "@/lib/estimate";
+import { TORNADO_BARS, type DriverBar } from "@/components/estimate/drivers-data";
 import { ChartFrame, LegendItem } from "@/components/charts/chart-frame";
 import { TornadoChart } from "@/components/charts/tornado-chart";
 import { CHART_COLORS, formatterFor } from "@/components/charts/format";
@@ -10,9 +12,9 @@ import { cn } from "@/components/ui/cn";
 
 const WEEKS_PER_MONTH = 365.25 / 12 / 7;
 
-export function DriversSection({ duration, cost, meanWeeks, meanCents, currency }: { duration: TornadoBar[]; cost: TornadoBar[]; meanWeeks: number; meanCents: number; currency: string }) {
+export function DriversSection({ duration, cost, meanWeeks, meanCents, currency }: { duration: DriverBar[]; cost: DriverBar[]; meanWeeks: number; meanCents: number; currency: string }) {
   const [which, setWhich] = useState<"duration" | "cost">("duration");
-  const bars = (which === "duration" ? duration : cost).slice(0, 12);
+  const bars = (which === "duration" ? duration : cost).slice(0, TORNADO_BARS);
   const toUnit = (v: number) => (which === "duration" ? v / WEEKS_PER_MONTH : v);
   const rows = bars.map((b) => ({ label: b.label.replace(/ \(three-point range\)$/, "").replace(/ \(shared systemic factor\)$/, " (systemic)"), low: toUnit(b.low), high: toUnit(b.high), lowLabel: b.lowLabel, highLabel: b.highLabel }));
   const unit = which === "duration" ? "months" : "money";

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import type { Estimate } from "@/lib/estimate";
 import { RESULT_ENGINE_VERSION, summarizeEstimate } from "@/lib/estimate-results/key";
 import type { ResultKind } from "@/lib/estimate-results/data";
+import type { AuthorizedEngagementId } from "@/lib/auth/access";
 
 export type ClaimInput = { engagementId: string; inputHash: string; kind: ResultKind; seed: number; iterations: number; inputsRevision: bigint };
 
@@ -57,4 +58,15 @@ export async function pruneResults(engagementId: string, keep = 20): Promise<num
       SELECT "id" FROM "EstimateResult"
        WHERE "engagementId" = ${engagementId} AND "status" <> 'computing'
        ORDER BY "createdAt" DESC OFFSET ${keep})`;
+}
+
+/**
+ * "Try again" after a failed estimate: forgets the recorded failures of the engagement's own inputs for
+ * this run, so the next read computes them again instead of repeating the failure (a failure is kept so
+ * that a page reload does not burn another time budget on inputs that just failed). Returns how many
+ * were forgotten. Stored results are a cache of the engine's output, not engagement data: no audit event.
+ */
+export async function forgetFailedEstimates(engagementId: AuthorizedEngagementId, run: { seed: number; iterations: number }): Promise<number> {
+  const { count } = await db.estimateResult.deleteMany({ where: { engagementId, kind: "current", seed: run.seed, iterations: run.iterations, engineVersion: RESULT_ENGINE_VERSION, status: "failed" } });
+  return count;
 }

@@ -8,8 +8,8 @@
 // previous one marked "updating" while the computation continues.
 import "server-only";
 import type { EngagementDocument } from "@/lib/engagement-format/schema";
-import type { Estimate } from "@/lib/estimate";
-import { estimateBudgetMs, runEstimate } from "@/lib/estimates/runner";
+import { EstimateInputError, EstimateOptionsError, type Estimate } from "@/lib/estimate";
+import { EstimateBudgetError, estimateBudgetMs, runEstimate } from "@/lib/estimates/runner";
 import { estimateInputHash, RESULT_ENGINE_VERSION } from "@/lib/estimate-results/key";
 import {
   findInputsRevision,
@@ -51,6 +51,18 @@ export class EstimateFailedError extends Error {
     super(`This estimate could not be computed: ${reason || "unknown error"}`);
     this.name = "EstimateFailedError";
   }
+}
+
+/**
+ * The reason an estimate could not be computed — the engine refused the inputs (EstimateInputError), the run
+ * went over its time budget (EstimateBudgetError), or a recorded failure of the same inputs
+ * (EstimateFailedError) — or null for any other error (a database outage, a bug), which pages rethrow.
+ * Pages show it with describeEstimateFailure (lib/estimate-results/failure.ts) instead of the error page.
+ */
+export function estimateFailureMessage(err: unknown): string | null {
+  if (err instanceof EstimateFailedError) return err.reason || "unknown error";
+  if (err instanceof EstimateInputError || err instanceof EstimateBudgetError || err instanceof EstimateOptionsError) return err.message;
+  return null;
 }
 
 const inflight = new Map<string, Promise<Obtained>>();

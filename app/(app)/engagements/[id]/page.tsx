@@ -22,19 +22,31 @@ import { buildCommitment } from "@/lib/estimates/commitment";
 import { readConfidence, signOffState } from "@/lib/estimates/confidence";
 import { QuotableChecklist } from "@/components/engagements/quotable-checklist";
 import { CommitmentPanel } from "@/components/estimate/estimate-headline";
+import { EstimateFailed } from "@/components/estimate/estimate-failed";
+import { estimateFailureMessage } from "@/lib/estimate-results/obtain";
+import { describeEstimateFailure } from "@/lib/estimate-results/failure";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function EngagementOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { access } = await requirePageAccess(id, "engagement.view");
-  const [engagement, counts, signOff, assumptions, estimate] = await Promise.all([
+  const [engagement, counts, signOff, assumptions, loadedEstimate] = await Promise.all([
     findEngagement(access.engagementId),
     findInventoryCounts(access.engagementId),
     findWorkflowSignOffSummary(access.engagementId),
     findEngagementAssumptionsRaw(access.engagementId),
-    can(access.role, "estimate.view") ? loadEstimatePage(access.engagementId, access.role, DEFAULT_SEED) : Promise.resolve(null),
+    can(access.role, "estimate.view")
+      ? loadEstimatePage(access.engagementId, access.role, DEFAULT_SEED).catch((err: unknown) => {
+          // inputs the engine refuses (or a run over its budget): say so here, the estimate page says what to check
+          const message = estimateFailureMessage(err);
+          if (message === null) throw err;
+          return { failure: describeEstimateFailure(message, access.engagementId) };
+        })
+      : Promise.resolve(null),
   ]);
+  const estimate = loadedEstimate && !("failure" in loadedEstimate) ? loadedEstimate : null;
+  const estimateFailure = loadedEstimate && "failure" in loadedEstimate ? loadedEstimate.failure : null;
   const checklist = quotableChecklist({
     profile: { providers: engagement.providers, locations: engagement.locations },
     assumptions,
@@ -112,6 +124,12 @@ export default async function EngagementOverviewPage({ params }: { params: Promi
             <Link className="font-medium text-brand-700 underline" href={`${base}/estimate`}>The estimate, explained</Link>
             {can(access.role, "report.view") ? <Link className="font-medium text-brand-700 underline" href={`${base}/report`}>Executive report</Link> : null}
           </p>
+        </div>
+      ) : null}
+
+      {estimateFailure ? (
+        <div className="mb-6">
+          <EstimateFailed failure={{ ...estimateFailure, checks: [{ label: "The estimate page", href: `${base}/estimate` }, ...estimateFailure.checks] }} compact />
         </div>
       ) : null}
 

@@ -1,5 +1,6 @@
 // /engagements/[id]/estimate — the estimate of the current inputs (seed via ?seed=), computed once per
 // input and stored; after an input change the previous numbers are shown marked "updating" until the new ones are ready.
+// When the estimate cannot be computed (inputs refused, time budget), the page says why, what to check, and offers Try again.
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -24,6 +25,13 @@ import { UncertaintySection } from "@/components/estimate/uncertainty-section";
 import { CostSection } from "@/components/estimate/cost-section";
 import { OverlapSection } from "@/components/estimate/overlap-section";
 import { DriversSection } from "@/components/estimate/drivers-section";
+import { tornadoBars } from "@/components/estimate/drivers-data";
+import { EstimateFailed } from "@/components/estimate/estimate-failed";
+import { RetryEstimateButton } from "@/components/estimate/retry-estimate-button";
+import { findEngagement } from "@/lib/engagements/data";
+import { estimateFailureMessage } from "@/lib/estimate-results/obtain";
+import { describeEstimateFailure } from "@/lib/estimate-results/failure";
+import { retryEstimateAction } from "@/lib/estimate-results/actions";
 import { ConfidencePanel, EffortTable, RisksTable } from "@/components/estimate/details-sections";
 
 export const metadata: Metadata = { title: "Estimate" };
@@ -56,8 +64,31 @@ export default async function EstimatePage({ params, searchParams }: { params: P
   const { id } = await params;
   const { access } = await requirePageAccess(id, "estimate.view");
   const { seed, error: seedError } = parseSeedParam((await searchParams).seed);
-  const [{ view, timings, targets, updating }, signOff] = await Promise.all([loadEstimatePage(access.engagementId, access.role, seed), findWorkflowSignOffSummary(access.engagementId)]);
   const eid = access.engagementId;
+  const [loaded, signOff] = await Promise.all([
+    loadEstimatePage(eid, access.role, seed).catch((err: unknown) => {
+      // the engine refused these inputs or ran over its budget: a state of this page, not the error page
+      const message = estimateFailureMessage(err);
+      if (message === null) throw err;
+      return { failure: describeEstimateFailure(message, eid) };
+    }),
+    findWorkflowSignOffSummary(eid),
+  ]);
+  if ("failure" in loaded) {
+    const engagement = await findEngagement(eid);
+    return (
+      <main className="space-y-6">
+        <PageHeader
+          eyebrow="Estimate"
+          title={engagement.name}
+          actions={<ButtonLink href={`/engagements/${eid}/assumptions`} variant="secondary">{can(access.role, "assumptions.edit") ? "Edit assumptions" : "Assumptions"}</ButtonLink>}
+        />
+        <EstimateSubnav engagementId={eid} />
+        <EstimateFailed failure={loaded.failure} retry={<RetryEstimateButton engagementId={eid} seed={seed} retry={retryEstimateAction} />} />
+      </main>
+    );
+  }
+  const { view, timings, targets, updating } = loaded;
   const commitment = buildCommitment(view, targets);
   return (
     <main className="space-y-6">
@@ -106,7 +137,7 @@ export default async function EstimatePage({ params, searchParams }: { params: P
         <OverlapSection view={view} engagementId={eid} />
       </Section>
       <Section id="drivers" title="Drivers" description="Which inputs and risks move the numbers most (tornado).">
-        <DriversSection duration={view.tornado.duration} cost={view.tornado.cost} meanWeeks={view.duration.totalWeeks.mean} meanCents={view.cost.totalCents.mean} currency={view.input.currency} />
+        <DriversSection duration={tornadoBars(view.tornado.duration)} cost={tornadoBars(view.tornado.cost)} meanWeeks={view.duration.totalWeeks.mean} meanCents={view.cost.totalCents.mean} currency={view.input.currency} />
       </Section>
       <Section id="effort" title="Effort by workstream" description="Hours of each workstream and where they come from.">
         <EffortTable view={view} engagementId={eid} />
