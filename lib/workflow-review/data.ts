@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { workflowFromRecord } from "@/lib/inventories/registry";
+import { findTally } from "@/lib/inventories/data";
 import { countChanges, diffInventory, type InventoryDiff } from "@/lib/workflow-review/diff";
 import {
   REVIEW_PAGE_SIZE,
@@ -182,9 +183,31 @@ async function summarize(engagementId: AuthorizedEngagementId, current: Snapshot
   };
 }
 
-/** For the workflows page, the overview and the executive report. */
+/**
+ * For the workflows page, the overview, the estimate and the executive report. The counts per review status
+ * come from the maintained tally (lib/inventories/tally.ts); the whole inventory is read only when there is a
+ * sign-off to compare it with (docs/performance.md: that comparison is not flat in row count yet).
+ */
 export async function findWorkflowSignOffSummary(engagementId: AuthorizedEngagementId): Promise<WorkflowSignOffSummary> {
-  return summarize(engagementId, await findInventorySnapshot(engagementId));
+  const [last, changedIds, tally] = await Promise.all([
+    db.workflowSignOff.findFirst({
+      where: { engagementId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true, createdAt: true, signedByName: true, signedByRole: true, snapshot: true },
+    }),
+    findChangedSinceApprovalIds(engagementId),
+    findTally(engagementId, "workflows"),
+  ]);
+  const changedSinceSignOff = last ? countChanges(diffInventory(parseSnapshot(last.snapshot), await findInventorySnapshot(engagementId))) : 0;
+  return {
+    lastSignOff: last ? { id: last.id, at: last.createdAt.toISOString(), by: last.signedByName, role: last.signedByRole as string } : null,
+    changedSinceSignOff,
+    approved: tally.get("reviewStatus:approved"),
+    changesRequested: tally.get("reviewStatus:changes_requested"),
+    notReviewed: tally.get("reviewStatus:not_reviewed"),
+    changedSinceApproval: changedIds.length,
+    total: tally.get("rows"),
+  };
 }
 
 /** What the sign-off panel needs: the summary, the fingerprint of what is shown, and the history. */

@@ -20,6 +20,7 @@ import { DataEntityQuerySchema } from "@/lib/data-inventory/schema";
 import { findWorkflowPage, findWorkflowTotals } from "@/lib/workflows/data";
 import { WorkflowQuerySchema } from "@/lib/workflows/schema";
 import { findInventoryCounts } from "@/lib/engagements/data";
+import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
 import { PAGE_SIZE } from "@/lib/inventories/table-query";
 
 const SMALL = 150;
@@ -97,8 +98,9 @@ const PAGES = {
   "data inventory": (id: AuthorizedEngagementId) =>
     Promise.all([findDataEntityPage(id, DataEntityQuerySchema.parse({ page: "2" })), findDataEntityTotals(id), findDataEntitySourceSystems(id)]),
   "data inventory, sorted by source object": (id: AuthorizedEngagementId) => Promise.all([findDataEntityPage(id, DataEntityQuerySchema.parse({ page: "2", sort: "sourceObject" })), findDataEntityTotals(id)]),
-  workflows: (id: AuthorizedEngagementId) => Promise.all([findWorkflowPage(id, WorkflowQuerySchema.parse({ page: "2" })), findWorkflowTotals(id)]),
-  "overview counts": (id: AuthorizedEngagementId) => findInventoryCounts(id, today),
+  // the sign-off status (workflows, overview, estimate, report) with no sign-off yet: nothing to compare the inventory with
+  workflows: (id: AuthorizedEngagementId) => Promise.all([findWorkflowPage(id, WorkflowQuerySchema.parse({ page: "2" })), findWorkflowTotals(id), findWorkflowSignOffSummary(id)]),
+  "overview counts": (id: AuthorizedEngagementId) => Promise.all([findInventoryCounts(id, today), findWorkflowSignOffSummary(id)]),
 } as const;
 
 describe("inventory pages read a bounded number of rows, whatever the inventory size", () => {

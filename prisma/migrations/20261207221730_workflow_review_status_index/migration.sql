@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "WorkflowItem_engagementId_reviewStatus_idx" ON "WorkflowItem"("engagementId", "reviewStatus");
