@@ -232,6 +232,7 @@ def3("audit", "audit.continuityHours", [40, 80, 160], "h", "Type C audit-trail c
 
 // ---------- build (Type B/C) ----------
 def3("build", "build.hoursPerFunctionPoint", [8, 11, 20], "h/FP", "Delivery rate", "ESTIMATION.md 8/11/20 h per function point (ISBSG-range delivery rates)");
+def("build", "build.lifecycleOverheadShare", 0, "share", "Share of the build hours that the testing and project-management shares also apply to", "ISBSG delivery rates (the 8/11/20 h per FP above) are whole-lifecycle: the project's own planning, management, design and testing are inside them, so 0 (testing and PM on top of the build would count them twice); 1 = the engine before 2.2");
 def("build", "build.complianceFactor", 1.25, "×", "Healthcare compliance factor", "ESTIMATION.md 1.1–1.5 (HIPAA security controls, ONC certification criteria, audit logging); mid value");
 def("build", "build.C.coexistenceFactor", 1.15, "×", "Type C coexistence/sync while cohorts are split", "ESTIMATION.md: C adds a coexistence/sync factor when more than one cohort");
 def("build", "build.assumedFunctionPoints", 300, "FP", "Function points assumed when a B/C build size is missing", "Assumption for a specialty EMR core; raises a critical flag");
@@ -241,7 +242,7 @@ def("build", "build.cocomoExponent", 0.318, "exponent", "COCOMO II schedule expo
 def("build", "build.cocomoScheduleShare", 0.75, "share of TDEV", "Shortest build schedule as a share of COCOMO TDEV", "COCOMO II SCED 'very low': a schedule cannot be compressed below 75% of nominal", 0, 2);
 
 // ---------- testing, training, PM ----------
-def("testing", "testing.share", 0.2, "× (workflow + integrations + build)", "Testing effort", "ESTIMATION.md ≈20% of workflow + integrations + build");
+def("testing", "testing.share", 0.2, "× (workflow + integrations + build)", "Testing effort", "ESTIMATION.md ≈20% of workflow + integrations + build (of the build, only its lifecycle-overhead share: see the build group)");
 def("training", "training.staffHours", 8, "h/learner", "Training per staff member (non-provider)", "ESTIMATION.md 8 h per staff member");
 def("training", "training.providerHours", 16, "h/learner", "Training per provider", "ESTIMATION.md 16 h per provider");
 def("training", "training.classSize", 8, "learners/class", "Learners per class", "ESTIMATION.md classes of 8");
@@ -336,6 +337,7 @@ def("tco", "tco.A.licencePerProviderMonthCents", 50_000, "cents/provider/month",
 def("tco", "tco.A.interfaceFeePerYearCents", 300_000, "cents/interface/year", "Type A: vendor fees per interface per year (interface licences, upgrades)", "Assumption: commercial EHR vendors bill interface licences and maintenance per interface, commonly $1k–$5k a year each", 0, 100_000_000);
 def("tco", "tco.custom.hostingPerProviderMonthCents", 10_000, "cents/provider/month", "Type B/C: hosting and operations per provider per month (when no destination fee is entered)", "Assumption: cloud hosting, backups, security monitoring and on-call of a HIPAA-grade platform, about $100 per provider per month at mid size", 0, 10_000_000);
 def("tco", "tco.custom.maintenanceShareOfBuild", 0.2, "share/year", "Type B/C: maintenance per year as a share of the build cost", "Software maintenance commonly costs 15–25% of the original development cost every year (corrective, adaptive and perfective work; maintenance is the larger part of a system's lifetime cost)", 0, 1);
+def("tco", "tco.custom.minMaintenancePerYearCents", 30_000_000, "cents/year", "Type B/C: least maintenance per year — the standing team a clinical system in production needs", "Assumption: a platform the client owns needs at least two engineers for corrective and adaptive work and on-call, whatever the build's size (BLS median software developer pay ≈ $130k a year, ≈ $150k with benefits); without it a small build's 20% looks cheaper than any licence", 0, 10_000_000_000);
 def("tco", "tco.custom.regulatoryPerYearCents", 15_000_000, "cents/year", "Type B/C: regulatory updates per year (quality-measure specifications, interoperability rules)", "Assumption: CMS updates eCQM/MIPS specifications every year and ONC's Cures Act rules move USCDI versions; a custom platform carries that work itself — about one engineer-year", 0, 10_000_000_000);
 def("tco", "tco.custom.certificationCents", 20_000_000, "cents", "Type B/C: one-time certification of the new platform (ONC Health IT certification, security assessment)", "Assumption: a certification body's testing plus the engineering to pass it and a third-party security assessment, a few hundred thousand dollars; 0 when the client does not need certified technology", 0, 10_000_000_000);
 

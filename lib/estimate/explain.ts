@@ -116,17 +116,17 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
     label: WORKSTREAM_LABELS.testing,
     value: Math.round(base.hours.testing),
     unit: "hours",
-    formula: "testing share × (workflow + integrations + build hours).",
+    formula: "testing share × (workflow + integrations hours + build hours × the build's lifecycle-overhead share). Delivery rates per function point are whole-lifecycle, so the build's own testing is already in its hours.",
     inputs: { workflowHours: Math.round(base.hours.workflow), integrationHours: Math.round(base.hours.integrations), buildHours: Math.round(base.hours.build) },
-    constants: k("testing.share", "rate.testing"),
+    constants: k("testing.share", "build.lifecycleOverheadShare", "rate.testing"),
   };
   ex["workstream.project_management"] = {
     label: WORKSTREAM_LABELS.project_management,
     value: Math.round(base.hours.project_management),
     unit: "hours",
-    formula: "PM share × all other hours; its cost is spread over the phases by duration.",
-    inputs: { otherHours: Math.round(WORKSTREAMS.filter((w) => w !== "project_management").reduce((s, w) => s + base.hours[w], 0)) },
-    constants: k("pm.share", "rate.project_management"),
+    formula: "PM share × all other hours (of the build only its lifecycle-overhead share: its own management is in its delivery rate); its cost is spread over the phases by duration.",
+    inputs: { otherHours: Math.round(WORKSTREAMS.filter((w) => w !== "project_management").reduce((s, w) => s + base.hours[w], 0) - base.hours.build * (1 - (c["build.lifecycleOverheadShare"] as number))) },
+    constants: k("pm.share", "build.lifecycleOverheadShare", "rate.project_management"),
   };
 
   // cost lines

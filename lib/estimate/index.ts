@@ -36,7 +36,7 @@ import {
 import { sCurve, summarizer, tornado } from "./summarize";
 import type { Distribution, Estimate, GanttBar, LabelledDistribution, PhaseKey, RiskOut } from "./types";
 
-export const ENGINE_VERSION = "2.2.0"; // 2: go-live tracks, blackouts, increments, lanes, scale; 2.1: license per source system, flat fees never ramp, vendor fees, "not entered"; 2.2: money in explanations as typed values (stored results of older versions are recomputed)
+export const ENGINE_VERSION = "2.3.0"; // 2: go-live tracks, blackouts, increments, lanes, scale; 2.1: license per source system, flat fees never ramp, vendor fees, "not entered"; 2.2: money in explanations as typed values; 2.3: testing and PM no longer on top of whole-lifecycle build hours (stored results of older versions are recomputed)
 export const DEFAULT_ITERATIONS = 10_000;
 export const MAX_ITERATIONS = 100_000;
 export const DEFAULT_SEED = 1;

@@ -65,6 +65,8 @@ export interface Model {
   build: BuildSize;
   testingShare: number;
   pmShare: number;
+  /** share of build hours the testing and PM shares apply to (0: ISBSG delivery rates are whole-lifecycle) */
+  buildOverheadShare: number;
   /** cents per week of schedule slip: team FTE × productive hours × mean rate × team share */
   burnPerWeekCents: number;
   blendedRateCents: number;
@@ -124,7 +126,7 @@ export function buildModel(doc: EngagementDocument): Model {
   // lanes: the interface lane is the entered engineers, or the team's share by interface effort when larger
   const likely = new Float64Array(WS_COUNT);
   workstreams.forEach((w) => (likely[WS_INDEX[w.key]] = w.likelyHours));
-  likely[WS_INDEX.testing] = (c["testing.share"] as number) * (likely[WS_INDEX.workflow]! + likely[WS_INDEX.integrations]! + likely[WS_INDEX.build]!);
+  likely[WS_INDEX.testing] = (c["testing.share"] as number) * (likely[WS_INDEX.workflow]! + likely[WS_INDEX.integrations]! + likely[WS_INDEX.build]! * (c["build.lifecycleOverheadShare"] as number));
   let foundationLikely = 0;
   for (let w = 0; w < WS_COUNT; w++) if (w !== WS_INDEX.build && w !== WS_INDEX.project_management) foundationLikely += likely[w]! * shares[w * 5 + 1]!;
   const interfaceP1 = likely[WS_INDEX.integrations]! * shares[WS_INDEX.integrations * 5 + 1]!;
@@ -179,6 +181,7 @@ export function buildModel(doc: EngagementDocument): Model {
     build,
     testingShare: c["testing.share"] as number,
     pmShare: c["pm.share"] as number,
+    buildOverheadShare: c["build.lifecycleOverheadShare"] as number,
     burnPerWeekCents,
     blendedRateCents,
     license: buildLicenseModel(

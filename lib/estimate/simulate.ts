@@ -181,11 +181,12 @@ export function evaluate(model: Model, s: Sample, out: Float64Array, sc: Scratch
     out[O_HOURS + w] = h;
     primarySum += h;
   }
-  // testing ≈ 20% of workflow + integrations + build
-  const testing = model.testingShare * (out[O_HOURS + I_WORKFLOW]! + out[O_HOURS + I_INTEGRATIONS]! + out[O_HOURS + I_BUILD]!) * (1 + addShare[I_TESTING]!);
+  // testing ≈ 20% of workflow + integrations (+ build × its lifecycle-overhead share: ISBSG build rates already hold the build's own testing)
+  const buildHours = out[O_HOURS + I_BUILD]!;
+  const testing = model.testingShare * (out[O_HOURS + I_WORKFLOW]! + out[O_HOURS + I_INTEGRATIONS]! + buildHours * model.buildOverheadShare) * (1 + addShare[I_TESTING]!);
   out[O_HOURS + I_TESTING] = testing;
-  // project management ≈ 15% of all other effort
-  const pm = model.pmShare * (primarySum + testing) * (1 + addShare[I_PM]!);
+  // project management ≈ 15% of all other effort (the build's own management likewise inside its rate)
+  const pm = model.pmShare * (primarySum - buildHours * (1 - model.buildOverheadShare) + testing) * (1 + addShare[I_PM]!);
   out[O_HOURS + I_PM] = pm;
   const totalHours = primarySum + testing + pm;
   out[O_TOTAL_HOURS] = totalHours;
@@ -215,7 +216,6 @@ export function evaluate(model: Model, s: Sample, out: Float64Array, sc: Scratch
   const bCap = model.teamHoursPerWeek > 0 ? foundation / model.teamHoursPerWeek : 0; // foundation effort / (team FTE × productive h)
   const bLane = model.laneHoursPerWeek > 0 ? (out[O_HOURS + I_INTEGRATIONS]! * sh[I_INTEGRATIONS * 5 + 1]!) / model.laneHoursPerWeek : 0; // interfaces one at a time per engineer
   let bCocomo = 0;
-  const buildHours = out[O_HOURS + I_BUILD]!;
   if (model.cocomo.enabled && buildHours > 0) {
     // COCOMO II bounds the build: P0 + P1 ≥ share × TDEV (SCED 'very low' = 75% of nominal)
     const tdevWeeks = cocomoTdevWeeks(model, buildHours);

@@ -145,11 +145,17 @@ function costOfType(doc: EngagementDocument, input: TcoTypeInput, c: Record<stri
       cents: round(perMonth * MONTHS_PER_YEAR),
       basis: entered !== null ? "the destination (hosting) fee entered in the license terms" : `default: ${providers} providers × ${money(c["tco.custom.hostingPerProviderMonthCents"] as number)} a month`,
     });
+    // a share of the build cost, but never less than the standing team a clinical system in production needs
+    const shareOfBuild = input.buildCents * (c["tco.custom.maintenanceShareOfBuild"] as number);
+    const minimum = c["tco.custom.minMaintenancePerYearCents"] as number;
     run.push({
       key: "maintenance",
       label: "Maintenance of the build",
-      cents: round(input.buildCents * (c["tco.custom.maintenanceShareOfBuild"] as number)),
-      basis: `${Math.round((c["tco.custom.maintenanceShareOfBuild"] as number) * 100)}% of the P50 build cost a year`,
+      cents: round(Math.max(shareOfBuild, minimum)),
+      basis:
+        shareOfBuild >= minimum
+          ? `${Math.round((c["tco.custom.maintenanceShareOfBuild"] as number) * 100)}% of the P50 build cost a year`
+          : `the minimum standing team a year (${Math.round((c["tco.custom.maintenanceShareOfBuild"] as number) * 100)}% of the P50 build cost, ${money(shareOfBuild)}, is less)`,
     });
     run.push({ key: "regulatory", label: "Regulatory updates", cents: round(c["tco.custom.regulatoryPerYearCents"] as number), basis: "default yearly regulatory work (quality measures, interoperability rules)" });
   }

@@ -4,7 +4,9 @@ import fc from "fast-check";
 import { EngagementDocumentSchema, type EngagementDocument } from "@/lib/engagement-format/schema";
 import { estimate } from "@/lib/estimate";
 import { breakEvenYears, cumulativeAt, redactTypeDecision, tcoInputOf, typeDecision, TCO_HORIZON_YEARS, type TcoTypeInput } from "@/lib/estimate/tco";
-import { smallDoc, WEEKS_PER_MONTH } from "./helpers";
+import path from "node:path";
+import { FIXTURE_DIR, loadFixture, smallDoc, WEEKS_PER_MONTH } from "./helpers";
+import { DEFAULT_CONSTANTS } from "@/lib/estimate/defaults";
 
 const WEEKS_PER_YEAR = WEEKS_PER_MONTH * 12;
 
@@ -52,7 +54,7 @@ describe("typeDecision", () => {
 
   it("finds the break-even year where the custom curve crosses the vendor's", () => {
     // A: $1M one-time, $1M a year from year 1; B: $3M one-time, $0.2M a year from year 1 → crossing at 1 + 2/0.8 = 3.5 years
-    const doc = withLicence(docA, 0, "per_provider_month", { "tco.A.interfaceFeePerYearCents": 0, "tco.custom.certificationCents": 0, "tco.custom.regulatoryPerYearCents": 0, "tco.custom.maintenanceShareOfBuild": 0, "tco.A.licencePerProviderMonthCents": 100_000_000 / 12 / 25, "tco.custom.hostingPerProviderMonthCents": 20_000_000 / 12 / 25 });
+    const doc = withLicence(docA, 0, "per_provider_month", { "tco.A.interfaceFeePerYearCents": 0, "tco.custom.certificationCents": 0, "tco.custom.regulatoryPerYearCents": 0, "tco.custom.maintenanceShareOfBuild": 0, "tco.custom.minMaintenancePerYearCents": 0, "tco.A.licencePerProviderMonthCents": 100_000_000 / 12 / 25, "tco.custom.hostingPerProviderMonthCents": 20_000_000 / 12 / 25 });
     const d = typeDecision(doc, [
       { type: "A", migrationCents: 100_000_000, goLiveWeeks: WEEKS_PER_YEAR, completionWeeks: WEEKS_PER_YEAR, buildCents: 0 },
       { type: "B", migrationCents: 300_000_000, goLiveWeeks: WEEKS_PER_YEAR, completionWeeks: WEEKS_PER_YEAR, buildCents: 0 },
@@ -63,6 +65,29 @@ describe("typeDecision", () => {
     expect(be.words).toMatch(/breaks even with Type A in year 4/);
     expect(d.cheapestAt5).toBe("B");
     expect(d.cheapestAt10).toBe("B");
+  });
+
+  it("a custom platform's maintenance is never less than the standing team it needs (a small build's 20% is not its run cost)", () => {
+    const doc = withLicence(docA, 0, "per_provider_month", {});
+    const run = (buildCents: number) =>
+      typeDecision(doc, [
+        { type: "A", migrationCents: 100_000_000, goLiveWeeks: WEEKS_PER_YEAR, completionWeeks: WEEKS_PER_YEAR, buildCents: 0 },
+        { type: "C", migrationCents: 100_000_000, goLiveWeeks: WEEKS_PER_YEAR, completionWeeks: WEEKS_PER_YEAR, buildCents },
+      ])!.types[1]!.run.find((p) => p.key === "maintenance")!;
+    const small = run(50_000_000); // 20% = $100k < $300k
+    expect(small.cents).toBe(DEFAULT_CONSTANTS["tco.custom.minMaintenancePerYearCents"]);
+    expect(small.basis).toMatch(/minimum standing team/);
+    const big = run(5_000_000_000); // 20% = $10M
+    expect(big.cents).toBe(1_000_000_000);
+    expect(big.basis).toMatch(/20% of the P50 build cost/);
+  });
+
+  it("mid-size Type A golden: staying on a commercial EMR is the cheapest over 5 and 10 years (no legacy rebuild wins on a 300-FP assumption)", () => {
+    const golden = loadFixture(path.join(FIXTURE_DIR, "mid-size-type-a.json"));
+    const asType = (t: "A" | "B" | "C") => estimate({ ...golden, engagement: { ...golden.engagement, migrationType: t } }, { seed: 1, iterations: 1_000 });
+    const d = typeDecision(golden, (["A", "B", "C"] as const).map((t) => tcoInputOf(asType(t))))!;
+    expect(d.cheapestAt5).toBe("A");
+    expect(d.cheapestAt10).toBe("A");
   });
 
   it("estimates the same engagement as A, B and C end to end", () => {
@@ -160,3 +185,20 @@ let baseA: EngagementDocument | null = null;
 function freshA(): EngagementDocument {
   return (baseA ??= smallDoc({ type: "A" }));
 }
+
+describe("build overhead (engine 2.3)", () => {
+  it("testing and project management are not added on top of the build's whole-lifecycle hours (unless the share says so)", () => {
+    const doc = loadFixture(path.join(FIXTURE_DIR, "small-type-b.json"));
+    const withShare = (v: number) => estimate({ ...doc, assumptions: { ...doc.assumptions, constants: { ...doc.assumptions.constants, "build.lifecycleOverheadShare": v } } }, { seed: 1, iterations: 200 });
+    const now = withShare(0);
+    const h = now.basePlan.hours;
+    expect(h.build).toBeGreaterThan(1_000);
+    expect(h.testing).toBeCloseTo(0.2 * (h.workflow + h.integrations), -1);
+    const others = h.data_migration + h.workflow + h.integrations + h.reports + h.audit_trail + h.training + h.testing;
+    expect(h.project_management).toBeCloseTo(0.15 * others, -1);
+    const before = withShare(1); // the engine before 2.3
+    expect(before.basePlan.hours.testing).toBeCloseTo(0.2 * (h.workflow + h.integrations + h.build), -1);
+    expect(before.basePlan.totalCostCents).toBeGreaterThan(now.basePlan.totalCostCents);
+    expect(before.basePlan.totalWeeks).toBeCloseTo(now.basePlan.totalWeeks, 6); // Phase 1 is bound by the COCOMO build track, not testing or PM
+  });
+});
