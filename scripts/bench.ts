@@ -32,11 +32,18 @@ const trivial = EngagementDocumentSchema.parse({
   assumptions: { constants: { "risk.useDefaultLibraryWhenEmpty": 0 } },
 });
 
+// worst valid extremes (docs/estimation.md "Time budget"): the per-iteration work grows with the open risks
+// (each is drawn every iteration) and the entered waves (each placed on a track every iteration)
+const manyRisks: EngagementDocument = { ...typeA, risks: Array.from({ length: 500 }, (_, i) => ({ ...typeA.risks[0]!, title: `Risk ${i + 1}`, scope: "per_wave" as const })) };
+const manyWaves: EngagementDocument = { ...typeA, assumptions: { ...typeA.assumptions, waves: Array.from({ length: 52 }, (_, i) => ({ name: `Wave ${i + 1}`, cohort: "", providers: 2, users: 10 })) } };
+
 export const BENCH_CASES: BenchCase[] = [
   { name: "estimate · mid-size Type A · 10k", run: () => estimate(typeA, { iterations: 10_000 }).run.iterations, targetMsPer10k: 50 },
   { name: "estimate · mid-size Type B · 10k", run: () => estimate(typeB, { iterations: 10_000 }).run.iterations, targetMsPer10k: 50 },
   { name: "estimate · largest reference (large Type A) · 10k", run: () => estimate(largeA, { iterations: 10_000 }).run.iterations, targetMsPer10k: 100 },
   { name: "estimate · trivial (empty engagement) · 10k", run: () => estimate(trivial, { iterations: 10_000 }).run.iterations, targetMsPer10k: 100 },
+  { name: "estimate · extreme: 500 risks per wave (mid-size Type A) · 10k", run: () => estimate(manyRisks, { iterations: 10_000 }).run.iterations, targetMsPer10k: 1_000 },
+  { name: "estimate · extreme: 52 entered waves (mid-size Type A) · 10k", run: () => estimate(manyWaves, { iterations: 10_000 }).run.iterations, targetMsPer10k: 1_000 },
   ...ESTIMATE_PAGE_BENCH_CASES,
 ];
 
