@@ -15,6 +15,7 @@ import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { formatDateTime, formatNumber } from "@/components/ui/format";
 import { ProfileUploadForm } from "@/components/profile-runs/profile-upload-form";
 import type { ProfileRunSummary } from "@/lib/profile-runs/schema";
+import { RefreshWhileRunning } from "@/components/profile-runs/refresh-while-running";
 
 export const metadata: Metadata = { title: "Profiling" };
 
@@ -89,6 +90,7 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
       </Card>
       <Card>
         <CardHeader title="Profile runs" description="The latest 50 runs, newest first. A run keeps going when you leave this page; open it to follow its progress or read its findings." />
+        <RefreshWhileRunning active={runs.some((r) => r.status === "uploading")} />
         {runs.length === 0 ? (
           <div className="p-5">
             <EmptyState title="No profile runs yet">{canRun ? "Profile an extract or a message sample above; its findings will be listed here." : "A consultant or the engagement lead can profile extracts here."}</EmptyState>
