@@ -21,7 +21,7 @@ test("a consultant profiles an extract, sees the findings and accepts one into t
   try {
     await signIn(page, world.consultant.email);
     await page.goto(`${base}/data`);
-    await page.getByRole("link", { name: "Profile an extract" }).click();
+    await page.getByRole("link", { name: "Profile an extract", exact: true }).click(); // each row also has "Profile an extract of …"
     await expect(page.getByRole("heading", { name: "Profiling", level: 1 })).toBeVisible();
     await expect(page.getByRole("heading", { name: "The file is streamed and never stored" })).toBeVisible();
     await expect(page.getByText("No profile runs yet")).toBeVisible();
