@@ -42,7 +42,7 @@ export const CAPABILITY_DESCRIPTIONS: Record<Capability, string> = {
   "engagement.archive": "Archive or restore the engagement",
   "members.manage": "Add and remove members, change their roles",
   "inventory.view": "Read the inventories and the risk register",
-  "inventory.edit": "Create, edit, delete inventory rows",
+  "inventory.edit": "Create, edit, delete inventory rows; edit the validation plan",
   "workflow.comment": "Comment on workflow items",
   "workflow.approve": "Approve or request changes on workflow items",
   "workflow.signoff": "Sign off the whole workflow inventory",
