@@ -75,7 +75,7 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
           title="Validation plan"
           description="Generated from the data inventory and the latest profile of each entity, then edited by you: per entity the reconciliation checks (counts, key hashes, sums, date range, one per quirk), the golden patients to check by hand — chosen to cover every quirk, with the profiled rows where there are some — and the mock conversion rounds with their acceptance thresholds. It is the report's appendix."
           actions={
-            <>
+            <div className="flex flex-wrap items-center gap-2">
               <ButtonLink href={`${base}/profile/validation-plan`} variant="secondary" size="sm">
                 <ClipboardCheck className="size-4" aria-hidden /> {can(access.role, "inventory.edit") && !access.isArchived ? "Review and edit" : "Open"}
               </ButtonLink>
@@ -84,7 +84,7 @@ export default async function ProfilePage({ params, searchParams }: { params: Pr
                   <Download className="size-4" aria-hidden /> Validation plan (.xlsx)
                 </a>
               ) : null}
-            </>
+            </div>
           }
         />
       </Card>
