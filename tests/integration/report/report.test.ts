@@ -174,7 +174,9 @@ describe("GET /api/engagements/[id]/report/export", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await res.arrayBuffer()) as never);
     const ws = wb.worksheets[0]!;
-    const overlap = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(2).value === "License overlap")!;
+    // the license overlap line, in the group of what the client pays software vendors
+    const overlap = ws.getRows(2, ws.rowCount - 1)!.find((r) => r.getCell(1).value === "License overlap (two systems at once)")!;
+    expect(overlap.getCell(2).value).toBe("License and vendor fees");
     expect(overlap.getCell(3).value).toBeCloseTo(est.cost.lines.license_overlap.base / 100, 2);
     expect(typeof overlap.getCell(5).value).toBe("number");
 
