@@ -23,6 +23,7 @@ import { ROOT, UserError, main } from "./lib/common.mjs";
 import { withDatabase } from "./lib/database.mjs";
 
 const LARGE_NAME = "Large engagement (npm run seed:large)";
+const DEMO_LEAD = "dana.lead@sounding.demo";
 const PAGES = {
   robots: () => "/robots.txt",
   data: (id) => `/engagements/${id}/data`,
@@ -77,7 +78,14 @@ async function engagementIds(names) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const { rows } = await client.query(`SELECT "id", "name" FROM "Engagement" WHERE "name" = ANY($1::text[]) ORDER BY "createdAt" DESC`, [Object.values(names)]);
+      // the demo lead's (e2e runs on the same database create more engagements with the fixture's name)
+      const { rows } = await client.query(
+        `SELECT e."id", e."name" FROM "Engagement" e
+          WHERE e."name" = ANY($1::text[])
+            AND EXISTS (SELECT 1 FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE m."engagementId" = e."id" AND u."email" = $2)
+          ORDER BY e."createdAt" DESC`,
+        [Object.values(names), DEMO_LEAD],
+      );
       const out = {};
       for (const [key, name] of Object.entries(names)) out[key] = rows.find((r) => r.name === name)?.id ?? null;
       return out;
@@ -127,7 +135,7 @@ main("loadtest", async () => {
   const demoName = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/fixtures/engagements/mid-size-type-a.json"), "utf8")).engagement.name;
   const ids = await engagementIds({ demo: demoName, large: LARGE_NAME });
   for (const w of which) if (!ids[w]) throw new UserError(w === "large" ? "no large engagement: run `npm run seed:large` first" : "no demo engagement: run `npm run db:seed` first");
-  const cookie = await signIn(base, "dana.lead@sounding.demo", "sounding-demo-2026");
+  const cookie = await signIn(base, DEMO_LEAD, "sounding-demo-2026");
 
   if (process.argv.includes("--weight")) {
     const lines = [`Page weight ${new Date().toISOString()} — ${base}`, "", "| page | engagement | HTML bytes | HTML gzip | RSC bytes | RSC gzip |", "|---|---|---|---|---|---|"];
