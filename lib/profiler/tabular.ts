@@ -1,5 +1,5 @@
 // Rows of a table (CSV or a worksheet) → the collector, through the recognised column roles.
-import { pairNpiColumns, recognizeColumns, type ColumnRole } from "./columns";
+import { pairNpiColumns, recognizeColumns, roleForHeader, type ColumnRole } from "./columns";
 import type { Collector, Tally } from "./collector";
 import type { ColumnInfo } from "./types";
 import { carriesText, isBlank, isImageLikeType, normalizeSex, splitFullName, type Ymd } from "./values";
@@ -24,6 +24,18 @@ export function findHeaderRow(rows: string[][]): number {
     if (numeric / cells.length < 0.5) return i;
   }
   return 0;
+}
+
+/**
+ * Whether the row picked as the header really is one. Column names are stored with the findings (e.g.
+ * `blank_<column>`), so a data row taken for a header would store a patient's values. A header names at
+ * least one column the profiler recognises (DOB, MRN, NPI, …) or holds no digits at all; a row with digits
+ * (dates, record numbers, phone numbers) and no recognised column name is data.
+ */
+export function looksLikeHeader(cells: string[], entity: string | null): boolean {
+  const filled = cells.map((c) => c.replace(/^\uFEFF/, "").trim()).filter((c) => c !== "");
+  if (filled.some((c) => roleForHeader(c, entity) !== "other")) return true;
+  return !filled.some((c) => /\d/.test(c));
 }
 
 export class TabularProfiler {
@@ -69,8 +81,15 @@ export class TabularProfiler {
     this.headerDone = true;
     if (rows.length === 0) return;
     const h = findHeaderRow(rows.slice(0, 20));
-    this.setHeader(rows[h]!, rows.slice(h + 1));
-    for (const r of rows.slice(h + 1)) this.process(r);
+    if (looksLikeHeader(rows[h]!, this.entity)) {
+      this.setHeader(rows[h]!, rows.slice(h + 1));
+      for (const r of rows.slice(h + 1)) this.process(r);
+    } else {
+      // no header row: the columns are named by position, and the row is data (never a column name — the
+      // names are stored with the findings, so a patient's values must not become them)
+      this.setHeader(rows[h]!.map(() => ""), rows.slice(h));
+      for (const r of rows.slice(h)) this.process(r);
+    }
   }
 
   private setHeader(header: string[], sample: string[][]): void {

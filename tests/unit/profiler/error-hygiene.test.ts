@@ -147,3 +147,21 @@ describe("error messages never quote the file", () => {
     }
   });
 });
+
+describe("a headerless extract (issue 10, PHI)", () => {
+  it("its first row is data, not column names: the columns are named by position and no value is stored", async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${MRN.slice(0, -2)}${String(i).padStart(2, "0")},${NAME},${GIVEN},${DOB},${SSN}`);
+    const out = await outcome(`${row}\n${rows.join("\n")}\n`, "no-header.csv");
+    expect(out.kind).toBe("result");
+    for (const m of MARKERS) expect(out.text, m).not.toContain(m);
+    const r = JSON.parse(out.text) as { rows: number; columns?: { name: string }[] };
+    expect(r.rows).toBe(41); // the first row counted as data
+  });
+
+  it("a real header is still a header, with or without recognised column names", async () => {
+    const withDigits = await outcome(`MRN,Last name,First name,DOB\nA1,${NAME},${GIVEN},${DOB}\n`, "h.csv");
+    expect(withDigits.text).toContain("Last name");
+    const plain = await outcome(`Account,Surname,Given,Opened\nA1,${NAME},${GIVEN},${DOB}\n`, "h2.csv");
+    expect(plain.text).toContain("Surname");
+  });
+});
