@@ -4,8 +4,8 @@
 // engagement they lead.
 import fs from "node:fs";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoViolationsHere } from "./support/axe";
 import { createWorld, signIn } from "./support/world";
 import { e2eDb } from "./support/db";
 import { ROOT } from "./support/paths";
@@ -18,8 +18,7 @@ const SHOTS = path.join(ROOT, "test-results", "import-wizard");
 /** axe (WCAG A/AA) on the wizard as it is now, then the step at 1440 and 390 px wide. */
 async function checkStep(page: Page, name: string) {
   // the toast region is left out: a toast measured while it fades in has its colours mid-animation
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).exclude("[data-sonner-toaster]").analyze();
-  expect.soft(axe.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`), `axe on the ${name} step`).toEqual([]);
+  await expectNoViolationsHere(page, `the ${name} step`, { exclude: "[data-sonner-toaster]" });
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });

@@ -1,5 +1,6 @@
 // One axe check for the whole e2e suite: WCAG 2.0/2.1/2.2 A and AA, plus the heading-order and skip-link best
-// practices. Zero violations allowed; soft, so one page's findings do not hide the next page's.
+// practices. Zero violations allowed; soft, so one page's findings do not hide the next page's. Every axe
+// check of the e2e suite goes through here.
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
@@ -10,6 +11,33 @@ export const EXTRA_RULES = ["heading-order", "skip-link"];
 /** What one check did and where its time went (ms): opening the page, letting the network settle, axe. */
 export type AxeCheck = { path: string; openMs: number; settleMs: number; axeMs: number };
 
+/**
+ * axe on the page as it is now (no navigation): the WCAG tags plus the best-practice rules switched on by
+ * name (axe runs a rule enabled in `rules` whatever its tags). resultTypes: only violations carry every node —
+ * passes and the rest are cut to one node each, which makes axe cheaper on long tables and charts without
+ * changing which rules run or what counts as a violation. `exclude`: a region left out (e.g. a toast measured
+ * mid fade-in).
+ */
+export async function expectNoViolationsHere(page: Page, label: string, opts: { exclude?: string } = {}): Promise<void> {
+  let builder = new AxeBuilder({ page }).options({
+    runOnly: { type: "tag", values: WCAG_TAGS },
+    rules: Object.fromEntries(EXTRA_RULES.map((id) => [id, { enabled: true }])),
+    resultTypes: ["violations"],
+  });
+  if (opts.exclude) builder = builder.exclude(opts.exclude);
+  const results = await builder.analyze();
+  const ran = new Set([...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map((r) => r.id));
+  for (const id of EXTRA_RULES) expect(ran.has(id), `axe ran ${id} on ${label}`).toBe(true);
+  const found = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1, 2).join("").trim()}`),
+  }));
+  expect.soft(found, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Opens `path`, lets the network settle, and expects no axe violations there. */
 export async function expectNoViolations(page: Page, path: string): Promise<AxeCheck> {
   const t0 = Date.now();
   const response = await page.goto(path);
@@ -17,21 +45,6 @@ export async function expectNoViolations(page: Page, path: string): Promise<AxeC
   const t1 = Date.now();
   await page.waitForLoadState("networkidle");
   const t2 = Date.now();
-  // One pass: the WCAG tags, plus the best-practice rules switched on by name (axe runs a rule enabled in
-  // `rules` whatever its tags). resultTypes: only violations carry every node — passes and the rest are cut to
-  // one node each, which makes axe several times cheaper on long tables and charts without changing which
-  // rules run or what counts as a violation.
-  const results = await new AxeBuilder({ page })
-    .options({ runOnly: { type: "tag", values: WCAG_TAGS }, rules: Object.fromEntries(EXTRA_RULES.map((id) => [id, { enabled: true }])), resultTypes: ["violations"] })
-    .analyze();
-  const ran = new Set([...results.passes, ...results.violations, ...results.incomplete, ...results.inapplicable].map((r) => r.id));
-  for (const id of EXTRA_RULES) expect(ran.has(id), `axe ran ${id} on ${path}`).toBe(true);
-  const found = results.violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.slice(0, 4).map((n) => `${n.target.join(" ")} — ${n.failureSummary?.split("\n").slice(1, 2).join("").trim()}`),
-  }));
-  expect.soft(found, `axe violations on ${path}`).toEqual([]);
+  await expectNoViolationsHere(page, path);
   return { path, openMs: t1 - t0, settleMs: t2 - t1, axeMs: Date.now() - t2 };
 }
