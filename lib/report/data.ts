@@ -9,7 +9,8 @@ import { DEFAULT_SEED, type Estimate } from "@/lib/estimate";
 import type { EngagementDocument } from "@/lib/engagement-format/schema";
 import { computeEngagementEstimate, computeTypeDecision, findLatestBaseline, type Baseline } from "@/lib/estimates/data";
 import { findTypeDecisionChecklist } from "@/lib/type-decision/data";
-import { obtainEstimate } from "@/lib/estimate-results/obtain";
+import { estimateFailureMessage, obtainEstimate } from "@/lib/estimate-results/obtain";
+import { describeEstimateFailure, type EstimateFailureView } from "@/lib/estimate-results/failure";
 import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
 import { logError } from "@/lib/log";
 import { buildReportView, type BaselineSource, type ReportView, type ReportViewer } from "@/lib/report/model";
@@ -56,6 +57,24 @@ export async function loadReport(engagementId: AuthorizedEngagementId, options: 
     fitChecklist: checklist.values,
     validationPlan: validation.plan,
   });
+}
+
+export type ReportOutcome = { ok: true; report: ReportView } | { ok: false; failure: EstimateFailureView };
+
+/**
+ * The report, or why it cannot be made: when the estimate of the current inputs cannot be computed (the
+ * engine refused an input, or the run went over its time budget) the page, the PDF, the exports and the share
+ * page say so (what failed, what to check) instead of the generic error page or a 500. Any other error
+ * (a database outage, a bug) is rethrown.
+ */
+export async function loadReportOutcome(engagementId: AuthorizedEngagementId, options: LoadReportOptions): Promise<ReportOutcome> {
+  try {
+    return { ok: true, report: await loadReport(engagementId, options) };
+  } catch (err) {
+    const message = estimateFailureMessage(err);
+    if (message === null) throw err;
+    return { ok: false, failure: describeEstimateFailure(message, engagementId) };
+  }
 }
 
 async function findReportHeader(engagementId: AuthorizedEngagementId) {
