@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import type { Estimate } from "@/lib/estimate";
-import { RESULT_ENGINE_VERSION, type EstimateSummary } from "@/lib/estimate-results/key";
+import { RESULT_ENGINE_VERSION, type EstimateHeadline, type EstimateSummary } from "@/lib/estimate-results/key";
 
 export type ResultStatus = "computing" | "ready" | "failed";
 export type ResultKind = "current" | "scenario";
@@ -47,6 +47,22 @@ export async function findResultAtRevision(engagementId: string, run: RunKey, re
     select: stored,
   });
   return row ? toStored(row) : null;
+}
+
+export type StoredHeadline = { id: string; headline: EstimateHeadline | null; computedAt: Date };
+
+/**
+ * The headline (EstimateResult.headline: a few KB) of the ready result of the engagement's own inputs at
+ * exactly this revision — the overview's read, which never loads the whole estimate. `headline` is null on
+ * a result stored before the column existed (the caller reads the full result once and fills it).
+ */
+export async function findHeadlineAtRevision(engagementId: string, run: RunKey, revision: bigint): Promise<StoredHeadline | null> {
+  const row = await db.estimateResult.findFirst({
+    where: { engagementId, kind: "current", seed: run.seed, iterations: run.iterations, engineVersion: RESULT_ENGINE_VERSION, inputsRevision: revision, status: "ready" },
+    orderBy: { computedAt: "desc" },
+    select: { id: true, headline: true, computedAt: true },
+  });
+  return row ? { id: row.id, headline: (row.headline as EstimateHeadline | null) ?? null, computedAt: row.computedAt ?? new Date(0) } : null;
 }
 
 /**

@@ -7,7 +7,8 @@
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
 import type { EngagementDocument } from "@/lib/engagement-format/schema";
-import { ENGINE_VERSION, type Estimate } from "@/lib/estimate";
+import { ENGINE_VERSION, type Distribution, type Estimate } from "@/lib/estimate";
+import type { CommitmentSource } from "@/lib/estimates/commitment";
 
 /**
  * The engine version results are keyed on. INVARIANT: re-exported from lib/estimate, where i9's engine
@@ -52,5 +53,39 @@ export function summarizeEstimate(e: Estimate): EstimateSummary {
     warningFlagCount: e.flags.filter((f) => f.severity === "warning").length,
     currency: e.input.currency,
     migrationType: e.input.migrationType,
+  };
+}
+
+/**
+ * What the overview shows of a stored estimate — the commitment's inputs (the P50/P80 distributions of go-live,
+ * duration and cost, their S-curves, the base plan, the contingency, the engine's target probabilities and the
+ * two target flags), the input confidence and the number of critical flags — stored beside the full result
+ * (EstimateResult.headline, a few KB instead of ~300 KB on a large engagement). buildCommitment reads it as it
+ * reads the whole estimate (tests/unit/estimate-results/headline.test.ts checks they agree).
+ * Totals only: no rate, fee or per-unit money (the same for every role that may read the estimate).
+ */
+export type EstimateHeadline = CommitmentSource & {
+  /** the engine's inputConfidence.score, 0..100 */
+  confidence: number;
+  criticalFlagCount: number;
+};
+
+/** the flags buildCommitment reads (their probability when the engine has no target probabilities) */
+const COMMITMENT_FLAGS = new Set(["TARGET_DATE_BEFORE_P50", "TARGET_BUDGET_BELOW_P50"]);
+
+export function headlineOf(e: Estimate): EstimateHeadline {
+  const dist = (d: Distribution): Distribution => ({ base: d.base, mean: d.mean, min: d.min, max: d.max, percentiles: d.percentiles });
+  const b = e.basePlan;
+  return {
+    input: { plannedStart: e.input.plannedStart, currency: e.input.currency },
+    duration: { finalGoLiveWeeks: dist(e.duration.finalGoLiveWeeks), totalWeeks: dist(e.duration.totalWeeks), totalMonths: dist(e.duration.totalMonths) },
+    cost: { totalCents: dist(e.cost.totalCents) },
+    basePlan: { totalWeeks: b.totalWeeks, totalMonths: b.totalMonths, finalGoLiveWeeks: b.finalGoLiveWeeks, finalGoLiveDate: b.finalGoLiveDate, endDate: b.endDate, totalCostCents: b.totalCostCents },
+    sCurves: { durationWeeks: e.sCurves.durationWeeks, costCents: e.sCurves.costCents, ...(e.sCurves.finalGoLiveWeeks ? { finalGoLiveWeeks: e.sCurves.finalGoLiveWeeks } : {}) },
+    contingency: { costCents: e.contingency.costCents, durationWeeks: e.contingency.durationWeeks },
+    flags: e.flags.filter((f) => COMMITMENT_FLAGS.has(f.code)).map((f) => ({ code: f.code, severity: f.severity, message: f.message, ...(typeof f.probability === "number" ? { probability: f.probability } : {}), data: {} })),
+    ...(e.targets ? { targets: e.targets } : {}),
+    confidence: e.inputConfidence.score,
+    criticalFlagCount: e.flags.filter((f) => f.severity === "critical").length,
   };
 }

@@ -4,7 +4,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Estimate } from "@/lib/estimate";
-import { RESULT_ENGINE_VERSION, summarizeEstimate } from "@/lib/estimate-results/key";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { headlineOf, RESULT_ENGINE_VERSION, summarizeEstimate, type EstimateHeadline } from "@/lib/estimate-results/key";
 import type { ResultKind } from "@/lib/estimate-results/data";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 
@@ -32,8 +33,13 @@ export async function reclaimResult(id: string, seen: { status: string; claimedA
 export async function completeResult(id: string, estimate: Estimate, engineMs: number): Promise<void> {
   await db.estimateResult.update({
     where: { id },
-    data: { status: "ready", estimate: estimate as object, summary: summarizeEstimate(estimate) as object, engineMs, computedAt: new Date(), error: "" },
+    data: { status: "ready", estimate: estimate as object, summary: summarizeEstimate(estimate) as object, headline: headlineOf(estimate) as object, engineMs, computedAt: new Date(), error: "" },
   });
+}
+
+/** A result stored before EstimateResult.headline existed gets it on its first read by the overview. */
+export async function fillHeadline(id: string, headline: EstimateHeadline): Promise<void> {
+  await db.estimateResult.updateMany({ where: { id, status: "ready", headline: { equals: Prisma.DbNull } }, data: { headline: headline as object } });
 }
 
 export async function failResult(id: string, reason: string): Promise<void> {

@@ -10,8 +10,9 @@ import "server-only";
 import type { EngagementDocument } from "@/lib/engagement-format/schema";
 import { EstimateInputError, EstimateOptionsError, type Estimate } from "@/lib/estimate";
 import { EstimateBudgetError, estimateBudgetMs, runEstimate } from "@/lib/estimates/runner";
-import { estimateInputHash, RESULT_ENGINE_VERSION } from "@/lib/estimate-results/key";
+import { estimateInputHash, headlineOf, RESULT_ENGINE_VERSION, type EstimateHeadline } from "@/lib/estimate-results/key";
 import {
+  findHeadlineAtRevision,
   findInputsRevision,
   findLatestReadyResult,
   findReadyResult,
@@ -21,7 +22,7 @@ import {
   type ResultKind,
   type StoredEstimate,
 } from "@/lib/estimate-results/data";
-import { advanceResultRevision, claimNewResult, completeResult, failResult, pruneResults, reclaimResult } from "@/lib/estimate-results/mutations";
+import { advanceResultRevision, claimNewResult, completeResult, failResult, fillHeadline, pruneResults, reclaimResult } from "@/lib/estimate-results/mutations";
 import { logError } from "@/lib/log";
 import { countEstimateCache } from "@/lib/metrics";
 import { enqueueJob } from "@/lib/jobs";
@@ -197,4 +198,27 @@ export async function loadCurrentEstimate(engagementId: string, run: RunSpec, lo
   if (first !== timedOut) return { ...first, isUpdating: false };
   pending.catch((err) => logError("background estimate failed", err, { engagementId }));
   return stored(previous, true);
+}
+
+export type CurrentHeadline = { headline: EstimateHeadline; resultId: string; computedAt: Date; isUpdating: boolean };
+
+/**
+ * The overview's estimate: only the stored headline (EstimateResult.headline, a few KB) of the current inputs'
+ * result, found by the inputs revision — the whole estimate (~300 KB of JSON on a large engagement) is not read.
+ * When there is none at this revision (inputs changed, first estimate, a result stored before the column
+ * existed) it takes the estimate page's path (loadCurrentEstimate: wait, "updating", compute, failures
+ * alike) and derives the headline from the result, filling the column of an older result.
+ */
+export async function loadCurrentHeadline(engagementId: string, run: RunSpec, loadDocument: () => Promise<EngagementDocument>, opts: { waitMs?: number } = {}): Promise<CurrentHeadline> {
+  const revision = await findInputsRevision(engagementId);
+  const at = await findHeadlineAtRevision(engagementId, run, revision);
+  if (at?.headline) {
+    stats.hits++;
+    countEstimateCache("hit");
+    return { headline: at.headline, resultId: at.id, computedAt: at.computedAt, isUpdating: false };
+  }
+  const full = await loadCurrentEstimate(engagementId, run, loadDocument, opts);
+  const headline = headlineOf(full.estimate);
+  void fillHeadline(full.resultId, headline).catch((err) => logError("storing an estimate headline failed", err, { engagementId }));
+  return { headline, resultId: full.resultId, computedAt: full.computedAt, isUpdating: full.isUpdating };
 }

@@ -12,7 +12,8 @@ import { DEFAULT_SEED, type Estimate } from "@/lib/estimate";
 import { redactTypeDecision, tcoInputOf, typeDecision, type TypeDecisionView } from "@/lib/estimate/tco";
 import { AppError } from "@/lib/errors";
 import { findInputsRevision } from "@/lib/estimate-results/data";
-import { loadCurrentEstimate, obtainEstimate, type Obtained } from "@/lib/estimate-results/obtain";
+import { loadCurrentEstimate, loadCurrentHeadline, obtainEstimate, type Obtained } from "@/lib/estimate-results/obtain";
+import type { EstimateHeadline } from "@/lib/estimate-results/key";
 import { toEstimateView } from "@/lib/estimates/view";
 import { PAGE_ITERATIONS, type EstimateTimings } from "@/lib/estimates/schema";
 
@@ -94,6 +95,19 @@ export async function loadEstimatePage(engagementId: AuthorizedEngagementId, rol
     targets,
     updating: got.isUpdating ? { shownComputedAt: got.computedAt.toISOString() } : null,
   };
+}
+
+/**
+ * The overview's estimate: the stored headline of the current inputs (what the commitment, the input
+ * confidence and the critical-flag count need; the same for every role that may read the estimate — totals
+ * only, no rates) and the targets, without reading the whole stored estimate. Fails like loadEstimatePage.
+ */
+export async function loadEstimateHeadline(engagementId: AuthorizedEngagementId, seed: number, opts: { waitMs?: number } = {}): Promise<{ headline: EstimateHeadline; targets: EstimatePageData["targets"]; updating: boolean }> {
+  const [got, targets] = await Promise.all([
+    loadCurrentHeadline(engagementId, { seed, iterations: PAGE_ITERATIONS }, () => loadEngagementDocument(engagementId), opts),
+    findEstimateTargets(engagementId),
+  ]);
+  return { headline: got.headline, targets, updating: got.isUpdating };
 }
 
 // ---------- scenarios ----------

@@ -16,7 +16,7 @@ import { AUDIT_POLICY_LABELS, labelOf } from "@/lib/inventories/labels";
 import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
 import { SignOffStatus } from "@/components/workflow-review/sign-off-status";
 import { quotableChecklist } from "@/lib/engagements/checklist";
-import { loadEstimatePage } from "@/lib/estimates/data";
+import { loadEstimateHeadline } from "@/lib/estimates/data";
 import { DEFAULT_SEED } from "@/lib/estimates/schema";
 import { buildCommitment } from "@/lib/estimates/commitment";
 import { readConfidence, signOffState } from "@/lib/estimates/confidence";
@@ -37,7 +37,8 @@ export default async function EngagementOverviewPage({ params }: { params: Promi
     findWorkflowSignOffSummary(access.engagementId),
     findEngagementAssumptionsRaw(access.engagementId),
     can(access.role, "estimate.view")
-      ? loadEstimatePage(access.engagementId, access.role, DEFAULT_SEED).catch((err: unknown) => {
+      ? // the stored headline only (a few KB), not the whole estimate
+        loadEstimateHeadline(access.engagementId, DEFAULT_SEED).catch((err: unknown) => {
           // inputs the engine refuses (or a run over its budget): say so here, the estimate page says what to check
           const message = estimateFailureMessage(err);
           if (message === null) throw err;
@@ -53,9 +54,9 @@ export default async function EngagementOverviewPage({ params }: { params: Promi
     completeness: counts.completeness,
     signOff: { signedOff: signOff.lastSignOff !== null, changedSinceSignOff: signOff.changedSinceSignOff },
   });
-  const commitment = estimate ? buildCommitment(estimate.view, estimate.targets) : null;
-  const confidence = estimate ? readConfidence(estimate.view.inputConfidence.score, signOffState(signOff)) : null;
-  const critical = estimate ? estimate.view.flags.filter((f) => f.severity === "critical") : [];
+  const commitment = estimate ? buildCommitment(estimate.headline, estimate.targets) : null;
+  const confidence = estimate ? readConfidence(estimate.headline.confidence, signOffState(signOff)) : null;
+  const criticalCount = estimate ? estimate.headline.criticalFlagCount : 0;
   const awaitingReview = can(access.role, "workflow.approve") ? signOff.notReviewed + signOff.changedSinceApproval : can(access.role, "workflow.comment") ? signOff.changesRequested : 0;
   const base = `/engagements/${engagement.id}`;
   const c = counts.completeness;
@@ -117,10 +118,10 @@ export default async function EngagementOverviewPage({ params }: { params: Promi
 
       {commitment && estimate ? (
         <div className="mb-6 space-y-2" data-testid="overview-headline">
-          <CommitmentPanel commitment={commitment} currency={estimate.view.input.currency} />
+          <CommitmentPanel commitment={commitment} currency={estimate.headline.input.currency} />
           <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-ink-700">
             <span data-testid="overview-confidence">Input confidence <strong className="tabular">{confidence!.score} / 100</strong> ({confidence!.level}{confidence!.reason ? `: ${confidence!.reason}` : ""})</span>
-            <span>{critical.length ? <strong className="text-red-800">{formatNumber(critical.length)} critical flag{critical.length === 1 ? "" : "s"}</strong> : "No critical flag"}</span>
+            <span>{criticalCount ? <strong className="text-red-800">{formatNumber(criticalCount)} critical flag{criticalCount === 1 ? "" : "s"}</strong> : "No critical flag"}</span>
             <Link className="font-medium text-brand-700 underline" href={`${base}/estimate`}>The estimate, explained</Link>
             {can(access.role, "report.view") ? <Link className="font-medium text-brand-700 underline" href={`${base}/report`}>Executive report</Link> : null}
           </p>
