@@ -67,7 +67,8 @@ export type StoredBatch = {
 const PREVIEW_ROWS = 8;
 const SAMPLES = 3;
 const MAX_ERRORS_SHOWN = 500;
-const MAX_RESULTS_SHOWN = 1_000;
+/** Rows of the dry run the screens show (every error up to MAX_ERRORS_SHOWN, then the others in file order). */
+export const MAX_RESULTS_SHOWN = 1_000;
 
 function sampleText(c: Cell): string {
   const s = String(c).replace(/\s+/g, " ").trim();
@@ -118,7 +119,8 @@ export function toBatchView(b: StoredBatch, profileOffers: ImportProfileView[] =
     mappingProblems: checkMapping(spec, summary.mapping),
     counts: summary.counts,
     results: rows.results ? resultsForView(rows.results) : [],
-    resultsTotal: rows.results?.length ?? 0,
+    // every row the dry run classified (the batch a dry run returns holds only the results shown)
+    resultsTotal: summary.counts ? summary.counts.create + summary.counts.update + summary.counts.unchanged + summary.counts.error : (rows.results?.length ?? 0),
     dryRunAt: summary.dryRunAt,
     appliedAt: b.appliedAt?.toISOString() ?? null,
     applied: summary.applied,

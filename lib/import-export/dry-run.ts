@@ -285,7 +285,24 @@ export type DryRunInput = {
 export type DryRunOutput = { results: RowResult[]; counts: DryRunCounts; blankRows: number };
 
 /** Classifies every non-blank row. Pure; O(rows) with one map lookup per row. */
-export function classifyRows({ spec, headers, mapping, rows, existing, context = DEFAULT_CONTEXT }: DryRunInput): DryRunOutput {
+export function classifyRows(input: DryRunInput): DryRunOutput {
+  const classifier = createClassifier(input);
+  const results = classifier.classify(input.rows);
+  return { results, counts: classifier.counts, blankRows: classifier.blankRows };
+}
+
+export type RowClassifier = {
+  /** Classifies the next rows of the file (in file order): their results only; the counts add up across calls. */
+  classify: (rows: readonly { row: number; cells: readonly Cell[] }[]) => RowResult[];
+  readonly counts: DryRunCounts;
+  readonly blankRows: number;
+};
+
+/**
+ * classifyRows a chunk at a time (bounded memory, issue 14): the keys seen so far (duplicates in the file)
+ * and the counts carry over from one chunk to the next, so the chunks' results are those of one call.
+ */
+export function createClassifier({ spec, headers, mapping, existing, context = DEFAULT_CONTEXT }: Omit<DryRunInput, "rows">): RowClassifier {
   const mappedColumns = mapping
     .map((id, index) => ({ index, col: id ? columnById(spec, id) : undefined, header: headers[index] || `Column ${index + 1}` }))
     .filter((m): m is { index: number; col: ColumnDef; header: string } => m.col !== undefined);
@@ -300,74 +317,77 @@ export function classifyRows({ spec, headers, mapping, rows, existing, context =
   }
 
   const firstRowByKey = new Map<string, number>();
-  const results: RowResult[] = [];
   const counts: DryRunCounts = { create: 0, update: 0, unchanged: 0, error: 0 };
   let blankRows = 0;
 
-  for (const { row, cells } of rows) {
-    const mapped = mappedColumns.map((m) => ({ col: m.col, header: m.header, cell: cells[m.index] ?? null }));
-    if (mapped.every((m) => isBlank(m.cell))) {
-      blankRows++;
-      continue;
-    }
-    const { input, errors } = buildRowInput(spec, mapped, context);
-    const label = spec.rowLabel(input as never) || `Row ${row}`;
-    const fail = (errs: RowError[]): void => {
-      counts.error++;
-      results.push({ row, status: "error", label, errors: errs });
-    };
+  const classify = (rows: readonly { row: number; cells: readonly Cell[] }[]): RowResult[] => {
+    const results: RowResult[] = [];
+    for (const { row, cells } of rows) {
+      const mapped = mappedColumns.map((m) => ({ col: m.col, header: m.header, cell: cells[m.index] ?? null }));
+      if (mapped.every((m) => isBlank(m.cell))) {
+        blankRows++;
+        continue;
+      }
+      const { input, errors } = buildRowInput(spec, mapped, context);
+      const label = spec.rowLabel(input as never) || `Row ${row}`;
+      const fail = (errs: RowError[]): void => {
+        counts.error++;
+        results.push({ row, status: "error", label, errors: errs });
+      };
 
-    // the natural key: every required key field present
-    const keyProbe: Record<string, unknown> = {};
-    const keyErrors: RowError[] = [];
-    for (const col of keyColumns) {
-      const v = input[col.id] ?? (col.isRequired ? undefined : blankValue(spec, col.id));
-      if (!col.isRequired) keyProbe[col.id] = typeof v === "string" ? v.trim() : "";
-      else if (typeof v !== "string" || v.trim() === "") {
-        if (!errors.some((e) => e.column === (headerOf(col.id) ?? col.header))) {
-          keyErrors.push({ column: headerOf(col.id) ?? col.header, message: `is required (rows are matched on ${spec.keyHeaders})` });
-        }
-      } else keyProbe[col.id] = v.trim();
-    }
-    if (errors.length || keyErrors.length) {
-      fail([...errors, ...keyErrors]);
-      continue;
-    }
-    const key = spec.naturalKey(keyProbe as never);
-    const duplicateOf = firstRowByKey.get(key);
-    if (duplicateOf !== undefined) {
-      fail([{ column: keyColumns.map((c) => headerOf(c.id) ?? c.header).join(" + "), message: `same ${spec.keyHeaders} as row ${duplicateOf}: each ${spec.noun} may appear once in the file` }]);
-      continue;
-    }
-    firstRowByKey.set(key, row);
+      // the natural key: every required key field present
+      const keyProbe: Record<string, unknown> = {};
+      const keyErrors: RowError[] = [];
+      for (const col of keyColumns) {
+        const v = input[col.id] ?? (col.isRequired ? undefined : blankValue(spec, col.id));
+        if (!col.isRequired) keyProbe[col.id] = typeof v === "string" ? v.trim() : "";
+        else if (typeof v !== "string" || v.trim() === "") {
+          if (!errors.some((e) => e.column === (headerOf(col.id) ?? col.header))) {
+            keyErrors.push({ column: headerOf(col.id) ?? col.header, message: `is required (rows are matched on ${spec.keyHeaders})` });
+          }
+        } else keyProbe[col.id] = v.trim();
+      }
+      if (errors.length || keyErrors.length) {
+        fail([...errors, ...keyErrors]);
+        continue;
+      }
+      const key = spec.naturalKey(keyProbe as never);
+      const duplicateOf = firstRowByKey.get(key);
+      if (duplicateOf !== undefined) {
+        fail([{ column: keyColumns.map((c) => headerOf(c.id) ?? c.header).join(" + "), message: `same ${spec.keyHeaders} as row ${duplicateOf}: each ${spec.noun} may appear once in the file` }]);
+        continue;
+      }
+      firstRowByKey.set(key, row);
 
-    const match = existingByKey.get(key);
-    // an existing row keeps its value where this row gives none (a blank required cell, a column the file lacks)
-    const candidate = match ? { ...match.row, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } : input;
-    const parsed = spec.schema.safeParse(candidate);
-    if (!parsed.success) {
-      fail(parsed.error.issues.map((issue) => {
-        const { col, header } = issueColumn(spec, issue, input, headerOf);
-        return { column: header, message: columnMessage(col, issue, valueAtPath(candidate, issue.path)) };
-      }));
-      continue;
+      const match = existingByKey.get(key);
+      // an existing row keeps its value where this row gives none (a blank required cell, a column the file lacks)
+      const candidate = match ? { ...match.row, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } : input;
+      const parsed = spec.schema.safeParse(candidate);
+      if (!parsed.success) {
+        fail(parsed.error.issues.map((issue) => {
+          const { col, header } = issueColumn(spec, issue, input, headerOf);
+          return { column: header, message: columnMessage(col, issue, valueAtPath(candidate, issue.path)) };
+        }));
+        continue;
+      }
+      const data = parsed.data as Record<string, unknown>;
+      const tooLarge = columnRangeProblems(spec.key, data);
+      if (tooLarge.length) {
+        fail(tooLarge.map((p) => ({ column: headerOf(p.field) ?? columnById(spec, p.field)?.header ?? p.field, message: p.message })));
+        continue;
+      }
+      if (!match) {
+        counts.create++;
+        results.push({ row, status: "create", label, key, data, summary: describeNewRow(spec, data) });
+      } else if (deepEqual(data, match.row)) {
+        counts.unchanged++;
+        results.push({ row, status: "unchanged", label, key, id: match.id, version: match.version });
+      } else {
+        counts.update++;
+        results.push({ row, status: "update", label, key, id: match.id, version: match.version, data, changes: describeChanges(spec, match.row, data) });
+      }
     }
-    const data = parsed.data as Record<string, unknown>;
-    const tooLarge = columnRangeProblems(spec.key, data);
-    if (tooLarge.length) {
-      fail(tooLarge.map((p) => ({ column: headerOf(p.field) ?? columnById(spec, p.field)?.header ?? p.field, message: p.message })));
-      continue;
-    }
-    if (!match) {
-      counts.create++;
-      results.push({ row, status: "create", label, key, data, summary: describeNewRow(spec, data) });
-    } else if (deepEqual(data, match.row)) {
-      counts.unchanged++;
-      results.push({ row, status: "unchanged", label, key, id: match.id, version: match.version });
-    } else {
-      counts.update++;
-      results.push({ row, status: "update", label, key, id: match.id, version: match.version, data, changes: describeChanges(spec, match.row, data) });
-    }
-  }
-  return { results, counts, blankRows };
+    return results;
+  };
+  return { classify, counts, get blankRows() { return blankRows; } };
 }

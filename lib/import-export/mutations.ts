@@ -13,13 +13,13 @@ import { appendAuditEvent, recordAccessEvent, recordAuditEvent } from "@/lib/aud
 import { INVENTORIES, type InventoryKey } from "@/lib/inventories/registry";
 import { inventorySpec } from "@/lib/import-export/columns";
 import type { RowResult } from "@/lib/import-export/dry-run";
-import { prepareAndClassify, refineMappingByContent, type PrepareOptions } from "@/lib/import-export/prepare";
+import { DRY_RUN_CHUNK_ROWS, prepareAndClassifyInChunks, refineMappingByContent, type PrepareOptions } from "@/lib/import-export/prepare";
 import { suppliedColumns } from "@/lib/import-export/inference";
 import { suggestMapping, checkMapping } from "@/lib/import-export/headers";
 import type { ParsedFile } from "@/lib/import-export/parse";
 import { INVENTORY_TABLES } from "@/lib/import-export/sql-types";
 import { jsonArrayParts } from "@/lib/import-export/json-parts";
-import { BATCH_FORMAT_VERSION, type StoredBatch, type StoredRows, type StoredSummary } from "@/lib/import-export/batch";
+import { BATCH_FORMAT_VERSION, MAX_RESULTS_SHOWN, type StoredBatch, type StoredRows, type StoredSummary } from "@/lib/import-export/batch";
 import { findEngagementOrganizationId, findExistingRows, findExportHeader, findImportBatch, findImportProfileById, findImportProfileByName, findImportProfileByShape, findProfileNames } from "@/lib/import-export/data";
 import { columnMappingsOf, effectiveValueMappings, mappingFromProfile, profileNameFor, shapeOf, type StoredProfile } from "@/lib/import-export/profiles";
 
@@ -39,9 +39,16 @@ const STAGED_ARRAY = `(SELECT COALESCE(jsonb_agg(e.v ORDER BY p."seq", e.ord), '
 
 /** Stages a large array in a temporary table of this transaction, a piece per statement. */
 async function stageJsonArray(tx: Tx, items: readonly unknown[]): Promise<void> {
+  await stageJsonParts(tx, (function* () {
+    for (const { json } of jsonArrayParts(items)) yield json;
+  })());
+}
+
+/** Stages an array already written as JSON arrays of at most PART_CHARS (its pieces, in order). */
+async function stageJsonParts(tx: Tx, parts: Iterable<string>): Promise<void> {
   await tx.$executeRawUnsafe(`CREATE TEMP TABLE import_staged ("seq" int NOT NULL, "data" jsonb NOT NULL) ON COMMIT DROP`);
   let seq = 0;
-  for (const { json } of jsonArrayParts(items)) await tx.$executeRawUnsafe(`INSERT INTO import_staged ("seq", "data") VALUES ($1, $2::jsonb)`, seq++, json);
+  for (const json of parts) await tx.$executeRawUnsafe(`INSERT INTO import_staged ("seq", "data") VALUES ($1, $2::jsonb)`, seq++, json);
 }
 
 // ---------- bulk SQL per inventory ----------
@@ -170,7 +177,19 @@ export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: s
   if (blocking.length) throw new AppError("INVALID", blocking[0].message, { mapping: blocking.map((p) => p.message) });
 
   const [existing, header] = await Promise.all([findExistingRows(engagementId, batch.inventory), findExportHeader(engagementId)]);
-  const out = prepareAndClassify({ spec, headers: batch.rows.headers, mapping: fullMapping, rows: batch.rows.rows, existing, riskMatrix: header.riskMatrix, options });
+  // a chunk of rows at a time (bounded memory, issue 14): each chunk's results are written as JSON at once and
+  // let go; only what the screens and the CLI show is kept (every error, the first other rows, without data)
+  const parts: string[] = [];
+  const shown: RowResult[] = [];
+  let othersShown = 0;
+  const out = prepareAndClassifyInChunks({ spec, headers: batch.rows.headers, mapping: fullMapping, rows: batch.rows.rows, existing, riskMatrix: header.riskMatrix, options }, DRY_RUN_CHUNK_ROWS, (results) => {
+    for (const { json } of jsonArrayParts(results)) parts.push(json);
+    for (const r of results) {
+      if (r.status !== "error" && othersShown++ >= MAX_RESULTS_SHOWN) continue;
+      const { data: _data, ...rest } = r;
+      shown.push(rest);
+    }
+  });
   // rows blank in every mapped column are skipped like fully empty ones (which the parse already counted)
   const summary: StoredSummary = {
     ...batch.summary,
@@ -187,7 +206,7 @@ export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: s
   // only the results travel (jsonb_set), in pieces (see PART_CHARS): the parsed cells are already stored
   const count = await db.$transaction(
     async (tx) => {
-      await stageJsonArray(tx, out.results);
+      await stageJsonParts(tx, parts);
       return tx.$executeRawUnsafe(
         `UPDATE "ImportBatch" SET "rows" = jsonb_set("rows", '{results}', ${STAGED_ARRAY}), "summary" = $1::jsonb WHERE "id" = $2 AND "engagementId" = $3 AND "appliedAt" IS NULL`,
         JSON.stringify(summary), batch.id, engagementId,
@@ -208,7 +227,8 @@ export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: s
       requestId: audit.requestId ?? "",
     });
   }
-  return { ...batch, rows: { ...batch.rows, results: out.results }, summary };
+  // the results returned are those the view and the summary read (resultsTotal comes from the counts)
+  return { ...batch, rows: { ...batch.rows, results: shown }, summary };
 }
 
 // ---------- step 3: apply ----------

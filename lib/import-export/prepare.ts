@@ -12,7 +12,7 @@
 // Client-safe and pure.
 import type { RiskMatrix } from "@/lib/engagement-format/schema";
 import { columnById, type ColumnDef, type InventorySpec } from "@/lib/import-export/columns";
-import { classifyRows, DEFAULT_CONTEXT, type DryRunCounts, type ExistingRow, type RowResult } from "@/lib/import-export/dry-run";
+import { createClassifier, DEFAULT_CONTEXT, type DryRunCounts, type ExistingRow, type RowResult } from "@/lib/import-export/dry-run";
 import { canonicalHeader } from "@/lib/import-export/headers";
 import { isBlank, quote, type Cell } from "@/lib/import-export/normalize";
 import { formatQuirks, parseQuirks } from "@/lib/import-export/quirks";
@@ -111,6 +111,36 @@ export function prepareFile(
   /** Natural keys of the inventory's rows: a row that updates one of them keeps its own values where the file is silent. */
   existingKeys: ReadonlySet<string> = new Set(),
 ): PreparedFile {
+  const preparer = createPreparer(spec, file, mapping, options, matrix, existingKeys);
+  const { rows, unmappedByRow } = preparer.prepare(preparer.dataRows);
+  return { headers: preparer.headers, mapping: preparer.mapping, rows, report: preparer.report(), unmappedByRow };
+}
+
+export type FilePreparer = {
+  /** The prepared rows' headers and mapping (the file's, then the columns added by inference or fills). */
+  headers: string[];
+  mapping: (string | null)[];
+  /** The file's rows that are data (totals, headings and repeated headers left out), in file order. */
+  dataRows: readonly { row: number; cells: readonly Cell[] }[];
+  /** Prepares the next data rows, in file order (a chunk at a time: bounded memory, issue 14). */
+  prepare: (rows: readonly { row: number; cells: readonly Cell[] }[]) => { rows: { row: number; cells: Cell[] }[]; unmappedByRow: PreparedFile["unmappedByRow"] };
+  /** What was done, for the rows prepared so far. */
+  report: () => PrepareReport;
+};
+
+/**
+ * prepareFile in two passes: this one reads every row once for what needs the whole file — the rows that are
+ * not data and the value-mapping table (distinct values with counts) —, then `prepare` does the rest a chunk
+ * of rows at a time; the report's counts and the key-collision check carry over between chunks.
+ */
+export function createPreparer(
+  spec: InventorySpec,
+  file: { headers: readonly string[]; rows: readonly { row: number; cells: readonly Cell[] }[] },
+  mapping: readonly (string | null)[],
+  options: PrepareOptions = {},
+  matrix: RiskMatrix = DEFAULT_CONTEXT.riskMatrix,
+  existingKeys: ReadonlySet<string> = new Set(),
+): FilePreparer {
   const now = options.now ?? new Date();
   const accept = !!options.acceptSuggestions;
   const acceptQuirks = options.acceptQuirks ?? accept;
@@ -164,144 +194,152 @@ export function prepareFile(
 
   const outHeaders = [...headers, ...added.map((c) => `${c.header} (${inferable.includes(c) ? "inferred" : "set for every row"})`)];
   const outMapping = [...Array.from({ length: headers.length }, (_, i) => mapping[i] ?? null), ...added.map((c) => c.id)];
-  const unmappedByRow = new Map<number, { header: string; value: string; suggestion: string }[]>();
   const bump = (rec: Record<string, number>, k: string) => { rec[k] = (rec[k] ?? 0) + 1; };
 
-  const rows = dataRows.map(({ row, cells }) => {
-    const out: Cell[] = [...cells];
-    while (out.length < headers.length) out.push(null);
-    for (const { index, col, header } of mapped) {
-      const cell = out[index] ?? null;
-      if (isBlank(cell)) {
-        const t = fillTarget(col);
-        if (t !== undefined && t !== null) {
-          out[index] = t as Cell;
-          fillReport.get(col.id)!.rows++;
-        }
-        continue;
-      }
-      if (mappableColumn(col)) {
-        const key = valueKey(cell);
-        const target = resolveValue(valuesByColumn.get(col.id)?.get(key), options.valueMappings?.[col.id], key, accept);
-        if (target === undefined) {
-          bump(report.unmapped, header);
-          const suggestion = valuesByColumn.get(col.id)?.get(key)?.suggestedLabel ?? "";
-          (unmappedByRow.get(row) ?? unmappedByRow.set(row, []).get(row)!).push({ header, value: key, suggestion });
-          continue;
-        }
-        if (target === null) bump(report.notKnown, header);
-        out[index] = target as Cell;
-        if (target === null && col.isRequired && accept) {
-          // a required value the client does not know: what the row's other columns tell, as for a missing column
-          const textById: Record<string, string> = {};
-          for (const m of mapped) if (m.col.id !== col.id && !isBlank(cells[m.index] ?? null)) textById[m.col.id] = String(cells[m.index]);
-          const inferred = inferValue(spec, col.id, textById);
-          if (inferred) out[index] = inferred.value;
-        }
-        continue;
-      }
-      if (col.kind === "quirks" && typeof cell === "string") {
-        if (parseQuirks(cell).ok) continue;
-        const quirks = acceptQuirks ? classifyKnownIssues(cell) : [{ kind: "other" as const, severity: "medium" as const, affectedCount: null, affectedShare: null, cleanupDecision: "undecided" as const, decider: "", description: cell.trim().slice(0, 1000) }];
-        report.quirks.rows++;
-        report.quirks.quirks += quirks.length;
-        for (const q of quirks) report.quirks.byKind[q.kind] = (report.quirks.byKind[q.kind] ?? 0) + 1;
-        if (report.quirks.examples.length < 20) report.quirks.examples.push({ row, text: cell.slice(0, 300), kinds: quirks.map((q) => q.kind) });
-        out[index] = formatQuirks(quirks);
-        continue;
-      }
-      const t = transformFor(col, cell, now);
-      if (t && !t.ok && accept && !col.isRequired && (col.kind === "int" || col.kind === "number" || col.kind === "money")) {
-        // "every visit", "continuous", "daily batch" in a count column: not a number; read as not known
-        bump(report.notKnown, header);
-        out[index] = null;
-        continue;
-      }
-      if (!t || !t.ok) continue;
-      if (t.confidence === "not_known") bump(report.notKnown, header);
-      else if (t.confidence === "approximate") bump(report.approximate, header);
-      out[index] = t.value as Cell;
-    }
-    // 5b. columns the file lacks (not for a row that updates an existing one: it keeps its values)
-    if (added.length) {
-      const textById: Record<string, string> = {};
-      for (const { index, col } of mapped) {
-        const c = cells[index];
-        if (!isBlank(c ?? null)) textById[col.id] = String(c);
-      }
-      const keyProbe: Record<string, unknown> = {};
-      for (const c of spec.columns.filter((k) => k.isKey)) {
-        const m = mapped.find((x) => x.col.id === c.id);
-        keyProbe[c.id] = m ? (typeof out[m.index] === "string" ? (out[m.index] as string).trim() : out[m.index] ?? "") : c === nameCol ? (composedName(spec, textById) ?? "") : "";
-      }
-      const updatesExisting = existingKeys.size > 0 && existingKeys.has(spec.naturalKey(keyProbe as never));
-      for (const col of added) {
-        if (updatesExisting && col !== nameCol) {
-          out.push(null);
-          continue;
-        }
-        const rep = inferenceReports.get(col.id);
-        let value: Cell = null;
-        if (rep && col === nameCol) {
-          const name = composedName(spec, textById);
-          if (name) {
-            rep.counts.set("composed", (rep.counts.get("composed") ?? 0) + 1);
-            for (const id of ["partner", "messageTypes", "standard"]) if (textById[id]) rep.fromSet.add(id);
-            if (rep.accepted) value = name;
-          } else rep.untold++;
-        } else if (rep) {
-          const fallback = fallbackValue(spec, col.id);
-          const inferred = inferValue(spec, col.id, textById) ?? (fallback && !options.fill?.[col.id] ? { value: fallback, from: "" } : null);
-          if (inferred) {
-            rep.counts.set(inferred.value, (rep.counts.get(inferred.value) ?? 0) + 1);
-            if (inferred.from) rep.fromSet.add(inferred.from);
-            else rep.untold++;
-            if (rep.accepted) value = inferred.value;
-          } else rep.untold++;
-        }
-        if (value === null) {
-          const t = fillTarget(col);
-          if (t !== undefined && t !== null) {
-            value = t as Cell;
-            fillReport.get(col.id)!.rows++;
-          }
-        }
-        out.push(value);
-      }
-    }
-    return { row, cells: out };
-  });
-
-  // 6. rows the value mapping made identical on the key ("Patients" and "Patient demographics - guardians",
-  //    both from PrimeSuite): the row keeps its own words in the text part of the key, so nothing collides
+  // 6. (per chunk, below) rows the value mapping made identical on the key: the first row of each key, in its own words
   const keyEnums = mapped.filter((m) => m.col.isKey && mappableColumn(m.col));
   const keyText = mapped.find((m) => m.col.isKey && m.col.kind === "text" && m.col.isRequired);
-  if (keyEnums.length && keyText) {
-    const groups = new Map<string, number[]>();
-    rows.forEach((r, i) => {
-      const k = [...keyEnums.map((m) => String(r.cells[m.index])), ...mapped.filter((m) => m.col.isKey && m.col.kind === "text").map((m) => String(r.cells[m.index] ?? "").trim().toLowerCase())].join("\u0000");
-      (groups.get(k) ?? groups.set(k, []).get(k)!).push(i);
+  const keyTexts = mapped.filter((m) => m.col.isKey && m.col.kind === "text");
+  const firstWordsByKey = new Map<string, string>();
+
+  const prepare = (chunk: readonly { row: number; cells: readonly Cell[] }[]) => {
+    const unmappedByRow = new Map<number, { header: string; value: string; suggestion: string }[]>();
+    const rows = chunk.map(({ row, cells }) => {
+      const out: Cell[] = [...cells];
+      while (out.length < headers.length) out.push(null);
+      for (const { index, col, header } of mapped) {
+        const cell = out[index] ?? null;
+        if (isBlank(cell)) {
+          const t = fillTarget(col);
+          if (t !== undefined && t !== null) {
+            out[index] = t as Cell;
+            fillReport.get(col.id)!.rows++;
+          }
+          continue;
+        }
+        if (mappableColumn(col)) {
+          const key = valueKey(cell);
+          const target = resolveValue(valuesByColumn.get(col.id)?.get(key), options.valueMappings?.[col.id], key, accept);
+          if (target === undefined) {
+            bump(report.unmapped, header);
+            const suggestion = valuesByColumn.get(col.id)?.get(key)?.suggestedLabel ?? "";
+            (unmappedByRow.get(row) ?? unmappedByRow.set(row, []).get(row)!).push({ header, value: key, suggestion });
+            continue;
+          }
+          if (target === null) bump(report.notKnown, header);
+          out[index] = target as Cell;
+          if (target === null && col.isRequired && accept) {
+            // a required value the client does not know: what the row's other columns tell, as for a missing column
+            const textById: Record<string, string> = {};
+            for (const m of mapped) if (m.col.id !== col.id && !isBlank(cells[m.index] ?? null)) textById[m.col.id] = String(cells[m.index]);
+            const inferred = inferValue(spec, col.id, textById);
+            if (inferred) out[index] = inferred.value;
+          }
+          continue;
+        }
+        if (col.kind === "quirks" && typeof cell === "string") {
+          if (parseQuirks(cell).ok) continue;
+          const quirks = acceptQuirks ? classifyKnownIssues(cell) : [{ kind: "other" as const, severity: "medium" as const, affectedCount: null, affectedShare: null, cleanupDecision: "undecided" as const, decider: "", description: cell.trim().slice(0, 1000) }];
+          report.quirks.rows++;
+          report.quirks.quirks += quirks.length;
+          for (const q of quirks) report.quirks.byKind[q.kind] = (report.quirks.byKind[q.kind] ?? 0) + 1;
+          if (report.quirks.examples.length < 20) report.quirks.examples.push({ row, text: cell.slice(0, 300), kinds: quirks.map((q) => q.kind) });
+          out[index] = formatQuirks(quirks);
+          continue;
+        }
+        const t = transformFor(col, cell, now);
+        if (t && !t.ok && accept && !col.isRequired && (col.kind === "int" || col.kind === "number" || col.kind === "money")) {
+          // "every visit", "continuous", "daily batch" in a count column: not a number; read as not known
+          bump(report.notKnown, header);
+          out[index] = null;
+          continue;
+        }
+        if (!t || !t.ok) continue;
+        if (t.confidence === "not_known") bump(report.notKnown, header);
+        else if (t.confidence === "approximate") bump(report.approximate, header);
+        out[index] = t.value as Cell;
+      }
+      // 5b. columns the file lacks (not for a row that updates an existing one: it keeps its values)
+      if (added.length) {
+        const textById: Record<string, string> = {};
+        for (const { index, col } of mapped) {
+          const c = cells[index];
+          if (!isBlank(c ?? null)) textById[col.id] = String(c);
+        }
+        const keyProbe: Record<string, unknown> = {};
+        for (const c of spec.columns.filter((k) => k.isKey)) {
+          const m = mapped.find((x) => x.col.id === c.id);
+          keyProbe[c.id] = m ? (typeof out[m.index] === "string" ? (out[m.index] as string).trim() : out[m.index] ?? "") : c === nameCol ? (composedName(spec, textById) ?? "") : "";
+        }
+        const updatesExisting = existingKeys.size > 0 && existingKeys.has(spec.naturalKey(keyProbe as never));
+        for (const col of added) {
+          if (updatesExisting && col !== nameCol) {
+            out.push(null);
+            continue;
+          }
+          const rep = inferenceReports.get(col.id);
+          let value: Cell = null;
+          if (rep && col === nameCol) {
+            const name = composedName(spec, textById);
+            if (name) {
+              rep.counts.set("composed", (rep.counts.get("composed") ?? 0) + 1);
+              for (const id of ["partner", "messageTypes", "standard"]) if (textById[id]) rep.fromSet.add(id);
+              if (rep.accepted) value = name;
+            } else rep.untold++;
+          } else if (rep) {
+            const fallback = fallbackValue(spec, col.id);
+            const inferred = inferValue(spec, col.id, textById) ?? (fallback && !options.fill?.[col.id] ? { value: fallback, from: "" } : null);
+            if (inferred) {
+              rep.counts.set(inferred.value, (rep.counts.get(inferred.value) ?? 0) + 1);
+              if (inferred.from) rep.fromSet.add(inferred.from);
+              else rep.untold++;
+              if (rep.accepted) value = inferred.value;
+            } else rep.untold++;
+          }
+          if (value === null) {
+            const t = fillTarget(col);
+            if (t !== undefined && t !== null) {
+              value = t as Cell;
+              fillReport.get(col.id)!.rows++;
+            }
+          }
+          out.push(value);
+        }
+      }
+      return { row, cells: out };
     });
-    for (const members of groups.values()) {
-      if (members.length < 2) continue;
-      const originals = members.map((i) => keyEnums.map((m) => valueKey(dataRows[i].cells[m.index] ?? "")).join(" · "));
-      if (new Set(originals.map((o) => o.toLowerCase())).size < 2) continue; // the same words twice: a real duplicate
-      members.slice(1).forEach((i, j) => {
-        const text = String(rows[i].cells[keyText.index] ?? "").trim();
-        if (originals[j + 1].toLowerCase() !== originals[0].toLowerCase() && text) rows[i].cells[keyText.index] = `${text} (${originals[j + 1]})`.slice(0, 200);
+
+    // 6. rows the value mapping made identical on the key ("Patients" and "Patient demographics - guardians",
+    //    both from PrimeSuite): a row whose key words differ from those of the key's first row keeps its own
+    //    words in the text part of the key, so nothing collides (the same words twice: a real duplicate)
+    if (keyEnums.length && keyText) {
+      rows.forEach((r, i) => {
+        const k = [...keyEnums.map((m) => String(r.cells[m.index])), ...keyTexts.map((m) => String(r.cells[m.index] ?? "").trim().toLowerCase())].join("\u0000");
+        const words = keyEnums.map((m) => valueKey(chunk[i].cells[m.index] ?? "")).join(" · ");
+        const first = firstWordsByKey.get(k);
+        if (first === undefined) {
+          firstWordsByKey.set(k, words.toLowerCase());
+          return;
+        }
+        const text = String(r.cells[keyText.index] ?? "").trim();
+        if (words.toLowerCase() !== first && text) r.cells[keyText.index] = `${text} (${words})`.slice(0, 200);
       });
     }
-  }
+    return { rows, unmappedByRow };
+  };
 
-  report.inferred = [...inferenceReports.values()].map(({ counts, fromSet, ...r }) => {
-    const col = columnById(spec, r.column)!;
-    return {
-      ...r,
-      from: [...fromSet].map((id) => mapped.find((m) => m.col.id === id)?.header ?? id),
-      suggested: [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([value, count]) => ({ value, label: col === nameCol ? "composed from the row" : targetLabel(col, value, matrix), count })),
-    };
+  const finalReport = (): PrepareReport => ({
+    ...report,
+    inferred: [...inferenceReports.values()].map(({ counts, fromSet, ...r }) => {
+      const col = columnById(spec, r.column)!;
+      return {
+        ...r,
+        from: [...fromSet].map((id) => mapped.find((m) => m.col.id === id)?.header ?? id),
+        suggested: [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([value, count]) => ({ value, label: col === nameCol ? "composed from the row" : targetLabel(col, value, matrix), count })),
+      };
+    }),
   });
-  return { headers: outHeaders, mapping: outMapping, rows, report, unmappedByRow };
+  return { headers: outHeaders, mapping: outMapping, dataRows, prepare, report: finalReport };
 }
 
 // ---------- prepare + classify ----------
@@ -316,8 +354,7 @@ export type PreparedDryRun = {
   blankRows: number;
 };
 
-/** The whole dry run of a parsed file: prepare, then the strict classification; unmapped values explained. */
-export function prepareAndClassify(input: {
+export type DryRunFileInput = {
   spec: InventorySpec;
   headers: readonly string[];
   mapping: readonly (string | null)[];
@@ -325,28 +362,54 @@ export function prepareAndClassify(input: {
   existing: readonly ExistingRow[];
   riskMatrix?: RiskMatrix;
   options?: PrepareOptions;
-}): PreparedDryRun {
+};
+
+/** The whole dry run of a parsed file: prepare, then the strict classification; unmapped values explained. */
+export function prepareAndClassify(input: DryRunFileInput): PreparedDryRun {
+  const results: RowResult[] = [];
+  const out = prepareAndClassifyInChunks(input, Number.MAX_SAFE_INTEGER, (chunk) => {
+    for (const r of chunk) results.push(r);
+  });
+  return { ...out, results };
+}
+
+/** Rows prepared and classified at a time by the dry run (bounded memory, issue 14). */
+export const DRY_RUN_CHUNK_ROWS = 500;
+
+/**
+ * prepareAndClassify a chunk of rows at a time: each chunk's results go to `onResults` (in file order) and are
+ * not kept here, so a 10k-row file never has all its prepared rows and results alive at once. The outcome is
+ * the same as one call over the whole file (the value-mapping table and the duplicate-key check see every row).
+ */
+export function prepareAndClassifyInChunks(input: DryRunFileInput, chunkRows: number, onResults: (results: RowResult[]) => void): Omit<PreparedDryRun, "results"> {
   const matrix = input.riskMatrix ?? DEFAULT_CONTEXT.riskMatrix;
   const existingKeys = new Set(input.existing.map((e) => input.spec.naturalKey(e.row as never)));
-  const prepared = prepareFile(input.spec, { headers: input.headers, rows: input.rows }, input.mapping, input.options, matrix, existingKeys);
-  const out = classifyRows({ spec: input.spec, headers: prepared.headers, mapping: prepared.mapping, rows: prepared.rows, existing: input.existing, context: { riskMatrix: matrix } });
-  for (const r of out.results) {
-    if (r.status !== "error") continue;
-    const unmapped = prepared.unmappedByRow.get(r.row);
-    if (!unmapped) continue;
-    r.errors = (r.errors ?? []).map((e) => {
-      const u = unmapped.find((x) => x.header === e.column);
-      return u && u.suggestion ? { column: e.column, message: `${e.message} (suggested: ${u.suggestion}; confirm it in the value mapping)` } : e;
-    });
+  const preparer = createPreparer(input.spec, { headers: input.headers, rows: input.rows }, input.mapping, input.options, matrix, existingKeys);
+  const classifier = createClassifier({ spec: input.spec, headers: preparer.headers, mapping: preparer.mapping, existing: input.existing, context: { riskMatrix: matrix } });
+  const size = Math.max(1, chunkRows);
+  for (let lo = 0; lo < preparer.dataRows.length; lo += size) {
+    const prepared = preparer.prepare(preparer.dataRows.slice(lo, lo + size));
+    const results = classifier.classify(prepared.rows);
+    for (const r of results) {
+      if (r.status !== "error") continue;
+      const unmapped = prepared.unmappedByRow.get(r.row);
+      if (!unmapped) continue;
+      r.errors = (r.errors ?? []).map((e) => {
+        const u = unmapped.find((x) => x.header === e.column);
+        return u && u.suggestion ? { column: e.column, message: `${e.message} (suggested: ${u.suggestion}; confirm it in the value mapping)` } : e;
+      });
+    }
+    onResults(results);
   }
-  const ok = out.counts.create + out.counts.update + out.counts.unchanged;
-  const skipped = prepared.report.skipped.length + out.blankRows;
+  const report = preparer.report();
+  const { counts, blankRows } = classifier;
+  const ok = counts.create + counts.update + counts.unchanged;
+  const skipped = report.skipped.length + blankRows;
   return {
-    results: out.results,
-    counts: out.counts,
-    rows: { total: ok + out.counts.error + skipped, ok, skipped, error: out.counts.error },
-    report: prepared.report,
-    blankRows: out.blankRows,
+    counts: { ...counts },
+    rows: { total: ok + counts.error + skipped, ok, skipped, error: counts.error },
+    report,
+    blankRows,
   };
 }
 

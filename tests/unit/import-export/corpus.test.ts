@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { inventorySpec } from "@/lib/import-export/columns";
 import { suggestMapping } from "@/lib/import-export/headers";
 import { parseSpreadsheet } from "@/lib/import-export/parse";
-import { prepareAndClassify, refineMappingByContent } from "@/lib/import-export/prepare";
+import { prepareAndClassify, prepareAndClassifyInChunks, refineMappingByContent } from "@/lib/import-export/prepare";
+import type { RowResult } from "@/lib/import-export/dry-run";
 import type { InventoryKey } from "@/lib/inventories/registry";
 
 const DIR = path.resolve(__dirname, "../../fixtures/imports/corpus");
@@ -45,6 +46,16 @@ describe("client workbooks import after only the suggested mappings are confirme
     // every real data row is either imported or reported as an error; nothing else is imported
     expect(out.rows.ok + out.rows.error).toBe(c.dataRows);
     expect(out.rows.ok / c.dataRows).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it.each(CASES)("$file · $inventory $sheet: the same outcome in chunks of 7 rows", async (c) => {
+    const { parsed, out } = await dryRun(c);
+    const spec = inventorySpec(c.inventory);
+    const mapping = refineMappingByContent(spec, suggestMapping(spec, parsed.headers), parsed.rows);
+    const results: RowResult[] = [];
+    const chunked = prepareAndClassifyInChunks({ spec, headers: parsed.headers, mapping, rows: parsed.rows, existing: [], options: { acceptSuggestions: true } }, 7, (r) => results.push(...r));
+    expect(results).toEqual(out.results);
+    expect({ ...chunked, results }).toEqual(out);
   });
 
   it("without confirming suggestions, the same files hold rows back instead of guessing", async () => {

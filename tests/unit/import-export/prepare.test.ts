@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { inventorySpec } from "@/lib/import-export/columns";
 import { suggestMapping } from "@/lib/import-export/headers";
-import { nonDataRow, prepareAndClassify, refineMappingByContent } from "@/lib/import-export/prepare";
+import { nonDataRow, prepareAndClassify, prepareAndClassifyInChunks, refineMappingByContent } from "@/lib/import-export/prepare";
+import type { RowResult } from "@/lib/import-export/dry-run";
 import type { Cell } from "@/lib/import-export/normalize";
 import type { InventoryKey } from "@/lib/inventories/registry";
 
@@ -92,5 +93,39 @@ describe("prepare + dry run", () => {
     const out = run("data", ["Data", "Where it lives"], [["Patients", "PrimeSuite"], ["Patient demographics - guardians", "PrimeSuite"]], { acceptSuggestions: true });
     expect(out.rows.error).toBe(0);
     expect(out.results.map((r) => r.data?.sourceObject)).toEqual(["PrimeSuite", "PrimeSuite (Patient demographics - guardians)"]);
+  });
+});
+
+describe("a chunk of rows at a time (bounded memory)", () => {
+  const spec = inventorySpec("data");
+  const headers = ["Data", "Where it lives", "Records", "Known issues"];
+  const rows = [
+    ["Patients", "PrimeSuite", "~5k", "ICD-9 codes before 2015"],
+    ["Total rows: 4", null, null, null],
+    ["Allergies", "PrimeSuite", "n/a", null],
+    ["Patient demographics - guardians", "PrimeSuite", "1.2M", "some merged patients"],
+    ["Allergies", "PrimeSuite", "12", null], // the same key as row 4: a duplicate, found across chunks
+    ["Patients", "PrimeSuite", "148,212", null], // the same words as row 2: a real duplicate too
+    ["Encounters", "PrimeSuite", "Sideways", null],
+  ].map((cells, i) => ({ row: i + 2, cells: cells as Cell[] }));
+  const mapping = suggestMapping(spec, headers);
+  const input = { spec, headers, mapping, rows, existing: [], options: { acceptSuggestions: true } };
+
+  it.each([1, 2, 3, 100])("chunks of %i rows give the whole file's results, counts and report", (size) => {
+    const whole = prepareAndClassify(input);
+    const results: RowResult[] = [];
+    const calls: number[] = [];
+    const out = prepareAndClassifyInChunks(input, size, (chunk) => {
+      calls.push(chunk.length);
+      results.push(...chunk);
+    });
+    expect(results).toEqual(whole.results);
+    expect(out.counts).toEqual(whole.counts);
+    expect(out.rows).toEqual(whole.rows);
+    expect(out.report).toEqual(whole.report);
+    expect(calls.length).toBe(Math.ceil(6 / size)); // the totals row is not data
+    // what the file holds, checked once: the guardians row keeps its words, both duplicates fail
+    expect(whole.results.find((r) => r.row === 5)?.data?.sourceObject).toBe("PrimeSuite (Patient demographics - guardians)");
+    expect(whole.results.filter((r) => r.status === "error").map((r) => r.row)).toEqual([6, 7]);
   });
 });
