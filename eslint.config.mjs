@@ -15,7 +15,7 @@ const config = [
   {
     files: ["app/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [dbOnlyInDataLayer, { group: ["@/lib/**/mutations"], message: "Pages call loaders (data.ts) and pass server actions (actions.ts) to forms; mutations run inside actions." }] }],
+      "no-restricted-imports": ["error", { patterns: [dbOnlyInDataLayer, { group: ["@/lib/**/mutations"], message: "Pages call loaders (data.ts) and pass server actions (actions.ts) to forms; mutations run inside actions." }, { group: ["next/link"], message: "Use @/components/ui/link: it prefetches on intent, not on sight (every route is dynamic)." }] }],
     },
   },
   {
@@ -25,6 +25,7 @@ const config = [
         dbOnlyInDataLayer,
         { group: ["@/lib/**/data", "@/lib/**/mutations", "@/lib/**/actions", "@/lib/auth/session", "@/lib/auth/access"], message: "Components are UI: they import types and zod schemas from lib; pages pass them data and server actions as props." },
         { group: ["@/app/*", "@/app/**"], message: "Imports only point right: app → components → lib." },
+        { group: ["next/link"], message: "Use @/components/ui/link: it prefetches on intent, not on sight (every route is dynamic)." },
       ] }],
     },
   },

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { signOutEverywhereAction } from "@/lib/users/actions";
 import { UserMenu, SessionKeepAlive } from "@/components/auth/user-menu";

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { signOut, getSession } from "next-auth/react";
 import { LogOut, Users, ChevronDown, MonitorX } from "lucide-react";

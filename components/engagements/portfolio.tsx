@@ -2,7 +2,7 @@
 // estimates; "not computed yet" otherwise), input confidence, sign-off state, open critical flags, what
 // awaits the viewer and the last activity. Sorting is by links (each order has its own URL); on a phone
 // each engagement is a card. Presentational: data in props.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ArrowDown, ArrowUp } from "lucide-react";
 import { ROLE_LABELS } from "@/lib/auth/access-matrix";
 import { defaultDir, PORTFOLIO_SORT_LABELS, type PortfolioRow, type PortfolioSort, type PortfolioTotals, type PortfolioView } from "@/lib/portfolio/schema";

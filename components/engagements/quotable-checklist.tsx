@@ -1,6 +1,6 @@
 // The overview's checklist from an empty engagement to a quotable estimate (lib/engagements/checklist.ts):
 // each step done or not, what is missing in words, and a link to where it is done.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { CheckCircle2, Circle } from "lucide-react";
 import type { ChecklistStep } from "@/lib/engagements/checklist";
 import { cn } from "@/components/ui/cn";

@@ -1,6 +1,6 @@
 "use client";
 // Tabs of the estimate section: the estimate, scenarios, baselines.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 

@@ -2,7 +2,7 @@
 // "Explain" on a line of the estimate: a disclosure with the number, the formula in words, the inputs
 // it used and the assumptions behind it — each assumption linked to its field on the assumptions page.
 // Escape or a click elsewhere closes it.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from "react";
 import { Info } from "lucide-react";
 import type { Explanation } from "@/lib/estimate";

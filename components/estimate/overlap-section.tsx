@@ -1,6 +1,6 @@
 // License overlap: the band (P10–P90 around P50), its split in the base plan, per wave, and the
 // explanation in words. Fee amounts are hidden for viewers without rates.view (split and per-wave too).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { EstimateView } from "@/lib/estimates/view";
 import { formatMoneyCents, formatNumber } from "@/components/ui/format";
 import { moneyCompact } from "@/components/charts/format";

@@ -1,5 +1,5 @@
 // Timeline: the Gantt of phases and cutover waves (base plan vs the P80 scenario) and the phases table.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { EstimateView } from "@/lib/estimates/view";
 import type { Commitment } from "@/lib/estimates/commitment";
 import { ChartFrame, LegendItem } from "@/components/charts/chart-frame";

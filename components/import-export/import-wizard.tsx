@@ -4,7 +4,7 @@
 // import batch stored on the server, whose id is kept in the URL (?batch=…) so a reload resumes.
 import { useMemo, useRef, useState, type DragEvent, type ReactNode } from "react";
 import { usePathname } from "next/navigation";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { toast } from "sonner";
 import { AlertTriangle, ArrowLeft, BookmarkCheck, Check, CheckCircle2, FileSpreadsheet, FileUp, Info, Upload } from "lucide-react";
 import { Button, ButtonLink, buttonClass } from "@/components/ui/button";

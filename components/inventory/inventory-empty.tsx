@@ -2,7 +2,7 @@
 // The empty state of an inventory: what the inventory is for and how to start — add a row, import a file,
 // or (risks) add from the library. Read-only roles are told who fills it.
 import type { ReactNode } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Plus, Upload, Library } from "lucide-react";
 import { Button, buttonClass } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";

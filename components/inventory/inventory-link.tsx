@@ -1,5 +1,5 @@
 // One inventory on the engagement overview: its size, how complete it is, and what still needs attention.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ComponentType } from "react";
 import { CheckCircle2 } from "lucide-react";
 import { cn } from "@/components/ui/cn";

@@ -2,7 +2,7 @@
 // Import / export of one inventory (built by the import-export feature at these URLs): import a file, export
 // the rows as CSV or XLSX, or download a blank template. Rendered only for roles with data.import / data.export.
 import { useEffect, useRef } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ChevronDown, Download, FileSpreadsheet, Upload } from "lucide-react";
 import { buttonClass } from "@/components/ui/button";
 import type { InventoryKey } from "@/lib/inventories/registry";

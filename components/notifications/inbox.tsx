@@ -2,7 +2,7 @@
 // The notification inbox: newest first, unread ones marked; each links to its item (opening it marks it
 // read), one can be marked read on its own, or all at once.
 import { useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Bell, CheckCheck, MessageSquareWarning, MessageSquareReply, BadgeCheck } from "lucide-react";

@@ -1,5 +1,5 @@
 // The bell in the app header: a link to the inbox with the unread count (server-rendered on each page).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Bell } from "lucide-react";
 
 export function NotificationBell({ unread }: { unread: number }) {

@@ -1,7 +1,7 @@
 "use client";
 // The suggestions of a finished run: each becomes a quirk or a fact on the inventory row when accepted.
 import { useState, useTransition } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Check } from "lucide-react";

@@ -1,6 +1,6 @@
 // The way from an inventory to profiling: one line above the table, and a "Profile" link on each row that
 // opens the profiling page with that entity or interface already chosen.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Gauge } from "lucide-react";
 import { ButtonLink } from "@/components/ui/button";
 

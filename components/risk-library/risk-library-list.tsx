@@ -2,7 +2,7 @@
 // The risk library: built-in failure modes and the firm's own entries, each described in plain words,
 // with one-click "Add to register" (or "In register" when it is already there) and a bulk add.
 import { useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Check, Library, Plus, Trash2 } from "lucide-react";

@@ -3,7 +3,7 @@
 // colored green → amber → red by severity, with the band also written in each cell (never color alone).
 // Clicking (or Enter/Space on) a cell lists its risks below the grid. Presentational: data comes in props.
 import { useId, useMemo, useState } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { cn } from "@/components/ui/cn";
 import { formatNumber } from "@/components/ui/format";
 import type { RiskMatrix } from "@/lib/engagement-format/schema";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { cn } from "@/components/ui/cn";
 
 /** Tabs between the pages of one section (links, so each tab has its own URL). */

@@ -3,7 +3,7 @@
 // thread and verdict controls (right). Keyboard: J/K or ↓/↑ move through the list, A approves,
 // R requests changes, C writes a comment (when focus is not in a text field).
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type FormEvent, type Ref } from "react";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { AlertTriangle, CheckCircle2, MessageSquare, Search } from "lucide-react";

@@ -1,5 +1,5 @@
 // Every sign-off of the workflow inventory, newest first; each can be viewed or compared with now.
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { History } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";

@@ -1,6 +1,6 @@
 // Small status card for the workflows page, the overview and the report: the last sign-off, by whom,
 // how many items changed since, and where the review stands. Presentational (no data access).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { AlertTriangle, BadgeCheck, ClipboardList } from "lucide-react";
 import { cn } from "@/components/ui/cn";
 import { formatDateTime, formatNumber } from "@/components/ui/format";

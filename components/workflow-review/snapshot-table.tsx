@@ -1,5 +1,5 @@
 // The items of one sign-off, exactly as they were frozen (paged: a snapshot can hold thousands).
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { formatNumber } from "@/components/ui/format";
 import { ReviewStatusBadge } from "@/components/workflow-review/review-badges";
 import type { SnapshotItem } from "@/lib/workflow-review/schema";

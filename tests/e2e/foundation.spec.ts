@@ -111,3 +111,25 @@ test("sign-out ends the session", async ({ page }) => {
   await page.goto("/engagements");
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("a page view prefetches only the links the reader reaches for (pointer or keyboard), not every link in sight", async ({ page }) => {
+  await signIn(page, world.lead.email);
+  const prefetches: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) prefetches.push(new URL(r.url()).pathname);
+  });
+  const base = `/engagements/${world.engagement.id}`;
+  await page.goto(base);
+  await page.waitForLoadState("networkidle");
+  // the sidebar, the engagement menu and the page's own links are all in sight: none of them was fetched
+  expect(prefetches).toEqual([]);
+  const nav = page.getByRole("navigation", { name: "Engagement sections" });
+  await nav.getByRole("link", { name: "Estimate" }).hover();
+  await expect.poll(() => prefetches).toContain(`${base}/estimate`);
+  await nav.getByRole("link", { name: "Risk register" }).focus();
+  await expect.poll(() => prefetches).toContain(`${base}/risks`);
+  expect(new Set(prefetches).size).toBe(2);
+  // and the click still navigates
+  await nav.getByRole("link", { name: "Risk register" }).click();
+  await expect(page).toHaveURL(`${base}/risks`);
+});

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Plus, Search, Upload, Waves } from "lucide-react";
 import { requireUser } from "@/lib/auth/session";
 import { findPortfolio, loadStoredEstimates } from "@/lib/portfolio/data";

@@ -19,7 +19,10 @@ export type AxeCheck = { path: string; openMs: number; settleMs: number; axeMs: 
  * mid fade-in).
  */
 export async function expectNoViolationsHere(page: Page, label: string, opts: { exclude?: string } = {}): Promise<void> {
-  let builder = new AxeBuilder({ page }).options({
+  // Legacy mode: axe.run inside the page. The default (runPartial per frame, then finishRun in a new blank
+  // page) ships every node's partial results through Node to that page — about 40% of the check's time on
+  // our pages — to support cross-origin iframes, which no Sounding page has.
+  let builder = new AxeBuilder({ page }).setLegacyMode(true).options({
     runOnly: { type: "tag", values: WCAG_TAGS },
     rules: Object.fromEntries(EXTRA_RULES.map((id) => [id, { enabled: true }])),
     resultTypes: ["violations"],

@@ -11,7 +11,8 @@ const dir = mkdtempSync(path.join(tmpdir(), "sounding-estimate-cli-"));
 
 function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile("npx", ["tsx", "scripts/estimate.ts", ...args], { cwd: ROOT, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    // node + tsx's CLI directly: what `npm run estimate` runs, without npx's start-up per call
+    execFile(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/estimate.ts", ...args], { cwd: ROOT, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
     });
   });

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requirePageAccess } from "@/lib/auth/session";
 import { findEngagement } from "@/lib/engagements/data";
 import { SECTIONS } from "@/lib/engagements/sections";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Database, GitBranch, Plug, FileBarChart, ShieldCheck, AlertTriangle } from "lucide-react";
 import { requirePageAccess } from "@/lib/auth/session";
 import { findEngagement, findEngagementAssumptionsRaw, findInventoryCounts } from "@/lib/engagements/data";

@@ -1,6 +1,6 @@
 // /engagements/import — create a new engagement from a whole-engagement JSON file; the importer becomes lead.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { requireUser } from "@/lib/auth/session";
 import { importEngagementAction } from "@/lib/import-export/actions";
 import { MAX_UPLOAD_LABEL } from "@/lib/import-export/schema";

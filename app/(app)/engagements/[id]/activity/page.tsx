@@ -1,7 +1,7 @@
 // /engagements/[id]/activity — the audit log in words, filtered by person, kind of activity and dates (a
 // plain GET form: the filters live in the URL), with the filtered entries as CSV.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Download, History } from "lucide-react";
 import { requirePageAccess } from "@/lib/auth/session";
 import { findAuditActors, findAuditEvents } from "@/lib/audit/data";

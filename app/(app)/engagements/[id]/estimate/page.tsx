@@ -2,7 +2,7 @@
 // input and stored; after an input change the previous numbers are shown marked "updating" until the new ones are ready.
 // When the estimate cannot be computed (inputs refused, time budget), the page says why, what to check, and offers Try again.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";

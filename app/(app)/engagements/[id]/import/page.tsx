@@ -1,7 +1,7 @@
 // /engagements/[id]/import — Import & export hub: per inventory, import a file, export CSV/XLSX, download a
 // template; the whole engagement as JSON; the last imports.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Download, FileJson, FileSpreadsheet, Upload } from "lucide-react";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";

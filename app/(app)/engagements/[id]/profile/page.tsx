@@ -1,7 +1,7 @@
 // /engagements/[id]/profile — profile sample extracts and interface message samples (issue 10): start a
 // run (?target=data_entity:<id> | integration:<id> preselects what the file is a sample of) and the runs so far.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { ClipboardCheck, Download, ShieldCheck } from "lucide-react";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";

@@ -1,6 +1,6 @@
 // /engagements/[id]/estimate/baselines — named, immutable estimate snapshots; save one, compare with now.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { History } from "lucide-react";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";

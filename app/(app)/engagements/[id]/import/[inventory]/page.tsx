@@ -1,7 +1,7 @@
 // /engagements/[id]/import/[inventory] — import a CSV/XLSX file into one inventory: upload, map, dry run, apply.
 // ?batch=<id> resumes an import in progress (its state lives in the ImportBatch row).
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { requirePageAccess } from "@/lib/auth/session";
 import { INVENTORY_KEYS, type InventoryKey } from "@/lib/inventories/registry";

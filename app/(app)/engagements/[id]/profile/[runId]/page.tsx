@@ -1,7 +1,7 @@
 // /engagements/[id]/profile/[runId] — one profile run: progress while it runs (cancel), then what it measured
 // and the findings to accept into the inventory.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";

@@ -2,7 +2,7 @@
 // inventory and the latest profile of each entity, edited by the consultant (per entity: checks kept,
 // reworded or added, the golden-patient set; the mock rounds), exported as XLSX and shown in the report's appendix.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Download } from "lucide-react";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";

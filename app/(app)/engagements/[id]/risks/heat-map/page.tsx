@@ -1,6 +1,6 @@
 // /engagements/<id>/risks/heat-map – inherent and residual risk on the engagement's matrix, side by side.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { Grid3x3 } from "lucide-react";
 import { requirePageAccess } from "@/lib/auth/session";
 import { can } from "@/lib/auth/access-matrix";

@@ -1,6 +1,6 @@
 // /engagements/[id]/estimate/baselines/[baselineId] — now vs a baseline: what changed and which inputs caused it.
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { requirePageAccess } from "@/lib/auth/session";
 import { loadBaselineComparison } from "@/lib/estimates/data";
