@@ -20,7 +20,9 @@
 // used. Without --dry-run the valid rows are applied (atomically; rows with errors are skipped and listed,
 // --skipped-out writes them as a CSV that can be fixed and imported again). <inventory> is data, workflows,
 // integrations, reports or risks (aliases: data-inventory, entities, workflow, interfaces, integration,
-// report, risk, risk-register, raid). An unreadable or oversized file exits 1 with a one-line message.
+// report, risk, risk-register, raid). An unreadable or oversized file exits 1 with a one-line message;
+// --as <email> must be a member of the engagement whose role may import (as in the app), without it the
+// organization's earliest admin imports.
 //
 // Database: DATABASE_URL when set, else the running embedded PostgreSQL of `npm run dev`/`npm start`,
 // else the embedded one is started for the command (scripts/lib/database.mjs, withDatabase).
@@ -149,14 +151,33 @@ async function runImport(args: Args): Promise<number> {
   }
 }
 
-async function runHere(args: Args): Promise<number> {
+/** Where a command writes: stdout (the result) and stderr (messages). Tests pass their own. */
+export type CliIo = { out: (text: string) => void; err: (text: string) => void };
+const PROCESS_IO: CliIo = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
+
+async function runHere(args: Args, io: CliIo = PROCESS_IO): Promise<number> {
   if (args.command === "export") return runExport(args);
   if (args.command === "import") return runImport(args);
   if (args.command === "import-sheet") {
     const { runImportSheet } = await import("./lib/import-sheet");
-    return runImportSheet(args);
+    return runImportSheet(args, io);
   }
   throw new UsageError(args.command ? `unknown command ${args.command}\n${USAGE}` : USAGE);
+}
+
+/**
+ * One command in this process, against the database lib/db connects to (DATABASE_URL), with output to `io`;
+ * resolves with the exit code, a problem written as one line on `io.err` (as `npm run engagement` does).
+ * For tests: spawning tsx costs seconds per call. Needs the react-server condition or lib/db's "server-only"
+ * stubbed (Vitest aliases it). Leaves the database connection open (the caller's).
+ */
+export async function runCommand(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  try {
+    return await runHere(parseArgs(argv), io);
+  } catch (err) {
+    io.err(`engagement: ${describe(err)}\n`);
+    return 1;
+  }
 }
 
 /** Re-runs this file under tsx with the react-server condition and DATABASE_URL set. */
@@ -182,7 +203,18 @@ async function main() {
   }
   // the database comes first (files are checked by the child; usage errors above need no database)
   const { withDatabase } = (await import("./lib/database.mjs")) as { withDatabase: <T>(fn: (url: string) => Promise<T>, o?: object) => Promise<T> };
-  const code = await withDatabase((url) => (hasReactServerCondition() ? runHere(args) : runChild(url)), { owner: `engagement ${args.command}`, quiet: !!process.env.DATABASE_URL });
+  const code = await withDatabase(
+    async (url) => {
+      if (!hasReactServerCondition()) return runChild(url);
+      try {
+        return await runHere(args);
+      } finally {
+        const { db } = await import("@/lib/db");
+        await db.$disconnect();
+      }
+    },
+    { owner: `engagement ${args.command}`, quiet: !!process.env.DATABASE_URL },
+  );
   process.exitCode = code;
 }
 
@@ -196,7 +228,10 @@ function describe(err: unknown): string {
   return String(err);
 }
 
-main().catch((err) => {
-  console.error(`engagement: ${describe(err)}`);
-  process.exitCode = 1;
-});
+// run as a script (npm run engagement, or the child above); imported (tests), it only exports runCommand
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  main().catch((err) => {
+    console.error(`engagement: ${describe(err)}`);
+    process.exitCode = 1;
+  });
+}

@@ -64,7 +64,7 @@ export async function checkImportSheetArgs(args: ImportSheetArgs) {
   }
 }
 
-export async function runImportSheet(args: ImportSheetArgs): Promise<number> {
+export async function runImportSheet(args: ImportSheetArgs, io: { out: (text: string) => void } = { out: (t) => void process.stdout.write(t) }): Promise<number> {
   const checked = await checkImportSheetArgs(args);
   const { engagementId, inventory, spec, parsed, size, fileName } = checked;
   const { db } = await import("@/lib/db");
@@ -73,49 +73,55 @@ export async function runImportSheet(args: ImportSheetArgs): Promise<number> {
   const { dryRunSummary, skippedRowsCsv } = await import("@/lib/import-export/summary");
   const { findImportProfileByName } = await import("@/lib/import-export/data");
   const { mappingFromProfile } = await import("@/lib/import-export/profiles");
+  const { can, CAPABILITIES, ROLE_LABELS } = await import("@/lib/auth/access-matrix");
   type AuthorizedEngagementId = import("@/lib/auth/access").AuthorizedEngagementId;
-  try {
-    const e = await db.engagement.findUnique({ where: { id: engagementId }, select: { id: true, organizationId: true, archivedAt: true } });
-    if (!e) throw new CliProblem(`no engagement with id ${engagementId}`);
-    if (e.archivedAt) throw new CliProblem("this engagement is archived; restore it before importing into it");
-    const select = { id: true, email: true, organizationId: true } as const;
-    const user = args.as
-      ? await db.user.findFirst({ where: { email: args.as.trim().toLowerCase(), disabledAt: null, organizationId: e.organizationId }, select })
-      : await db.user.findFirst({ where: { isOrgAdmin: true, disabledAt: null, organizationId: e.organizationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select });
-    if (!user) throw new CliProblem(args.as ? `no active user ${args.as} in this engagement's organization` : "the engagement's organization has no active admin to import as; pass --as <userEmail>");
-    const actor = { ...user, role: "" as const };
-    const eid = e.id as AuthorizedEngagementId;
-
-    // --set column=value: a column id, header or alias of this inventory
-    const fill: Record<string, string> = {};
-    for (const s of args.set) {
-      const eq = s.indexOf("=");
-      if (eq <= 0) throw new CliProblem(`--set needs column=value (got “${s}”)`);
-      const name = s.slice(0, eq).trim();
-      const id = spec.columns.find((c) => c.id === name)?.id ?? matchHeader(spec, name);
-      if (!id) throw new CliProblem(`--set: “${name}” is not a column of the ${spec.label.toLowerCase()} (columns: ${spec.columns.map((c) => c.id).join(", ")})`);
-      fill[id] = s.slice(eq + 1);
-    }
-
-    const batch = await createImportBatch(eid, actor, { inventory, fileName, fileSize: size, parsed, via: "cli" });
-    let mapping = batch.summary.suggested;
-    let valueMappings: Record<string, Record<string, string | number | boolean | null>> | undefined;
-    if (args.profile) {
-      const profile = await findImportProfileByName(e.organizationId, inventory, args.profile);
-      if (!profile) throw new CliProblem(`no saved import profile named “${args.profile}” for the ${spec.label.toLowerCase()}`);
-      mapping = mappingFromProfile(profile, parsed.headers, mapping);
-      valueMappings = profile.valueMappings;
-    }
-    const dry = await runDryRun(eid, batch.id, mapping, { acceptSuggestions: !!args.acceptSuggestions, fill, ...(valueMappings ? { valueMappings } : {}) }, { actor, via: "cli" });
-    let applied: { created: number; updated: number; unchanged: number; skipped: number } | null = null;
-    if (!args.dryRun) {
-      const result = await applyImportBatch(eid, actor, batch.id, "", {}, { skipErrors: true, via: "cli" });
-      applied = { created: result.created, updated: result.updated, unchanged: result.unchanged, skipped: dry.summary.counts?.error ?? 0 };
-    }
-    if (args.skippedOut) fs.writeFileSync(args.skippedOut, skippedRowsCsv(dry));
-    process.stdout.write(`${JSON.stringify({ ...dryRunSummary(dry), applied }, null, 2)}\n`);
-    return 0;
-  } finally {
-    await db.$disconnect();
+  type Role = import("@/lib/auth/access-matrix").Role;
+  const e = await db.engagement.findUnique({ where: { id: engagementId }, select: { id: true, organizationId: true, archivedAt: true } });
+  if (!e) throw new CliProblem(`no engagement with id ${engagementId}`);
+  if (e.archivedAt) throw new CliProblem("this engagement is archived; restore it before importing into it");
+  const select = { id: true, email: true, organizationId: true } as const;
+  const user = args.as
+    ? await db.user.findFirst({ where: { email: args.as.trim().toLowerCase(), disabledAt: null, organizationId: e.organizationId }, select })
+    : await db.user.findFirst({ where: { isOrgAdmin: true, disabledAt: null, organizationId: e.organizationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select });
+  if (!user) throw new CliProblem(args.as ? `no active user ${args.as} in this engagement's organization` : "the engagement's organization has no active admin to import as; pass --as <userEmail>");
+  // --as someone: as in the app, a member of the engagement whose role may import (the access matrix)
+  let role: Role | "" = "";
+  if (args.as) {
+    const membership = await db.membership.findFirst({ where: { engagementId: e.id, userId: user.id }, select: { role: true } });
+    if (!membership) throw new CliProblem(`${args.as} is not a member of this engagement; add them on its team first, or leave out --as to import as the organization's admin`);
+    role = membership.role as Role;
+    if (!can(role, "data.import")) throw new CliProblem(`${args.as} has the role ${ROLE_LABELS[role] ?? role} on this engagement, a role that cannot import (${CAPABILITIES["data.import"].map((r) => ROLE_LABELS[r] ?? r).join(" and ")} can)`);
   }
+  const actor = { ...user, role };
+  const eid = e.id as AuthorizedEngagementId;
+
+  // --set column=value: a column id, header or alias of this inventory
+  const fill: Record<string, string> = {};
+  for (const s of args.set) {
+    const eq = s.indexOf("=");
+    if (eq <= 0) throw new CliProblem(`--set needs column=value (got “${s}”)`);
+    const name = s.slice(0, eq).trim();
+    const id = spec.columns.find((c) => c.id === name)?.id ?? matchHeader(spec, name);
+    if (!id) throw new CliProblem(`--set: “${name}” is not a column of the ${spec.label.toLowerCase()} (columns: ${spec.columns.map((c) => c.id).join(", ")})`);
+    fill[id] = s.slice(eq + 1);
+  }
+
+  const batch = await createImportBatch(eid, actor, { inventory, fileName, fileSize: size, parsed, via: "cli" });
+  let mapping = batch.summary.suggested;
+  let valueMappings: Record<string, Record<string, string | number | boolean | null>> | undefined;
+  if (args.profile) {
+    const profile = await findImportProfileByName(e.organizationId, inventory, args.profile);
+    if (!profile) throw new CliProblem(`no saved import profile named “${args.profile}” for the ${spec.label.toLowerCase()}`);
+    mapping = mappingFromProfile(profile, parsed.headers, mapping);
+    valueMappings = profile.valueMappings;
+  }
+  const dry = await runDryRun(eid, batch.id, mapping, { acceptSuggestions: !!args.acceptSuggestions, fill, ...(valueMappings ? { valueMappings } : {}) }, { actor, via: "cli" });
+  let applied: { created: number; updated: number; unchanged: number; skipped: number } | null = null;
+  if (!args.dryRun) {
+    const result = await applyImportBatch(eid, actor, batch.id, "", {}, { skipErrors: true, via: "cli" });
+    applied = { created: result.created, updated: result.updated, unchanged: result.unchanged, skipped: dry.summary.counts?.error ?? 0 };
+  }
+  if (args.skippedOut) fs.writeFileSync(args.skippedOut, skippedRowsCsv(dry));
+  io.out(`${JSON.stringify({ ...dryRunSummary(dry), applied }, null, 2)}\n`);
+  return 0;
 }
