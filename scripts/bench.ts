@@ -35,7 +35,7 @@ const trivial = EngagementDocumentSchema.parse({
 // worst valid extremes (docs/estimation.md "Time budget"): the per-iteration work grows with the open risks
 // (each is drawn every iteration) and the entered waves (each placed on a track every iteration)
 const manyRisks: EngagementDocument = { ...typeA, risks: Array.from({ length: 500 }, (_, i) => ({ ...typeA.risks[0]!, title: `Risk ${i + 1}`, scope: "per_wave" as const })) };
-const manyWaves: EngagementDocument = { ...typeA, assumptions: { ...typeA.assumptions, waves: Array.from({ length: 52 }, (_, i) => ({ name: `Wave ${i + 1}`, cohort: "", providers: 2, users: 10 })) } };
+const manyWaves: EngagementDocument = { ...typeA, assumptions: { ...typeA.assumptions, waves: Array.from({ length: 52 }, (_, i) => ({ name: `Wave ${i + 1}`, cohort: "", providers: 2, users: 10, goLiveDate: null })) } };
 
 export const BENCH_CASES: BenchCase[] = [
   { name: "estimate · mid-size Type A · 10k", run: () => estimate(typeA, { iterations: 10_000 }).run.iterations, targetMsPer10k: 50 },

@@ -1,5 +1,6 @@
 "use client";
-// The cutover plan: waves (name, sites or cohort, providers, users), added, removed and reordered.
+// The cutover plan: waves (name, sites or cohort, providers, users, an optional go-live date the plan must
+// not beat), added, removed and reordered.
 // Empty = the engine derives the waves from the profile — said in words, with the number it will use.
 import { ArrowDown, ArrowUp, Plus, Trash2 } from "lucide-react";
 import type { MigrationType } from "@/lib/engagement-format/schema";
@@ -72,13 +73,32 @@ export function WavesEditor({
                 <th scope="col" className="py-1.5 pr-2 font-medium">{migrationType === "C" ? "User cohort" : "Sites or specialty"}</th>
                 <th scope="col" className="py-1.5 pr-2 font-medium">Providers</th>
                 <th scope="col" className="py-1.5 pr-2 font-medium">Users</th>
+                <th scope="col" className="py-1.5 pr-2 font-medium">
+                  <span id="waves-date-head">Go-live not before</span>
+                  <span className="block font-normal text-ink-400">optional date</span>
+                </th>
                 {readOnly ? null : <th scope="col" className="py-1.5 font-medium"><span className="sr-only">Order and remove</span></th>}
               </tr>
             </thead>
             <tbody>
               {waves.map((w, i) => {
                 const e = (f: string) => errors[`waves.${i}.${f}`];
-                const cell = (f: keyof WaveFormValues, label: string, cls: string, mode?: "numeric") =>
+                const dateCell = readOnly ? (
+                  <span className="text-ink-800 tabular">{w.goLiveDate || "—"}</span>
+                ) : (
+                  <div>
+                    <input
+                      type="date"
+                      aria-label={`${cohortWord} ${i + 1} go-live not before (optional date)`}
+                      value={w.goLiveDate}
+                      onChange={(ev) => set(i, { goLiveDate: ev.target.value })}
+                      aria-invalid={e("goLiveDate")?.length ? true : undefined}
+                      className={cn(inputClass, "w-40 px-2 py-1.5 tabular", e("goLiveDate")?.length && "ring-red-400")}
+                    />
+                    {e("goLiveDate")?.length ? <p role="alert" className="mt-1 text-xs text-red-700">{e("goLiveDate")![0]}</p> : null}
+                  </div>
+                );
+                const cell = (f: Exclude<keyof WaveFormValues, "goLiveDate">, label: string, cls: string, mode?: "numeric") =>
                   readOnly ? (
                     <span className="text-ink-800">{w[f] || "—"}</span>
                   ) : (
@@ -101,6 +121,7 @@ export function WavesEditor({
                     <td className="py-2 pr-2">{cell("cohort", "sites or cohort", "w-80")}</td>
                     <td className="py-2 pr-2">{cell("providers", "providers", "w-20 text-right tabular", "numeric")}</td>
                     <td className="py-2 pr-2">{cell("users", "users", "w-20 text-right tabular", "numeric")}</td>
+                    <td className="py-2 pr-2">{dateCell}</td>
                     {readOnly ? null : (
                       <td className="py-2 whitespace-nowrap">
                         <Button variant="ghost" size="sm" aria-label={`Move ${cohortWord.toLowerCase()} ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}><ArrowUp className="size-4" aria-hidden /></Button>
@@ -118,6 +139,7 @@ export function WavesEditor({
                 <th scope="row" colSpan={2} className="py-2 pr-2 text-left font-medium">Total of the waves (profile: {profile.providers} providers, {profile.staffUsers} users)</th>
                 <td className={cn("py-2 pr-2 text-right tabular", total("providers") !== profile.providers && "font-semibold text-amber-800")}>{total("providers")}</td>
                 <td className={cn("py-2 pr-2 text-right tabular", total("users") !== profile.staffUsers && "font-semibold text-amber-800")}>{total("users")}</td>
+                <td />
                 {readOnly ? null : <td />}
               </tr>
             </tfoot>
@@ -125,11 +147,12 @@ export function WavesEditor({
           {total("providers") !== profile.providers || total("users") !== profile.staffUsers ? (
             <p className="mt-1 text-xs text-amber-800">The waves do not add up to the organization profile; the estimate uses the waves and flags the difference.</p>
           ) : null}
+          <p className="mt-1 text-xs text-ink-500">Go-live not before: a date the client has fixed (a lease, a contract, a clinic move). The plan never goes live earlier; when it cannot make the date, the estimate says by how many weeks and why. Empty: the planner places the go-live.</p>
         </ScrollRegion>
       )}
       {readOnly ? null : (
         <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" size="sm" disabled={waves.length >= MAX_WAVES} onClick={() => onChange([...waves, { name: `${cohortWord} ${waves.length + 1}`, cohort: "", providers: "0", users: "0" }])}>
+          <Button variant="secondary" size="sm" disabled={waves.length >= MAX_WAVES} onClick={() => onChange([...waves, { name: `${cohortWord} ${waves.length + 1}`, cohort: "", providers: "0", users: "0", goLiveDate: "" }])}>
             <Plus className="size-4" aria-hidden /> Add a {cohortWord.toLowerCase()}
           </Button>
           {waves.length ? <Button variant="ghost" size="sm" onClick={() => onChange([])}>Remove all (let the engine derive them)</Button> : null}

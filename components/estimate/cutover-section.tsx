@@ -23,6 +23,15 @@ function trackWaves(view: EstimateView): TrackWave[] {
   }));
 }
 
+/** The entered go-live date beside the planned one: met, held for it, or late (with the simulated chance of making it). */
+function enteredText(w: EstimateView["waves"]["waves"][number]): string {
+  if (!w.enteredGoLiveDate) return "—";
+  const d = formatDate(w.enteredGoLiveDate);
+  const chance = w.dateProbability === null ? "" : `, made in ${formatNumber(w.dateProbability * 100, { maximumFractionDigits: 0 })}% of simulations`;
+  if ((w.dateMissWeeks ?? 0) > 0) return `${d} — ${wk(w.dateMissWeeks!)} late${chance}`;
+  return w.dateHoldWeeks > 0.05 ? `${d} — held ${wk(w.dateHoldWeeks)} for it${chance}` : `${d} — met${chance}`;
+}
+
 export function CutoverSection({ view }: { view: EstimateView }) {
   const c = view.cutover;
   const waves = view.waves.waves;
@@ -30,6 +39,8 @@ export function CutoverSection({ view }: { view: EstimateView }) {
   const unit = view.input.migrationType === "C" ? "cohort" : "wave";
   const parallelWeeks = view.basePlan.phases.P3;
   const saved = c.sequentialCutoverWeeks - parallelWeeks;
+  const anyDate = waves.some((w) => w.enteredGoLiveDate);
+  const late = waves.filter((w) => (w.dateMissWeeks ?? 0) > 0);
   return (
     <div className="space-y-5">
       <p className="text-sm text-ink-700">
@@ -56,6 +67,7 @@ export function CutoverSection({ view }: { view: EstimateView }) {
               { key: "track", label: "Track", align: "right" },
               { key: "start", label: "Starts" },
               { key: "goLive", label: "Go-live" },
+              ...(anyDate ? [{ key: "entered", label: "Entered date" }] : []),
               { key: "end", label: "Stable by" },
               { key: "note", label: "Moved / waited" },
             ],
@@ -64,6 +76,7 @@ export function CutoverSection({ view }: { view: EstimateView }) {
               track: w.track + 1,
               start: formatDate(weeksToIsoDate(start, w.baseStartWeek)),
               goLive: formatDate(w.baseGoLiveDate),
+              entered: enteredText(w),
               end: formatDate(weeksToIsoDate(start, w.baseEndWeek)),
               note: [w.blackoutShiftWeeks > 0 ? `moved ${wk(w.blackoutShiftWeeks)} by a blackout` : "", w.buildWaitWeeks > 0.05 ? `waited ${wk(w.buildWaitWeeks)} for its build` : ""].filter(Boolean).join("; ") || "—",
             })),
@@ -71,6 +84,14 @@ export function CutoverSection({ view }: { view: EstimateView }) {
         >
           <TrackChart start={start} waves={trackWaves(view)} blackouts={c.blackouts.map((b) => ({ label: b.label, startWeek: b.startWeek, endWeek: b.endWeek, title: `Blackout: ${b.label}, ${formatDate(b.start)} – ${formatDate(b.end)}` }))} />
         </ChartFrame>
+      ) : null}
+
+      {late.length ? (
+        <ul className="space-y-1 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-amber-200" aria-label="Entered go-live dates the plan cannot make">
+          {late.map((w) => (
+            <li key={w.name}><strong>{w.name}</strong>: entered {formatDate(w.enteredGoLiveDate!)}, planned {formatDate(w.baseGoLiveDate)} — {wk(w.dateMissWeeks!)} late: {w.dateMissReason}.</li>
+          ))}
+        </ul>
       ) : null}
 
       <div className="space-y-2">

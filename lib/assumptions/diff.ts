@@ -124,7 +124,7 @@ export function formatAssumptionValue(path: string, value: unknown): string {
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (path === "waves" && Array.isArray(value)) {
     if (value.length === 0) return "derived by the engine";
-    return `${value.length} wave${value.length === 1 ? "" : "s"} (${value.map((w: { name: string; providers: number; users: number }) => `${w.name}: ${w.providers} providers, ${w.users} users`).join("; ")})`;
+    return `${value.length} wave${value.length === 1 ? "" : "s"} (${value.map((w: { name: string; providers: number; users: number; goLiveDate?: string | null }) => `${w.name}: ${w.providers} providers, ${w.users} users${w.goLiveDate ? `, go-live not before ${w.goLiveDate}` : ""}`).join("; ")})`;
   }
   if (path.startsWith("license.") && path.endsWith("onths") && typeof value === "number") return `${num(value)} month${value === 1 ? "" : "s"}`;
   if (path.startsWith("constants.") && typeof value === "number") {

@@ -60,7 +60,8 @@ export const PHASE_SHARE_ROWS: readonly { workstream: Workstream; keys: string[]
 ).map((w) => ({ workstream: w, keys: PHASES.map((p) => `phaseShare.${w}.${p}`) }));
 
 // ---------- the form's values (strings, as typed) ----------
-export type WaveFormValues = { name: string; cohort: string; providers: string; users: string };
+/** goLiveDate: YYYY-MM-DD or "" (none: the planner places the go-live) */
+export type WaveFormValues = { name: string; cohort: string; providers: string; users: string; goLiveDate: string };
 export type LicenseSourceFormValues = {
   name: string;
   /** dollars; "" = not entered; null = hidden for this role */
@@ -299,6 +300,8 @@ export const WaveFormSchema = z.strictObject({
   cohort: plainText(z.string().trim().max(300, "Use at most 300 characters")).default(""),
   providers: numberField({ min: 0, max: 100_000, int: true }),
   users: numberField({ min: 0, max: 1_000_000, int: true }),
+  // optional: older form states (and API callers) may leave it out
+  goLiveDate: optionalIsoDate.optional().transform((v) => v ?? null),
 });
 
 export const LicenseSourceFormSchema = z.strictObject({
@@ -441,7 +444,7 @@ export function toFormValues(a: Assumptions, opts: { canSeeRates: boolean }): As
       archiveFee: opts.canSeeRates ? centsToDollarsInput(l.archiveFeeCentsPerMonth) : null,
       archiveMonths: numberInput(l.archiveMonths),
     },
-    waves: a.waves.map((w) => ({ name: w.name, cohort: w.cohort, providers: numberInput(w.providers), users: numberInput(w.users) })),
+    waves: a.waves.map((w) => ({ name: w.name, cohort: w.cohort, providers: numberInput(w.providers), users: numberInput(w.users), goLiveDate: w.goLiveDate ?? "" })),
     buildFunctionPoints: numberInput(a.buildFunctionPoints),
     targetGoLive: a.targetGoLive ?? "",
     targetBudget: centsToDollarsInput(a.targetBudgetCents),

@@ -182,6 +182,8 @@ export const WaveSchema = z.strictObject({
   cohort: text(300).default(""), // sites / specialty / user cohort
   providers: bounded(L.waveProviders),
   users: bounded(L.waveUsers),
+  // an entered go-live date is a constraint: the planner never places this wave's go-live earlier (null = none)
+  goLiveDate: isoDate.nullable().default(null),
 });
 export type Wave = z.infer<typeof WaveSchema>;
 

@@ -36,7 +36,7 @@ import {
 import { sCurve, summarizer, tornado } from "./summarize";
 import type { Distribution, Estimate, GanttBar, LabelledDistribution, PhaseKey, RiskOut } from "./types";
 
-export const ENGINE_VERSION = "2.3.0"; // 2: go-live tracks, blackouts, increments, lanes, scale; 2.1: license per source system, flat fees never ramp, vendor fees, "not entered"; 2.2: money in explanations as typed values; 2.3: testing and PM no longer on top of whole-lifecycle build hours (stored results of older versions are recomputed)
+export const ENGINE_VERSION = "2.4.0"; // 2: go-live tracks, blackouts, increments, lanes, scale; 2.1: license per source system, flat fees never ramp, vendor fees, "not entered"; 2.2: money in explanations as typed values; 2.3: testing and PM no longer on top of whole-lifecycle build hours; 2.4: entered wave go-live dates are constraints (stored results of older versions are recomputed)
 export const DEFAULT_ITERATIONS = 10_000;
 export const MAX_ITERATIONS = 100_000;
 export const DEFAULT_SEED = 1;
@@ -104,6 +104,11 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
   assertFiniteDocument(doc);
   const model = buildModel(doc);
   const start = doc.engagement.plannedStart;
+  model.wavePlan.waves.forEach((w, i) => {
+    if (w.goLiveDate && (model.waveDates[i] as number) > MAX_PLAN_WEEKS) {
+      throw new EstimateInputError(`assumptions.waves.${i}.goLiveDate: ${w.name}'s entered go-live date ${w.goLiveDate} is more than ${MAX_PLAN_WEEKS / 52} years after the planned start (${start}) — beyond the horizon the engine models`);
+    }
+  });
 
   // ---- deterministic base plan ----
   const baseOut = new Float64Array(OUT_SIZE);
@@ -297,6 +302,28 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
       data: { wavesWaiting: waits.length, weeksWaiting: w2(waits.reduce((x, y) => x + y.weeks, 0)), buildDoneWeek: w2(baseScratch.buildReadyWeek) },
     });
   }
+  // entered go-live dates the plan cannot meet: by how much and why (what set the wave's earliest go-live)
+  const p3Start = basePhases[0]! + basePhases[1]! + basePhases[2]!;
+  const missReason = model.wavePlan.waves.map((w, i) => {
+    if (!w.goLiveDate || !((baseScratch.naturalGoLive[i] as number) > (model.waveDates[i] as number) + 1e-6)) return null;
+    const shift = baseScratch.blackoutShift[i] as number;
+    const moved = shift > 0 ? `, and then a blackout (${blackoutAt(model.blackoutLabels, baseScratch.goLives[i] as number)}) moves it ${round1(shift)} weeks more` : "";
+    const cause = baseScratch.startCause[i];
+    if (cause === 2) return `its functions are built only by ${addWeeks(start, (baseScratch.waveStarts[i] as number) - shift)} (the build increment ahead of it)${moved}`;
+    if (cause === 1) return `its go-live track is busy with the waves before it (${model.cutover.tracks === 1 ? "one go-live track" : `${model.cutover.tracks} go-live tracks`}, at least ${model.cutover.gapWeeks} weeks between two go-lives on a track)${moved}`;
+    return `no wave goes live before the foundation and the pilot are done (${addWeeks(start, p3Start)})${moved}`;
+  });
+  const misses = model.wavePlan.waves
+    .map((w, i) => ({ w, i, reason: missReason[i], weeks: (baseScratch.goLives[i] as number) - (model.waveDates[i] as number) }))
+    .filter((x) => x.reason !== null);
+  if (misses.length > 0) {
+    flags.push({
+      code: "WAVE_DATE_NOT_MET",
+      severity: "warning",
+      message: `The plan cannot meet ${misses.length === 1 ? "an entered go-live date" : `${misses.length} entered go-live dates`}: ${misses.map((r) => `${r.w.name} (entered ${r.w.goLiveDate}) goes live ${addWeeks(start, baseScratch.goLives[r.i] as number)}, ${round1(r.weeks)} weeks later, because ${r.reason}`).join("; ")}. Move the date, add go-live capacity or shorten what comes before it.`,
+      data: { wavesLate: misses.length, weeksLate: w2(Math.max(...misses.map((r) => r.weeks))), firstWave: misses[0]!.w.name },
+    });
+  }
   const size = sizeClassOf(model);
   const explanations = buildExplanations({
     model,
@@ -406,6 +433,11 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
         track: baseScratch.waveTrack[i] as number,
         blackoutShiftWeeks: w2(baseScratch.blackoutShift[i] as number),
         buildWaitWeeks: w2(baseScratch.buildWait[i] as number),
+        enteredGoLiveDate: w.goLiveDate,
+        dateHoldWeeks: w2(baseScratch.dateHold[i] as number),
+        dateMissWeeks: w.goLiveDate ? (missReason[i] ? w2((baseScratch.goLives[i] as number) - (model.waveDates[i] as number)) : 0) : null,
+        dateMissReason: missReason[i] ?? null,
+        dateProbability: w.goLiveDate ? Math.round(((sim.waveDateMet[i] as number) / iterations) * 1e4) / 1e4 : null,
       })),
       count: model.waveCount,
     },

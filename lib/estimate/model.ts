@@ -44,6 +44,8 @@ export interface Model {
   wavePlan: WavePlan;
   waveCount: number;
   waveSizeFactors: Float64Array;
+  /** entered go-live date of each wave in weeks from the planned start (NO_WAVE_DATE when none): its go-live is never earlier */
+  waveDates: Float64Array;
   goLiveOffset: number;
   riskPrep: RiskPreparation;
   teamHoursPerWeek: number;
@@ -80,6 +82,9 @@ function dist(c: Record<string, number>, key: string, factor = 1): PhaseDist {
   const [min, likely, max] = triple(c, key).map((v) => v * factor) as [number, number, number];
   return { key, min, likely, max, range: max - min, table: pertQuantileTable(pertShape({ min, likely, max })) };
 }
+
+/** waveDates value of a wave without an entered go-live date (finite, far before any plan) */
+export const NO_WAVE_DATE = -1e9;
 
 export function buildModel(doc: EngagementDocument): Model {
   const constants = resolveConstants(doc);
@@ -160,6 +165,7 @@ export function buildModel(doc: EngagementDocument): Model {
     wavePlan,
     waveCount,
     waveSizeFactors: Float64Array.from(wavePlan.waves.map((w) => w.sizeFactor)),
+    waveDates: Float64Array.from(wavePlan.waves.map((w) => (w.goLiveDate ? (parseIsoDate(w.goLiveDate) - parseIsoDate(doc.engagement.plannedStart)) / 7 : NO_WAVE_DATE))),
     goLiveOffset: c["schedule.waveGoLiveOffset"] as number,
     riskPrep,
     teamHoursPerWeek: a.teamFte * a.productiveHoursPerWeek,

@@ -19,6 +19,7 @@ const computeOverlap = license.computeOverlap;
 const OVERLAP_OUT_SIZE = license.OVERLAP_OUT_SIZE;
 const cocomoTdevWeeks = modelModule.cocomoTdevWeeks;
 const cocomoWeeksForHours = modelModule.cocomoWeeksForHours;
+const NO_WAVE_DATE = modelModule.NO_WAVE_DATE;
 const PRIMARY_INDEX: readonly number[] = modelModule.PRIMARY_INDEX;
 const WS_COUNT = modelModule.WS_COUNT;
 const WS_INDEX = modelModule.WS_INDEX;
@@ -114,6 +115,9 @@ export class Scratch {
   readonly trackLastGoLive: Float64Array; // per go-live track: its last go-live
   readonly blackoutShift: Float64Array; // per wave: weeks its go-live moved out of a blackout
   readonly buildWait: Float64Array; // per wave: weeks it waited for its functions to be built
+  readonly dateHold: Float64Array; // per wave: weeks it was held for its entered go-live date
+  readonly naturalGoLive: Float64Array; // per wave: its earliest go-live (tracks, pilot, build), before its entered date and blackouts
+  readonly startCause: Int8Array; // per wave: what set its earliest start — 0 the pilot's end, 1 an earlier wave on its track, 2 its build increment
   readonly waveTrack: Int32Array; // per wave: the track it ran on
   buildReadyWeek = 0; // when the whole build is done (B/C)
   constructor(model: Model) {
@@ -121,6 +125,9 @@ export class Scratch {
     this.trackLastGoLive = new Float64Array(Math.max(1, model.cutover.tracks));
     this.blackoutShift = new Float64Array(model.waveCount);
     this.buildWait = new Float64Array(model.waveCount);
+    this.dateHold = new Float64Array(model.waveCount);
+    this.naturalGoLive = new Float64Array(model.waveCount);
+    this.startCause = new Int8Array(model.waveCount);
     this.waveTrack = new Int32Array(model.waveCount);
     this.goLives = new Float64Array(model.waveCount);
     this.waveStarts = new Float64Array(model.waveCount);
@@ -241,8 +248,10 @@ export function evaluate(model: Model, s: Sample, out: Float64Array, sc: Scratch
   const p2 = s.p2 + out[O_RISK_WEEKS + 2]!; // the pilot never depends on staffing
   // cutover (engine v2): waves run on concurrent go-live tracks (list scheduling in wave order, each wave on
   // the track that can take it first), two go-lives on one track at least the stabilisation gap apart; a
-  // B/C wave starts once its increment is built (COCOMO bounds the whole build); a go-live that falls in a
-  // blackout window moves to the window's end. Wave duration = nominal × size factor + P3 risk weeks / waves.
+  // B/C wave starts once its increment is built (COCOMO bounds the whole build); an entered go-live date holds
+  // the wave until that date (never earlier; it keeps its track meanwhile, so what follows on the track waits);
+  // a go-live that falls in a blackout window moves to the window's end. Wave duration = nominal × size
+  // factor + P3 risk weeks / waves.
   const nW = model.waveCount;
   const perWaveRisk = nW > 0 ? out[O_RISK_WEEKS + 3]! / nW : 0;
   const t3 = p0 + p1 + p2;
@@ -277,9 +286,20 @@ export function evaluate(model: Model, s: Sample, out: Float64Array, sc: Scratch
       if (st < bestStart) { bestStart = st; best = k; }
     }
     let start = bestStart;
+    sc.startCause[i] = bestStart > t3 + 1e-9 ? 1 : 0;
     sc.buildWait[i] = 0;
-    if (ready > start) { sc.buildWait[i] = ready - start; start = ready; }
+    if (ready > start) { sc.buildWait[i] = ready - start; start = ready; sc.startCause[i] = 2; }
     let g = start + off * d;
+    sc.naturalGoLive[i] = g;
+    // an entered go-live date is a constraint: hold the wave until it
+    const date = model.waveDates[i]!;
+    sc.dateHold[i] = 0;
+    if (date > g) {
+      sc.dateHold[i] = date - g;
+      sc.buildWait[i] = 0; // the date, not the build, sets its go-live
+      start += date - g;
+      g = date;
+    }
     // blackout windows move the go-live (and the wave) to the window's end
     let shift = 0;
     for (let j = 0; j < nB; j++) {
@@ -383,6 +403,8 @@ export interface SimulationResult {
   outputSums: Float64Array;
   riskStats: { occurrences: Float64Array; weeks: Float64Array; cost: Float64Array };
   p1Binding: Float64Array;
+  /** per wave: iterations in which its earliest go-live was on or before its entered date (0 for waves without one) */
+  waveDateMet: Float64Array;
 }
 
 export const DRIVER_STAT_SIZE = 7;
@@ -451,6 +473,9 @@ export function simulate(model: Model, iterations: number, seed: number, budget?
   const outputSums = new Float64Array(4);
   const occurrences = new Float64Array(nR), riskWeeks = new Float64Array(nR), riskCost = new Float64Array(nR);
   const p1Binding = new Float64Array(4);
+  const waveDateMet = new Float64Array(nW);
+  const datedWaves: number[] = [];
+  for (let w = 0; w < nW; w++) if (model.waveDates[w]! > NO_WAVE_DATE) datedWaves.push(w);
   const x = new Float64Array(nD);
   const s = new Sample(model);
   const sc = new Scratch(model);
@@ -496,6 +521,10 @@ export function simulate(model: Model, iterations: number, seed: number, budget?
     outputSums[2] += yC;
     outputSums[3] += yC * yC;
     p1Binding[out[O_P1_BINDING]!] += 1;
+    for (let k = 0; k < datedWaves.length; k++) {
+      const w = datedWaves[k]!;
+      if (sc.naturalGoLive[w]! <= model.waveDates[w]! + 1e-9) waveDateMet[w] += 1;
+    }
     // layout per driver: [lowΣD, lowN, highΣD, highN, Σx, Σx², ΣxD, lowΣC, lowN, highΣC, highN, –, –, ΣxC]
     for (let j = 0; j < firstRisk; j++) {
       const xv = x[j]!;
@@ -534,5 +563,5 @@ export function simulate(model: Model, iterations: number, seed: number, budget?
     driverStats[base + 7] = outputSums[2]! - driverStats[base + 9]!;
     driverStats[base + 8] = n - driverStats[base + 10]!;
   }
-  return { iterations: n, metrics, metricKeys: keys, drivers, driverStats, outputSums, riskStats: { occurrences, weeks: riskWeeks, cost: riskCost }, p1Binding };
+  return { iterations: n, metrics, metricKeys: keys, drivers, driverStats, outputSums, riskStats: { occurrences, weeks: riskWeeks, cost: riskCost }, p1Binding, waveDateMet };
 }

@@ -80,7 +80,8 @@ export type FlagCode =
   | "SOURCE_SYSTEM_NOT_LICENSED"
   | "CONSTANT_OVERRIDE_ISSUE"
   | "GO_LIVE_MOVED_BY_BLACKOUT"
-  | "WAVE_WAITS_FOR_BUILD";
+  | "WAVE_WAITS_FOR_BUILD"
+  | "WAVE_DATE_NOT_MET";
 
 export interface HonestyFlag {
   code: FlagCode;
@@ -166,6 +167,16 @@ export interface PlannedWaveOut {
   blackoutShiftWeeks: number;
   /** weeks it waited for its functions to be built (B/C increments) in the base plan */
   buildWaitWeeks: number;
+  /** entered go-live date (a constraint: the plan never goes live earlier), or null */
+  enteredGoLiveDate: string | null;
+  /** base plan: weeks the wave was held to go live on its entered date (0 without one) */
+  dateHoldWeeks: number;
+  /** base plan: weeks the planned go-live is later than the entered date because the plan cannot meet it (0 when met; null without a date) */
+  dateMissWeeks: number | null;
+  /** why the plan cannot meet the entered date (null when met or none) */
+  dateMissReason: string | null;
+  /** share of iterations in which the wave could go live by its entered date (null without one) */
+  dateProbability: number | null;
 }
 
 export interface BlackoutOut {

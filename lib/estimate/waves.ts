@@ -11,6 +11,8 @@ export interface PlannedWave {
   share: number;
   /** duration multiplier for the wave's size: max(1, users / reference)^exponent */
   sizeFactor: number;
+  /** entered go-live date (a constraint: never earlier), or null */
+  goLiveDate: string | null;
 }
 
 export interface WavePlan {
@@ -33,11 +35,11 @@ export function planWaves(doc: EngagementDocument, c: Record<string, number>): W
   const ref = Math.max(1, c["schedule.waveReferenceUsers"] as number);
   const exp = c["schedule.waveSizeExponent"] as number;
   const sizeFactor = (users: number) => Math.pow(Math.max(1, users / ref), exp); // bigger waves take longer, sub-linearly
-  let raw: { name: string; cohort: string; providers: number; users: number }[];
+  let raw: { name: string; cohort: string; providers: number; users: number; goLiveDate: string | null }[];
   let derived = false;
   let basis: string;
   if (doc.assumptions.waves.length > 0) {
-    raw = doc.assumptions.waves.map((w) => ({ name: w.name, cohort: w.cohort, providers: w.providers, users: w.users }));
+    raw = doc.assumptions.waves.map((w) => ({ name: w.name, cohort: w.cohort, providers: w.providers, users: w.users, goLiveDate: w.goLiveDate ?? null }));
     basis = "Waves as entered in the assumptions.";
   } else {
     derived = true;
@@ -55,7 +57,7 @@ export function planWaves(doc: EngagementDocument, c: Record<string, number>): W
     n = Math.min(maxWaves, Math.max(1, n));
     const prov = split(p.providers, n);
     const users = split(p.staffUsers, n);
-    raw = prov.map((pr, i) => ({ name: `Wave ${i + 1}`, cohort: type === "C" ? "user cohort" : "locations", providers: pr, users: users[i] as number }));
+    raw = prov.map((pr, i) => ({ name: `Wave ${i + 1}`, cohort: type === "C" ? "user cohort" : "locations", providers: pr, users: users[i] as number, goLiveDate: null }));
   }
   const totalProviders = raw.reduce((s, w) => s + w.providers, 0);
   const totalUsers = raw.reduce((s, w) => s + w.users, 0);

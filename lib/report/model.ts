@@ -80,7 +80,7 @@ export type ReportCutover = {
   gapWeeks: number;
   cutoverWeeks: number;
   sequentialCutoverWeeks: number;
-  waves: { name: string; track: number; start: string; goLive: string; end: string; startWeek: number; goLiveWeek: number; endWeek: number; movedWeeks: number; buildWaitWeeks: number }[];
+  waves: { name: string; track: number; start: string; goLive: string; end: string; startWeek: number; goLiveWeek: number; endWeek: number; movedWeeks: number; buildWaitWeeks: number; enteredGoLive: string | null; dateHoldWeeks: number; dateMissWeeks: number | null }[];
   blackouts: { label: string; start: string; end: string; startWeek: number; endWeek: number }[];
   moved: { wave: string; weeks: number; goLive: string; reason: string }[];
   /** B/C: share of the build done in Phase 1, and the date the whole build is done; null for A */
@@ -726,6 +726,9 @@ function cutoverView(est: Estimate): ReportCutover {
       endWeek: w.baseEndWeek,
       movedWeeks: w.blackoutShiftWeeks,
       buildWaitWeeks: w.buildWaitWeeks,
+      enteredGoLive: w.enteredGoLiveDate,
+      dateHoldWeeks: w.dateHoldWeeks,
+      dateMissWeeks: w.dateMissWeeks,
     })),
     blackouts: c.blackouts.map((b) => ({ label: b.label, start: b.start, end: b.end, startWeek: b.startWeek, endWeek: b.endWeek })),
     moved: c.moved.map((m) => ({ wave: m.wave, weeks: m.weeks, goLive: m.goLiveDate, reason: m.reason })),

@@ -67,9 +67,17 @@ export function baselineIntro(b: NonNullable<ReportView["baseline"]>): string {
   return `Compared with the baseline “${b.name}”, saved ${formatReportDateTime(b.createdAt)}${who} (seed ${b.seed}, ${formatCount(b.iterations)} iterations).${seed}`;
 }
 
+/** The entered go-live date of a wave beside the planned one: met (held to it), or how many weeks late. */
+export function enteredDateNote(w: { enteredGoLive: string | null; dateHoldWeeks: number; dateMissWeeks: number | null }): string {
+  if (!w.enteredGoLive) return "";
+  const entered = `entered date ${formatReportDate(w.enteredGoLive)}`;
+  if ((w.dateMissWeeks ?? 0) > 0) return `${entered}: ${formatWeeks(w.dateMissWeeks!)} late — the plan cannot make it`;
+  return w.dateHoldWeeks > 0.05 ? `${entered}: held ${formatWeeks(w.dateHoldWeeks)} for it` : `${entered}: met`;
+}
+
 /** A wave of the cutover table (page and PDF): name, track, start, go-live, stable-by and why it moved. */
 export function cutoverWaveRow(w: ReportView["cutover"]["waves"][number]): string[] {
-  const note = [w.movedWeeks > 0 ? `moved ${formatWeeks(w.movedWeeks)} by a blackout` : "", w.buildWaitWeeks > 0.05 ? `waits ${formatWeeks(w.buildWaitWeeks)} for its build` : ""].filter(Boolean).join("; ");
+  const note = [enteredDateNote(w), w.movedWeeks > 0 ? `moved ${formatWeeks(w.movedWeeks)} by a blackout` : "", w.buildWaitWeeks > 0.05 ? `waits ${formatWeeks(w.buildWaitWeeks)} for its build` : ""].filter(Boolean).join("; ");
   return [w.name, String(w.track), formatReportDate(w.start), formatReportDate(w.goLive), formatReportDate(w.end), note || "—"];
 }
 

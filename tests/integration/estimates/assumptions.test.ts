@@ -30,6 +30,23 @@ function edit(values: AssumptionsFormValues, patch: (v: AssumptionsFormValues) =
 }
 
 describe("saving assumptions", () => {
+  it("a wave's entered go-live date is saved, read back into the form, and a bad date is a field error", async () => {
+    signInAs(world.consultant);
+    const before = await current();
+    const bad = await saveAssumptionsAction({ engagementId: world.eid, version: before.version, values: edit(before.values, (v) => { v.waves[0]!.goLiveDate = "2027-13-01"; }) });
+    expect(bad.ok).toBe(false);
+    expect(bad).toMatchObject({ code: "INVALID", fieldErrors: { "waves.0.goLiveDate": ["Enter a date (YYYY-MM-DD)"] } });
+    const res = await saveAssumptionsAction({ engagementId: world.eid, version: before.version, values: edit(before.values, (v) => { v.waves[0]!.goLiveDate = "2027-09-06"; }) });
+    expect(res.ok).toBe(true);
+    const row = await engagementRow(world.eid);
+    expect((row.assumptions as { waves: { goLiveDate: string | null }[] }).waves.map((w) => w.goLiveDate)).toEqual(["2027-09-06", ...before.values.waves.slice(1).map(() => null)]);
+    const after = await current();
+    expect(after.values.waves[0]!.goLiveDate).toBe("2027-09-06");
+    // back to none, so the other cases start from the fixture's plan
+    const undo = await saveAssumptionsAction({ engagementId: world.eid, version: after.version, values: edit(after.values, (v) => { v.waves[0]!.goLiveDate = ""; }) });
+    expect(undo.ok).toBe(true);
+  });
+
   it("a consultant saves: stored as overrides only, version +1, one audit entry with field-level changes", async () => {
     const before = await current();
     const rowBefore = await engagementRow(world.eid);

@@ -125,7 +125,7 @@ describe("validation: one field error per bad field, at the form's own paths", (
     v.interfaceEngineers = "2.5";
     v.productiveHoursPerWeek = "";
     v.license.sources = [{ ...EMPTY_SOURCE_FORM, noticeMonths: "40", fee: "12.345" }];
-    v.waves = [{ name: " ", cohort: "", providers: "-1", users: "lots" }];
+    v.waves = [{ name: " ", cohort: "", providers: "-1", users: "lots", goLiveDate: "2027-02-30" }];
     v.targetGoLive = "next spring";
     v.buildFunctionPoints = "1.5";
     expect(errorsOf(v)).toEqual({
@@ -137,6 +137,7 @@ describe("validation: one field error per bad field, at the form's own paths", (
       "waves.0.name": "Give the wave a name",
       "waves.0.providers": "Must be at least 0",
       "waves.0.users": "Enter a whole number",
+      "waves.0.goLiveDate": "Enter a date (YYYY-MM-DD)",
       targetGoLive: "Enter a date (YYYY-MM-DD)",
       buildFunctionPoints: "Enter a whole number",
     });
