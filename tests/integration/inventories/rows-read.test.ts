@@ -135,9 +135,10 @@ describe("inventory pages read a bounded number of rows, whatever the inventory 
 
 describe("the inventory tally (kept by triggers) equals a recount of the rows", () => {
   const snapshot = async () => {
-    const { rows } = await admin.query<{ e: string; i: string; k: string; n: string }>(`SELECT "engagementId" e, "inventory" i, "key" k, "n"::text n FROM "InventoryTally" WHERE "n" <> 0 ORDER BY 1, 2, 3`);
+    const { rows } = await admin.query<{ e: string; i: string; k: string; n: string }>(`SELECT "engagementId" e, "inventory" i, "key" k, "n"::text n FROM "InventoryTally" ORDER BY 1, 2, 3`);
     return rows.map((r) => `${r.e} ${r.i} ${r.k} ${r.n}`);
   };
+  const zeroRows = async () => Number((await admin.query<{ n: string }>(`SELECT count(*)::text n FROM "InventoryTally" WHERE "n" = 0`)).rows[0]!.n);
 
   it("after inserts, updates, bulk updates, deletes and an engagement's deletion", async () => {
     const world = await createEngagementWorld(db);
@@ -156,6 +157,9 @@ describe("the inventory tally (kept by triggers) equals a recount of the rows", 
     await db.engagement.delete({ where: { id: gone.engagement.id } });
 
     const kept = await snapshot();
+    // a key whose count went back to 0 is deleted, not kept as a zero row (every interface was deleted)
+    expect(await zeroRows()).toBe(0);
+    expect(kept.some((k) => k.startsWith(`${id} integrations `))).toBe(false);
     expect(kept.some((k) => k.startsWith(`${gone.engagement.id} `))).toBe(false);
     expect(kept).toContain(`${id} data quirks:critical 8`);
     await admin.query(`SELECT inventory_tally_rebuild()`);
@@ -166,4 +170,28 @@ describe("the inventory tally (kept by triggers) equals a recount of the rows", 
     expect(totals.byDecision.do_not_migrate).toBe(8);
     expect(totals.unknownCounts).toBe(await db.dataEntity.count({ where: { engagementId: id, recordCount: null } }));
   });
+
+  it("concurrent writers of one engagement that add and remove the same keys: no deadlock, no zero row, equal to a recount", async () => {
+    const world = await createEngagementWorld(db);
+    const id = world.engagement.id;
+    await fill(id, 20);
+    // each writer inserts rows whose keys other writers are deleting at the same time (a key goes 0 → n → 0
+    // while others wait on its row); each transaction also updates rows, so it takes several keys in one statement
+    const writer = async (w: number) => {
+      for (let round = 0; round < 6; round++) {
+        await db.$transaction(async (tx) => {
+          await tx.dataEntity.createMany({ data: Array.from({ length: 3 }, (_, i) => ({ engagementId: id, entity: `churn_${round % 2}`, sourceObject: `W${w} R${round} ${i}`, sourceSystem: `Churn ${w % 2}`, decision: "migrate" })) });
+          await tx.dataEntity.updateMany({ where: { engagementId: id, sourceObject: { startsWith: `W${w} R${round} ` } }, data: { decision: "archive_only", recordCount: 5n } });
+          await tx.dataEntity.deleteMany({ where: { engagementId: id, sourceObject: { startsWith: `W${w} R${round} ` } } });
+        });
+      }
+    };
+    await Promise.all([0, 1, 2, 3].map(writer));
+    expect(await db.dataEntity.count({ where: { engagementId: id, entity: { startsWith: "churn_" } } })).toBe(0);
+    expect(await zeroRows()).toBe(0);
+    const kept = await snapshot();
+    expect(kept.some((k) => k.includes(" data entity:churn_") || k.includes(" data sourceSystem:Churn "))).toBe(false);
+    await admin.query(`SELECT inventory_tally_rebuild()`);
+    expect(await snapshot()).toEqual(kept);
+  }, 60_000);
 });
