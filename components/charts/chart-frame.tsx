@@ -1,9 +1,11 @@
 // A chart's frame: a title, what it shows in words (the accessible description), the chart, and its
 // data as a table for screen readers and for anyone who wants the numbers. On small screens (below 640 px)
-// the chart is unreadable, so the frame shows its data table instead (pure CSS: no layout shift, no hook).
+// the chart is unreadable, so the frame shows its data table instead (pure CSS: no layout shift); from 640 px
+// up the table is behind a "Data table" toggle. The table is rendered once (ChartDataTable).
 import { useId, type ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { ChartDataTable } from "@/components/charts/chart-data-table";
 
 export type DataTableColumn = { key: string; label: string; align?: "left" | "right" };
 
@@ -67,16 +69,9 @@ export function ChartFrame({
       <div role="img" aria-label={summary} className="mt-2 hidden sm:block">
         {children}
       </div>
-      <div className="mt-2 text-sm sm:hidden">
-        <p className="mb-1 text-xs text-ink-600">{summary}</p>
+      <ChartDataTable summary={summary}>
         <DataTable caption={table.caption ?? title} columns={table.columns} rows={table.rows} />
-      </div>
-      <details className="mt-2 hidden text-sm sm:block">
-        <summary className="cursor-pointer text-xs font-medium text-brand-700 hover:text-brand-800">Data table</summary>
-        <div className="mt-2">
-          <DataTable caption={table.caption ?? title} columns={table.columns} rows={table.rows} />
-        </div>
-      </details>
+      </ChartDataTable>
     </figure>
   );
 }

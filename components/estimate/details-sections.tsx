@@ -1,5 +1,7 @@
 // Effort by workstream (hours and cost with "Explain"), input confidence with its components, and the
-// risk events as simulated.
+// risk events as simulated (the costliest RISK_ROWS by default: a large register has hundreds, and each row
+// is part of the page's payload — "Show all" renders the rest on the server, no client code).
+import Link from "@/components/ui/link";
 import type { EstimateView } from "@/lib/estimates/view";
 import { formatMoneyCents, formatNumber } from "@/components/ui/format";
 import { Badge } from "@/components/ui/badge";
@@ -70,42 +72,69 @@ export function ConfidencePanel({ view }: { view: EstimateView }) {
   );
 }
 
-export function RisksTable({ view }: { view: EstimateView }) {
+/** Risk events shown before "Show all" (sorted by mean cost, so the ones that matter come first). */
+export const RISK_ROWS = 25;
+
+/**
+ * `showAll`: every risk; otherwise the RISK_ROWS costliest. `hrefs` are the same page with and without
+ * "all risks" (the page keeps its seed in them).
+ */
+export function RisksTable({ view, showAll = false, hrefs }: { view: EstimateView; showAll?: boolean; hrefs?: { all: string; top: string } }) {
   const cur = view.input.currency;
-  const risks = [...view.risks].sort((a, b) => b.meanCostCents - a.meanCostCents);
-  if (risks.length === 0) return <p className="text-sm text-ink-600">No open risk events are simulated.</p>;
+  const all = [...view.risks].sort((a, b) => b.meanCostCents - a.meanCostCents);
+  if (all.length === 0) return <p className="text-sm text-ink-600">No open risk events are simulated.</p>;
+  const limited = !showAll && all.length > RISK_ROWS;
+  const risks = limited ? all.slice(0, RISK_ROWS) : all;
+  const footer = hrefs && all.length > RISK_ROWS ? (
+    <p className="mt-3 text-sm text-ink-600" data-testid="risk-events-count">
+      {limited ? (
+        <>
+          The {formatNumber(RISK_ROWS)} costliest of {formatNumber(all.length)} risk events.{" "}
+          <Link className="font-medium text-brand-700 underline" href={hrefs.all} scroll={false}>Show all {formatNumber(all.length)}</Link>
+        </>
+      ) : (
+        <>
+          All {formatNumber(all.length)} risk events.{" "}
+          <Link className="font-medium text-brand-700 underline" href={hrefs.top} scroll={false}>Show the {formatNumber(RISK_ROWS)} costliest only</Link>
+        </>
+      )}
+    </p>
+  ) : null;
   return (
-    <ScrollRegion label="Risk events as simulated">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Risk events as simulated</caption>
-        <thead className="text-xs text-ink-500">
-          <tr className="border-b border-ink-100">
-            <th scope="col" className="py-2 pr-3 font-medium">Risk</th>
-            <th scope="col" className="px-3 py-2 font-medium">Phase</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Probability</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Occurred in</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Mean weeks drawn</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Mean cost</th>
-          </tr>
-        </thead>
-        <tbody className="tabular">
-          {risks.map((r) => (
-            <tr key={r.title} className="border-b border-ink-50">
-              <th scope="row" className="py-2 pr-3 font-normal text-ink-800">
-                {r.title}
-                {r.source === "default_library" ? <Badge className="ml-2" tone="amber">assumed (default library)</Badge> : null}
-                {r.mitigated ? <Badge className="ml-2" tone="green">mitigated</Badge> : null}
-                {r.instances > 1 ? <span className="ml-1 text-xs text-ink-500">× {r.instances} ({r.scope === "per_wave" ? "per wave" : "per interface"})</span> : null}
-              </th>
-              <td className="px-3 py-2">{r.phase}</td>
-              <td className="px-3 py-2 text-right">{Math.round(r.probabilityAnyOccurrence * 100)}%</td>
-              <td className="px-3 py-2 text-right">{Math.round(r.simulatedOccurrence * 100)}% of runs</td>
-              <td className="px-3 py-2 text-right">{r.meanWeeksAdded.toFixed(1)}</td>
-              <td className="px-3 py-2 text-right">{formatMoneyCents(r.meanCostCents, cur)}</td>
+    <>
+      <ScrollRegion label="Risk events as simulated">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Risk events as simulated</caption>
+          <thead className="text-xs text-ink-500">
+            <tr className="border-b border-ink-100">
+              <th scope="col" className="py-2 pr-3 font-medium">Risk</th>
+              <th scope="col" className="px-3 py-2 font-medium">Phase</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Probability</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Occurred in</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Mean weeks drawn</th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">Mean cost</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+          </thead>
+          <tbody className="tabular">
+            {risks.map((r) => (
+              <tr key={r.title} className="border-b border-ink-50">
+                <th scope="row" className="py-2 pr-3 font-normal text-ink-800">
+                  {r.title}
+                  {r.source === "default_library" ? <Badge className="ml-2" tone="amber">assumed (default library)</Badge> : null}
+                  {r.mitigated ? <Badge className="ml-2" tone="green">mitigated</Badge> : null}
+                  {r.instances > 1 ? <span className="ml-1 text-xs text-ink-500">× {r.instances} ({r.scope === "per_wave" ? "per wave" : "per interface"})</span> : null}
+                </th>
+                <td className="px-3 py-2">{r.phase}</td>
+                <td className="px-3 py-2 text-right">{Math.round(r.probabilityAnyOccurrence * 100)}%</td>
+                <td className="px-3 py-2 text-right">{Math.round(r.simulatedOccurrence * 100)}% of runs</td>
+                <td className="px-3 py-2 text-right">{r.meanWeeksAdded.toFixed(1)}</td>
+                <td className="px-3 py-2 text-right">{formatMoneyCents(r.meanCostCents, cur)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      {footer}
+    </>
   );
 }

@@ -60,10 +60,19 @@ function Section({ id, title, description, children }: { id: string; title: stri
   );
 }
 
+function riskHrefs(eid: string, seed: string | string[] | undefined | null): { all: string; top: string } {
+  const s = typeof seed === "string" && seed.trim() !== "" ? `seed=${encodeURIComponent(seed.trim())}` : "";
+  const base = `/engagements/${eid}/estimate`;
+  return { all: `${base}?${s ? `${s}&` : ""}risks=all#risks`, top: `${base}${s ? `?${s}` : ""}#risks` };
+}
+
 export default async function EstimatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { id } = await params;
   const { access } = await requirePageAccess(id, "estimate.view");
-  const { seed, error: seedError } = parseSeedParam((await searchParams).seed);
+  const query = await searchParams;
+  const { seed, error: seedError } = parseSeedParam(query.seed);
+  // ?risks=all: every risk event (by default the costliest RISK_ROWS; a large register has hundreds)
+  const showAllRisks = query.risks === "all";
   const eid = access.engagementId;
   const [loaded, signOff] = await Promise.all([
     loadEstimatePage(eid, access.role, seed).catch((err: unknown) => {
@@ -146,7 +155,7 @@ export default async function EstimatePage({ params, searchParams }: { params: P
         <ConfidencePanel view={view} />
       </Section>
       <Section id="risks" title="Risk events" description="Each open risk as simulated: its probability, how often it occurred, and what it added on average.">
-        <RisksTable view={view} />
+        <RisksTable view={view} showAll={showAllRisks} hrefs={riskHrefs(eid, seedError ? null : query.seed)} />
       </Section>
     </main>
   );
