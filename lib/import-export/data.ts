@@ -38,9 +38,9 @@ export async function findInventoryRows(engagementId: AuthorizedEngagementId, in
   return records.map((r) => fromRecord(r));
 }
 
-export async function findExportHeader(engagementId: AuthorizedEngagementId): Promise<{ clientName: string; name: string; riskMatrix: RiskMatrix }> {
-  const e = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { clientName: true, name: true, riskMatrix: true } });
-  return { clientName: e.clientName, name: e.name, riskMatrix: RiskMatrixSchema.catch(RiskMatrixSchema.parse({})).parse(e.riskMatrix ?? {}) };
+export async function findExportHeader(engagementId: AuthorizedEngagementId): Promise<{ clientName: string; name: string; riskMatrix: RiskMatrix; systems: { source: string; destination: string } }> {
+  const e = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { clientName: true, name: true, riskMatrix: true, sourceSystem: true, destinationSystem: true } });
+  return { clientName: e.clientName, name: e.name, riskMatrix: RiskMatrixSchema.catch(RiskMatrixSchema.parse({})).parse(e.riskMatrix ?? {}), systems: { source: e.sourceSystem, destination: e.destinationSystem } };
 }
 
 /**

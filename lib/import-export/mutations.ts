@@ -182,7 +182,7 @@ export async function runDryRun(engagementId: AuthorizedEngagementId, batchId: s
   const parts: string[] = [];
   const shown: RowResult[] = [];
   let othersShown = 0;
-  const out = prepareAndClassifyInChunks({ spec, headers: batch.rows.headers, mapping: fullMapping, rows: batch.rows.rows, existing, riskMatrix: header.riskMatrix, options }, DRY_RUN_CHUNK_ROWS, (results) => {
+  const out = prepareAndClassifyInChunks({ spec, headers: batch.rows.headers, mapping: fullMapping, rows: batch.rows.rows, existing, riskMatrix: header.riskMatrix, systems: header.systems, options }, DRY_RUN_CHUNK_ROWS, (results) => {
     for (const { json } of jsonArrayParts(results)) parts.push(json);
     for (const r of results) {
       if (r.status !== "error" && othersShown++ >= MAX_RESULTS_SHOWN) continue;

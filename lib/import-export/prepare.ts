@@ -19,7 +19,7 @@ import { formatQuirks, parseQuirks } from "@/lib/import-export/quirks";
 import { classifyKnownIssues } from "@/lib/import-export/quirk-classifier";
 import { composedName, composesName, fallbackValue, inferValue, inferableColumns } from "@/lib/import-export/inference";
 import { approximateCount, approximateNumber, isNotKnown, yearsSpan, type Transformed } from "@/lib/import-export/transforms";
-import { distinctValues, mappableColumn, resolveValue, suggestValue, targetLabel, valueKey, type ColumnValues, type ValueMappings, type ValueTarget } from "@/lib/import-export/value-mapping";
+import { distinctValues, mappableColumn, resolveValue, suggestValue, targetLabel, valueKey, type ColumnValues, type EngagementSystems, type ValueMappings, type ValueTarget } from "@/lib/import-export/value-mapping";
 
 export type PrepareOptions = {
   /** The consultant's choices in the value mapping (override suggestions). */
@@ -110,8 +110,10 @@ export function prepareFile(
   matrix: RiskMatrix = DEFAULT_CONTEXT.riskMatrix,
   /** Natural keys of the inventory's rows: a row that updates one of them keeps its own values where the file is silent. */
   existingKeys: ReadonlySet<string> = new Set(),
+  /** The engagement's source and destination systems (a status "Live in Epic" says which side it is on). */
+  systems?: EngagementSystems,
 ): PreparedFile {
-  const preparer = createPreparer(spec, file, mapping, options, matrix, existingKeys);
+  const preparer = createPreparer(spec, file, mapping, options, matrix, existingKeys, systems);
   const { rows, unmappedByRow } = preparer.prepare(preparer.dataRows);
   return { headers: preparer.headers, mapping: preparer.mapping, rows, report: preparer.report(), unmappedByRow };
 }
@@ -140,6 +142,7 @@ export function createPreparer(
   options: PrepareOptions = {},
   matrix: RiskMatrix = DEFAULT_CONTEXT.riskMatrix,
   existingKeys: ReadonlySet<string> = new Set(),
+  systems?: EngagementSystems,
 ): FilePreparer {
   const now = options.now ?? new Date();
   const accept = !!options.acceptSuggestions;
@@ -161,7 +164,7 @@ export function createPreparer(
   }
 
   // 2. the value-mapping table (on data rows only)
-  report.values = distinctValues(mapped, dataRows, matrix);
+  report.values = distinctValues(mapped, dataRows, matrix, systems);
   const valuesByColumn = new Map(report.values.map((v) => [v.column, new Map(v.values.map((r) => [r.value, r]))]));
 
   // 5a. inference and fills: which columns are added
@@ -176,7 +179,7 @@ export function createPreparer(
     const raw = options.fill?.[col.id];
     if (raw === undefined || raw.trim() === "") return undefined;
     if (!mappableColumn(col)) return raw;
-    const s = suggestValue(col, raw.trim(), { header: col.header, matrix, scale: null });
+    const s = suggestValue(col, raw.trim(), { header: col.header, matrix, scale: null, systems });
     return s.target;
   };
   for (const col of [...mapped.map((m) => m.col), ...added]) {
@@ -362,6 +365,8 @@ export type DryRunFileInput = {
   existing: readonly ExistingRow[];
   riskMatrix?: RiskMatrix;
   options?: PrepareOptions;
+  /** The engagement's source and destination systems, by name. */
+  systems?: EngagementSystems;
 };
 
 /** The whole dry run of a parsed file: prepare, then the strict classification; unmapped values explained. */
@@ -384,7 +389,7 @@ export const DRY_RUN_CHUNK_ROWS = 500;
 export function prepareAndClassifyInChunks(input: DryRunFileInput, chunkRows: number, onResults: (results: RowResult[]) => void): Omit<PreparedDryRun, "results"> {
   const matrix = input.riskMatrix ?? DEFAULT_CONTEXT.riskMatrix;
   const existingKeys = new Set(input.existing.map((e) => input.spec.naturalKey(e.row as never)));
-  const preparer = createPreparer(input.spec, { headers: input.headers, rows: input.rows }, input.mapping, input.options, matrix, existingKeys);
+  const preparer = createPreparer(input.spec, { headers: input.headers, rows: input.rows }, input.mapping, input.options, matrix, existingKeys, input.systems);
   const classifier = createClassifier({ spec: input.spec, headers: preparer.headers, mapping: preparer.mapping, existing: input.existing, context: { riskMatrix: matrix } });
   const size = Math.max(1, chunkRows);
   for (let lo = 0; lo < preparer.dataRows.length; lo += size) {

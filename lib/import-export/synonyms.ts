@@ -59,12 +59,15 @@ const RULES = new Map<readonly string[], readonly Rule[]>([
   // The status of an interface or report is where its MIGRATION work stands (the field's help text), not how
   // it runs in the source system today: a client's "Live", "Active", "Prod" or "In production" describes the
   // source, and no migration work on it has begun — Not started. Only "live in the new / destination
-  // system" says the work is done.
+  // system" says the work is done; "Live in Epic" names a system, which suggestValue compares with the
+  // engagement's source and destination (statusSystem below). "Retired", "Decommissioned", "Sunset",
+  // "Inactive" say the source no longer uses it — not how far its migration is, and the vocabulary has no
+  // "won't migrate" (an interface's Transition strategy has Retire): they are left for the consultant.
   [WORK_STATUSES, [
     [/^(live|active|running|in use|in service)\b.*\b(destination|new|target|future)\b/, "done"],
     [/^(live|prod|production|in production|in prod|active|current|existing|in use|in service|operational|running|up and running|up|enabled|on)\b/, "not_started"],
     [/^(open\b.*|mitigat.*|working|underway|under way|in flight|wip|analysis|build(ing)?|testing|in test|design|scoping|partially|partial)/, "in_progress"],
-    [/^(done|complete|completed|closed|finished|resolved|migrated|validated|retired?|decommissioned|sunset|turned off|inactive|obsolete)\b/, "done"],
+    [/^(done|complete|completed|closed|finished|resolved|migrated|validated)\b/, "done"],
     [/^(blocked|on hold|hold|waiting|stalled|stuck|escalated|at risk)\b/, "blocked"],
     [/^(not started|not (yet )?live|pre-?live|new|planned|planning|backlog|to do|todo|queued|not begun|future|later|proposed|identified|pending|tbd)\b/, "not_started"],
   ]],
@@ -160,6 +163,34 @@ const RULES = new Map<readonly string[], readonly Rule[]>([
     [/\bp ?4\b|decommission|post|stabili[sz]|sunset|optimi/, "P4"],
   ]],
 ]);
+
+/** Words of a work status that say the source no longer uses the thing (no migration status follows). */
+const SOURCE_GONE = /^(retired?|decommission(ed)?|sunset(ted)?|turned off|switched off|inactive|obsolete|deprecated|discontinued|no longer used|not used)\b/;
+/** Words naming the source or the destination without a product name (the rules above read them). */
+const GENERIC_SYSTEM = /^(new|destination|target|future|legacy|old|current|existing|source|prod|production|all|every|some|most|each|both|hold|track|schedule|time|going|\d)/;
+
+/**
+ * The product a work status names — "Live in Epic", "In production on Cerner Millennium" — or null (no
+ * system named, or only "the new system" / "legacy", which the rules read).
+ */
+export function statusSystem(value: string): string | null {
+  const m = /^(?:live|active|running|in use|in service|in production|in prod|prod|production|went live|go-?live)\b.*?\b(?:in|on)\s+(?:the\s+)?(.+?)\s*$/i.exec(value.replace(/\s+/g, " ").trim());
+  if (!m || GENERIC_SYSTEM.test(m[1].toLowerCase())) return null;
+  return m[1];
+}
+
+/** Whether a status's system and an engagement's system are the same product ("Epic" and "Epic Systems", "Cerner" and "Oracle Health (Cerner)"). */
+export function sameSystem(named: string, system: string): boolean {
+  const words = (s: string) => s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 2 && !["the", "emr", "ehr", "system", "systems", "health", "inc", "corp"].includes(w));
+  const a = words(named);
+  const b = new Set(words(system));
+  return a.length > 0 && b.size > 0 && a.some((w) => b.has(w));
+}
+
+/** A work status that describes the source system's use, not the migration ("Retired", "Decommissioned"). */
+export function isSourceGoneStatus(value: string): boolean {
+  return SOURCE_GONE.test(value.toLowerCase().replace(/\s+/g, " ").trim());
+}
 
 /** The rule-based code for a value in a vocabulary, or null. */
 export function synonymFor(codes: readonly string[], value: string): string | null {

@@ -9,7 +9,8 @@ import type { RiskMatrix } from "@/lib/engagement-format/schema";
 import type { ColumnDef } from "@/lib/import-export/columns";
 import { isBlank, normalizeLevel, type Cell } from "@/lib/import-export/normalize";
 import { booleanWord, isNotKnown } from "@/lib/import-export/transforms";
-import { fivePointOfNumber, fivePointOfWord, matrixLevel, numericScaleOf, ORDINAL_VOCABULARIES, ordinalCode, synonymFor, yesNoTargets, type NumericScale } from "@/lib/import-export/synonyms";
+import { WORK_STATUSES } from "@/lib/engagement-format/vocabularies";
+import { fivePointOfNumber, fivePointOfWord, isSourceGoneStatus, matrixLevel, numericScaleOf, ORDINAL_VOCABULARIES, ordinalCode, sameSystem, statusSystem, synonymFor, yesNoTargets, type NumericScale } from "@/lib/import-export/synonyms";
 import { labelFor, matchVocabulary, vocabulary, vocabularyKey } from "@/lib/import-export/vocabulary";
 
 /** What a source value becomes: a vocabulary code, a matrix level, yes/no, or null (blank: not known / default). */
@@ -86,7 +87,11 @@ function fuzzyCode(codes: readonly string[], value: string): string | null {
   return best !== null && bestDistance <= limit && !tie ? best : null;
 }
 
-type SuggestContext = { header: string; matrix: RiskMatrix; scale: NumericScale | null };
+/** The engagement's systems by name: a work status that names one ("Live in Epic") says which side it is on. */
+export type EngagementSystems = { source: string; destination: string };
+type SuggestContext = { header: string; matrix: RiskMatrix; scale: NumericScale | null; systems?: EngagementSystems };
+
+const sameCodes = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c, i) => c === b[i]);
 
 /** The suggested target for one source value of a column, and how it was found. */
 export function suggestValue(col: ColumnDef, value: string, ctx: SuggestContext): { target: ValueTarget | undefined; how: MatchHow } {
@@ -137,6 +142,17 @@ export function suggestValue(col: ColumnDef, value: string, ctx: SuggestContext)
   }
   const exact = matchVocabulary(codes, value);
   if (exact) return { target: exact, how: "exact" };
+  if (sameCodes(codes, WORK_STATUSES)) {
+    // where the migration work stands: "Live in <the destination>" is done, "live in <the source>" not started,
+    // live in another system or retired in the source does not say — the consultant chooses
+    const system = statusSystem(value);
+    if (system !== null) {
+      if (ctx.systems?.destination && sameSystem(system, ctx.systems.destination)) return { target: "done", how: "synonym" };
+      if (ctx.systems?.source && sameSystem(system, ctx.systems.source)) return { target: "not_started", how: "synonym" };
+      return { target: undefined, how: "none" };
+    }
+    if (isSourceGoneStatus(value)) return { target: undefined, how: "none" };
+  }
   const rule = synonymFor(codes, value);
   if (rule) return { target: rule, how: "synonym" };
   if (isOrdinal) {
@@ -158,6 +174,7 @@ export function distinctValues(
   columns: readonly { index: number; col: ColumnDef; header: string }[],
   rows: readonly { cells: readonly Cell[] }[],
   matrix: RiskMatrix,
+  systems?: EngagementSystems,
 ): ColumnValues[] {
   const out: ColumnValues[] = [];
   for (const { index, col, header } of columns) {
@@ -171,7 +188,7 @@ export function distinctValues(
     }
     const values = [...counts.keys()];
     const scale = col.kind === "bool" ? null : numericScaleOf(values, header);
-    const ctx = { header, matrix, scale };
+    const ctx = { header, matrix, scale, systems };
     const sorted = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const shown = sorted.slice(0, MAX_DISTINCT_VALUES).map(([value, count]) => {
       const { target, how } = suggestValue(col, value, ctx);

@@ -46,8 +46,9 @@ test("a messy client workbook: value mapping, a confirmed suggestion, partial im
   await checkStep(page, "mapping");
   await page.getByRole("button", { name: "Run dry run" }).click();
 
-  // dry run: suggestions are confirmed by default; one row lacks a direction
-  await expect(page.getByText("1 row has an error.")).toBeVisible();
+  // dry run: suggestions are confirmed by default; one row lacks a direction, and one's status "retired" has
+  // no suggestion (it says the source stopped using it, not where its migration stands): the consultant chooses
+  await expect(page.getByText("2 rows have errors.")).toBeVisible();
   const kind = page.getByRole("group", { name: "The file has no “Kind” column" });
   await expect(kind.getByRole("checkbox")).toBeChecked();
   // value mapping, by keyboard: open the Format values and map "vendor native" (suggested: Other) to Proprietary API
@@ -57,6 +58,9 @@ test("a messy client workbook: value mapping, a confirmed suggestion, partial im
   const vendorNative = page.getByLabel("Format: “vendor native” becomes");
   await expect(vendorNative).toBeVisible();
   await vendorNative.selectOption({ label: "Proprietary API" });
+  const retired = page.getByLabel("Status: “retired” becomes");
+  await expect(retired).toHaveValue("");
+  await retired.selectOption({ label: "Done" });
   await page.getByRole("button", { name: "Run the dry run again with these choices" }).focus();
   await page.keyboard.press("Enter");
   await expect(page.getByText("1 row has an error.")).toBeVisible();

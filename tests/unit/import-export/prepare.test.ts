@@ -96,6 +96,23 @@ describe("prepare + dry run", () => {
   });
 });
 
+describe("the engagement's systems in the value mapping", () => {
+  it("a status naming the destination is done, the source not started; without the systems it waits for the consultant", () => {
+    const spec = inventorySpec("integrations");
+    const headers = ["Interface", "Kind", "Standard", "Direction", "Status"];
+    const rows = [["Quest results", "Lab results", "HL7", "In", "Live in Epic"], ["Old fax", "Lab results", "HL7", "In", "Retired"]].map((cells, i) => ({ row: i + 2, cells: cells as Cell[] }));
+    const mapping = suggestMapping(spec, headers);
+    const input = { spec, headers, mapping, rows, existing: [], options: { acceptSuggestions: true } };
+    const status = (out: ReturnType<typeof prepareAndClassify>) => out.report.values.find((v) => v.column === "status")!.values.map((v) => [v.value, v.suggested]);
+    const toEpic = prepareAndClassify({ ...input, systems: { source: "NextGen", destination: "Epic" } });
+    expect(status(toEpic)).toEqual([["Live in Epic", "done"], ["Retired", undefined]]);
+    expect(toEpic.results.map((r) => r.status)).toEqual(["create", "error"]);
+    expect(toEpic.results[1].errors?.[0].column).toBe("Status");
+    expect(status(prepareAndClassify({ ...input, systems: { source: "Epic", destination: "Custom" } }))).toEqual([["Live in Epic", "not_started"], ["Retired", undefined]]);
+    expect(status(prepareAndClassify(input))).toEqual([["Live in Epic", undefined], ["Retired", undefined]]);
+  });
+});
+
 describe("a chunk of rows at a time (bounded memory)", () => {
   const spec = inventorySpec("data");
   const headers = ["Data", "Where it lives", "Records", "Known issues"];

@@ -33,12 +33,43 @@ describe("healthcare synonyms", () => {
     for (const inv of ["integrations", "reports"] as const) expect(suggest(inv, "status", v)).toEqual({ target: "not_started", how: "synonym" });
   });
 
-  it.each([["Live in new EMR", "done"], ["Live in destination", "done"], ["Active in target system", "done"], ["Decommissioned", "done"], ["Build", "in_progress"], ["Testing", "in_progress"]])(
+  it.each([["Live in new EMR", "done"], ["Live in destination", "done"], ["Active in target system", "done"], ["Live in legacy", "not_started"], ["Live at all sites", "not_started"], ["Build", "in_progress"], ["Testing", "in_progress"]])(
     "work status %j → %s (live in the new system is done)",
     (v, code) => {
       expect(suggest("integrations", "status", v).target).toBe(code);
     },
   );
+
+  // "Retired" in the source says the source no longer uses it, not where its migration stands — and the work
+  // status has no "won't migrate" (an interface's Transition strategy has Retire): the consultant chooses
+  it.each(["Retired", "retired", "Decommissioned", "Decommissioned 2019", "Sunset", "Turned off", "Inactive", "Obsolete", "Deprecated"])(
+    "work status %j has no suggestion (integrations and reports)",
+    (v) => {
+      for (const inv of ["integrations", "reports"] as const) expect(suggest(inv, "status", v)).toEqual({ target: undefined, how: "none" });
+    },
+  );
+
+  it("the same words keep their meaning where the vocabulary has one", () => {
+    expect(suggest("integrations", "transitionStrategy", "Decommission").target).toBe("retire");
+    expect(suggest("risks", "status", "Retired").target).toBe("closed");
+  });
+
+  // "Live in Epic" is done when Epic is the destination, not started when it is the source, and says
+  // nothing when the engagement names neither (or another product)
+  it.each([
+    ["Live in Epic", { source: "athenaOne", destination: "Epic" }, "done"],
+    ["Live in Epic", { source: "Epic Systems", destination: "Custom (in-house)" }, "not_started"],
+    ["In production on Oracle Health", { source: "Cerner Millennium (Oracle Health)", destination: "Epic" }, "not_started"],
+    ["live on epic", { source: "NextGen", destination: "Epic Systems" }, "done"],
+    ["Live in Epic", { source: "NextGen", destination: "athenaOne" }, undefined],
+    ["Live in Epic", { source: "", destination: "" }, undefined],
+    ["Live in Epic", undefined, undefined],
+  ] as const)("work status %j with systems %j → %s", (v, systems, code) => {
+    for (const inv of ["integrations", "reports"] as const) {
+      const r = suggestValue(col(inv, "status"), v, { header: "Status", matrix, scale: null, systems });
+      expect(r).toEqual(code ? { target: code, how: "synonym" } : { target: undefined, how: "none" });
+    }
+  });
 
   it.each([["Open - monitoring", "monitoring"], ["Mitigating", "open"], ["Accepted", "monitoring"], ["Closed", "closed"]])("risk status %s → %s", (v, code) => {
     expect(suggest("risks", "status", v).target).toBe(code);
