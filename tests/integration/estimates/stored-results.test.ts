@@ -125,6 +125,8 @@ describe("a change to the inputs invalidates", () => {
     // the recomputation ran as a job (not in the request), which stored the result the page shows
     const sent = (await estimateJobsOf(world.eid)).filter((id) => !jobsBefore.includes(id));
     expect(sent).toHaveLength(1);
+    // the page reads the result the job stored; pg-boss marks the job completed just after its handler returns
+    await expect.poll(async () => (await findJob(estimateQueue, sent[0], world.eid))?.state, { timeout: 15_000 }).toBe("completed");
     const job = await findJob(estimateQueue, sent[0], world.eid);
     expect(job).toMatchObject({ state: "completed", attempts: 1, output: { source: "computed", inputsRevision: rev1.toString() }, progress: { done: 2, total: 2 } });
     expect(await findJob(estimateQueue, sent[0], other.eid)).toBeNull();
