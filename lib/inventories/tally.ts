@@ -5,7 +5,8 @@
 // Keys per inventory ("data", "workflows", "integrations", "reports", "risks"):
 //   rows · <column>:<value> for every vocabulary column a table sorts or filters by (e.g. decision:migrate)
 //   data: knownRecords, unknownCounts, incomplete, quirks, quirks:<severity>, sourceSystem:<name>
-//   workflows: quantity, incomplete, quantity:<column>:<value> (disposition, reviewStatus, complexity)
+//   workflows: quantity, incomplete, quantity:<column>:<value> (disposition, reviewStatus, complexity),
+//              changedSinceApproval (approved, edited after its latest approval: WorkflowItem.approvedAt)
 //   reports: regulatoryWithoutPlan
 //   risks: open:withoutOwner, open:residualNotAssessed, open:incomplete, open:review:<YYYY-MM-DD>
 

@@ -184,30 +184,47 @@ async function summarize(engagementId: AuthorizedEngagementId, current: Snapshot
 }
 
 /**
- * For the workflows page, the overview, the estimate and the executive report. The counts per review status
- * come from the maintained tally (lib/inventories/tally.ts); the whole inventory is read only when there is a
- * sign-off to compare it with (docs/performance.md: that comparison is not flat in row count yet).
+ * For the workflows page, the overview, the estimate and the executive report — flat in row count: the counts
+ * per review status and "changed since approval" come from the maintained tally (lib/inventories/tally.ts; the
+ * WorkflowItem.approvedAt trigger keeps the latter), and "changed since sign-off" is first checked with one
+ * index probe (an item edited or added after the sign-off, or a different number of items); only when
+ * something may have changed is the inventory read and compared with the sign-off's snapshot.
  */
 export async function findWorkflowSignOffSummary(engagementId: AuthorizedEngagementId): Promise<WorkflowSignOffSummary> {
-  const [last, changedIds, tally] = await Promise.all([
+  const [last, tally] = await Promise.all([
     db.workflowSignOff.findFirst({
       where: { engagementId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { id: true, createdAt: true, signedByName: true, signedByRole: true, snapshot: true },
+      select: { id: true, createdAt: true, signedByName: true, signedByRole: true },
     }),
-    findChangedSinceApprovalIds(engagementId),
     findTally(engagementId, "workflows"),
   ]);
-  const changedSinceSignOff = last ? countChanges(diffInventory(parseSnapshot(last.snapshot), await findInventorySnapshot(engagementId))) : 0;
+  let changedSinceSignOff = 0;
+  if (last && (await mayHaveChangedSinceSignOff(engagementId, last.id, tally.get("rows")))) {
+    changedSinceSignOff = countChanges((await findSignOffComparison(engagementId, last.id)).diff);
+  }
   return {
     lastSignOff: last ? { id: last.id, at: last.createdAt.toISOString(), by: last.signedByName, role: last.signedByRole as string } : null,
     changedSinceSignOff,
     approved: tally.get("reviewStatus:approved"),
     changesRequested: tally.get("reviewStatus:changes_requested"),
     notReviewed: tally.get("reviewStatus:not_reviewed"),
-    changedSinceApproval: changedIds.length,
+    changedSinceApproval: tally.get("changedSinceApproval"),
     total: tally.get("rows"),
   };
+}
+
+/**
+ * False when nothing can have changed since the sign-off: no item edited or added after it (the newest updatedAt:
+ * one entry of the (engagementId, updatedAt) index) and as many items as it covered (none removed). True is only
+ * "maybe": the diff decides.
+ */
+async function mayHaveChangedSinceSignOff(engagementId: AuthorizedEngagementId, signOffId: string, itemCount: number): Promise<boolean> {
+  const rows = await db.$queryRaw<{ may: boolean }[]>`
+    WITH s AS (SELECT "createdAt", jsonb_array_length("snapshot") AS "items" FROM "WorkflowSignOff" WHERE "id" = ${signOffId} AND "engagementId" = ${engagementId})
+    SELECT (coalesce((SELECT max(w."updatedAt") FROM "WorkflowItem" w WHERE w."engagementId" = ${engagementId}) > (SELECT "createdAt" FROM s), false)
+            OR (SELECT "items" FROM s) IS DISTINCT FROM ${itemCount}) AS "may"`;
+  return rows[0]?.may !== false;
 }
 
 /** What the sign-off panel needs: the summary, the fingerprint of what is shown, and the history. */

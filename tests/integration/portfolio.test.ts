@@ -47,6 +47,8 @@ describe("portfolio", () => {
     const none = async () => new Map<string, PortfolioEstimate>();
     const signals = (await findReviewSignals([world.engagement.id])).get(world.engagement.id)!;
     expect(signals).toMatchObject({ notReviewed: 2, changesRequested: 1, changedSinceApproval: 1, lastSignOff: null });
+    // the overview's sign-off status (maintained counts) says the same: an imported approved item edited since counts
+    expect((await findWorkflowSignOffSummary(world.engagement.id as AuthorizedEngagementId)).changedSinceApproval).toBe(1);
     const [asReviewer] = await findPortfolio(world.reviewer.id, noFilter, none);
     const [asConsultant] = await findPortfolio(world.consultant.id, noFilter, none);
     const [asExecutive] = await findPortfolio(world.executive.id, noFilter, none);

@@ -20,7 +20,7 @@ import { DataEntityQuerySchema } from "@/lib/data-inventory/schema";
 import { findWorkflowPage, findWorkflowTotals } from "@/lib/workflows/data";
 import { WorkflowQuerySchema } from "@/lib/workflows/schema";
 import { findInventoryCounts } from "@/lib/engagements/data";
-import { findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
+import { findInventorySnapshot, findWorkflowSignOffSummary } from "@/lib/workflow-review/data";
 import { PAGE_SIZE } from "@/lib/inventories/table-query";
 
 const SMALL = 150;
@@ -41,8 +41,13 @@ async function fill(engagementId: string, n: number) {
     })),
   });
   await db.workflowItem.createMany({
-    data: Array.from({ length: n }, (_, i) => ({ engagementId, kind: ["order_set", "alert_rule", "document_routing"][i % 3]!, department: `Dept ${i % 9}`, name: `WF ${i}`, quantity: (i % 4) + 1, complexity: ["low", "medium", "high"][i % 3]! })),
+    data: Array.from({ length: n }, (_, i) => ({ engagementId, kind: ["order_set", "alert_rule", "document_routing"][i % 3]!, department: `Dept ${i % 9}`, name: `WF ${i}`, quantity: (i % 4) + 1, complexity: ["low", "medium", "high"][i % 3]!, reviewStatus: i % 3 ? "not_reviewed" : "approved" })),
   });
+  // approvals recorded for half of the approved items — an hour ago, so those are "changed since approval"
+  // (edited after it) — the other half came in approved (an import): not changed
+  const approved = await db.workflowItem.findMany({ where: { engagementId, reviewStatus: "approved" }, select: { id: true }, orderBy: { name: "asc" } });
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  await db.workflowComment.createMany({ data: approved.filter((_, i) => i % 2 === 0).map((w) => ({ engagementId, workflowItemId: w.id, authorName: "Reviewer", body: "Approved.", verdict: "approved", createdAt: anHourAgo })) });
   await db.integration.createMany({ data: Array.from({ length: Math.ceil(n / 10) }, (_, i) => ({ engagementId, name: `IF ${i}`, kind: "payer", standard: "x12", direction: "inbound" })) });
   await db.report.createMany({ data: Array.from({ length: Math.ceil(n / 5) }, (_, i) => ({ engagementId, name: `R ${i}`, kind: i % 4 ? "operational" : "regulatory" })) });
   await db.risk.createMany({ data: Array.from({ length: Math.ceil(n / 10) }, (_, i) => ({ engagementId, title: `Risk ${i}`, likelihood: (i % 5) + 1, impact: 3, nextReviewDate: new Date(Date.UTC(2027, i % 12, 1)) })) });
@@ -98,7 +103,8 @@ const PAGES = {
   "data inventory": (id: AuthorizedEngagementId) =>
     Promise.all([findDataEntityPage(id, DataEntityQuerySchema.parse({ page: "2" })), findDataEntityTotals(id), findDataEntitySourceSystems(id)]),
   "data inventory, sorted by source object": (id: AuthorizedEngagementId) => Promise.all([findDataEntityPage(id, DataEntityQuerySchema.parse({ page: "2", sort: "sourceObject" })), findDataEntityTotals(id)]),
-  // the sign-off status (workflows, overview, estimate, report) with no sign-off yet: nothing to compare the inventory with
+  // the sign-off status (workflows, overview, estimate, report): approved items, some changed since their
+  // approval, and a sign-off nothing changed since — maintained counts and one index probe
   workflows: (id: AuthorizedEngagementId) => Promise.all([findWorkflowPage(id, WorkflowQuerySchema.parse({ page: "2" })), findWorkflowTotals(id), findWorkflowSignOffSummary(id)]),
   "overview counts": (id: AuthorizedEngagementId) => Promise.all([findInventoryCounts(id, today), findWorkflowSignOffSummary(id)]),
 } as const;
@@ -112,8 +118,17 @@ describe("inventory pages read a bounded number of rows, whatever the inventory 
     large = (await createEngagementWorld(db)).engagement.id as AuthorizedEngagementId;
     await fill(small, SMALL);
     await fill(large, LARGE);
+    // the workflows signed off (nothing changed since): the sign-off status must not read the inventory to say so
+    for (const id of [small, large]) {
+      await db.workflowSignOff.create({ data: { engagementId: id, signedByName: "Reviewer", signedByRole: "clinical_reviewer", snapshot: await findInventorySnapshot(id) } });
+    }
     await admin.query("VACUUM ANALYZE");
   }, 120_000);
+
+  it("the sign-off status it reads is right: a third approved, half of those changed since their approval, nothing since the sign-off", async () => {
+    const summary = await findWorkflowSignOffSummary(large);
+    expect(summary).toMatchObject({ total: LARGE, approved: LARGE / 3, changedSinceApproval: LARGE / 6, changedSinceSignOff: 0, lastSignOff: { by: "Reviewer" } });
+  });
 
   for (const [label, load] of Object.entries(PAGES)) {
     it(`${label}: page 2 on ${LARGE.toLocaleString("en")} rows reads about what it reads on ${SMALL}`, async () => {

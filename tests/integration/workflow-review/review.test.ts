@@ -168,12 +168,16 @@ describe("stale approvals: an approved item edited later is 'changed since appro
     expect(filtered.items.map((i) => i.id)).toContain(it1.id);
     expect(filtered.counts.changed_since_approval).toBeGreaterThanOrEqual(1);
     expect((await findWorkflowSignOffSummary(eid)).changedSinceApproval).toBeGreaterThanOrEqual(1);
+    // the summary's count is maintained (the tally, WorkflowItem.approvedAt); the queue's is computed from the rows: they agree
+    expect((await findWorkflowSignOffSummary(eid)).changedSinceApproval).toBe(filtered.counts.changed_since_approval);
 
     // re-approving the new version clears it
     const current = await item(it1.id);
     await reviewWorkflowItemAction({ engagementId: world.engagement.id, workflowItemId: it1.id, version: current.version, verdict: "approved", body: "Re-checked" });
     queue = await findReviewQueue(eid, ReviewQueueFilterSchema.parse({ q: "Stale approval" }));
     expect(queue.items[0]!.isChangedSinceApproval).toBe(false);
+    const counts = (await findReviewQueue(eid, ReviewQueueFilterSchema.parse({ status: "changed_since_approval" }))).counts;
+    expect((await findWorkflowSignOffSummary(eid)).changedSinceApproval).toBe(counts.changed_since_approval);
   });
 
   it("the queue filters by status and paginates with counts", async () => {
