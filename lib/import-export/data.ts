@@ -41,6 +41,8 @@ const PAGED_FINDERS: Record<InventoryKey, (engagementId: string, page: Page) => 
  * query and turned into contract rows page by page: Prisma's records of one page are garbage before the next
  * is read, so a 10k-row inventory never has all its records and their contract rows alive at once (read in
  * one query, they left ~30 MB more of old-generation heap behind; npm run bench -- import-10k, re-import).
+ * The pages are not one snapshot: a row edited or deleted meanwhile is caught by apply's staleness check
+ * (ids, versions and keys re-read in its transaction), which asks for a new dry run.
  */
 export async function findExistingRows(engagementId: AuthorizedEngagementId, inventory: InventoryKey): Promise<ExistingRow[]> {
   const fromRecord = INVENTORIES[inventory].fromRecord as (r: Record<string, unknown>) => Record<string, unknown>;
