@@ -62,9 +62,9 @@ describe("create engagement with the inputs the estimate cannot guess", () => {
     expect(a.license).toMatchObject({ destinationFeeCents: 52_050, destinationFeeBasis: "per_provider_month", sources: [{ feeCents: 1_800_000, feeBasis: "flat_month" }] });
     expect(a.teamFte).toBe(10.5);
     expect(a.waves).toEqual([
-      { name: "Main campus", cohort: "", providers: 21, users: 117 },
-      { name: "North clinics", cohort: "", providers: 20, users: 117 },
-      { name: "South clinics", cohort: "", providers: 20, users: 116 },
+      { name: "Main campus", cohort: "", providers: 21, users: 117, goLiveDate: null },
+      { name: "North clinics", cohort: "", providers: 20, users: 117, goLiveDate: null },
+      { name: "South clinics", cohort: "", providers: 20, users: 116, goLiveDate: null },
     ]);
 
     expect(await db.auditTrailPolicy.findUniqueOrThrow({ where: { engagementId: id }, select: { policy: true } })).toEqual({ policy: "archive" });
