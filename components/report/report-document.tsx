@@ -22,12 +22,17 @@ import {
   formatWeeks,
   plural,
 } from "@/lib/report/format";
-import { baselineIntro, baselineMetricText, cutoverWaveRow, inventoryKnownText, reportTitleLine, signOffText } from "@/lib/report/presenters";
+import { baselineIntro, baselineMetricText, cutoverWaveRow, inventoryKnownText, planRowsNote, reportTitleLine, signOffText } from "@/lib/report/presenters";
 import { SEVERITY_WORDS, type ReportView } from "@/lib/report/model";
 import "./report.css";
 import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Col = { title: string; align?: "right"; className?: string };
+
+function PlanRowsNote({ shown, total, noun }: { shown: number; total: number; noun: string }) {
+  const note = planRowsNote(shown, total, noun);
+  return note ? <p className="mt-2 text-sm text-ink-600" data-testid="report-plan-rows-note">{note}</p> : null;
+}
 
 const moneyOrDash = (cents: number | null, cur: string) => (cents === null ? "—" : formatMoneyFull(cents, cur));
 const overlapCell = (cents: number | null, months: number, cur: string) => (cents === null ? `${formatCount(months, 1)} months` : `${formatMoneyFull(cents, cur)} (${formatCount(months, 1)} mo)`);
@@ -517,6 +522,7 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
           <div className="space-y-6">
             <Sub title="Reconciliation checks">
               <DataTable caption="Reconciliation checks per entity" cols={[{ title: "Entity" }, { title: "Check" }, { title: "Acceptance" }]} rows={r.validationPlan.checks.map((c) => [c.sourceObject, c.check, c.acceptance])} />
+              <PlanRowsNote shown={r.validationPlan.checks.length} total={r.validationPlan.checksTotal} noun="reconciliation checks" />
             </Sub>
             <Sub title="Golden patients">
               <DataTable
@@ -524,6 +530,7 @@ export function ReportDocument({ report: r, className }: ReportDocumentProps) {
                 cols={[{ title: "Entity" }, { title: "Patients", align: "right" }, { title: "Covers" }, { title: "Notes" }]}
                 rows={r.validationPlan.goldenSets.map((g) => [g.sourceObject, formatCount(g.size), g.covers, g.notes || "—"])}
               />
+              <PlanRowsNote shown={r.validationPlan.goldenSets.length} total={r.validationPlan.goldenSetsTotal} noun="golden-patient sets" />
             </Sub>
             <Sub title="Mock conversion rounds">
               <DataTable caption="Mock conversion rounds and their acceptance thresholds" cols={[{ title: "Round" }, { title: "Acceptance thresholds" }]} rows={r.validationPlan.rounds.map((x) => [x.name, x.acceptance])} />

@@ -114,9 +114,11 @@ export function validationPlan(entities: PlanEntity[], profiles: EntityProfile[]
     });
   }
   const goldenSets: GoldenSet[] = [];
+  const casesOf = new Map<string, number>();
+  for (const g of golden) casesOf.set(g.entityId, (casesOf.get(g.entityId) ?? 0) + 1);
   for (const e of entities) {
     if (e.decision === "do_not_migrate" || e.decision === "archive_only") continue;
-    const cases = golden.filter((g) => g.entityId === e.id).length;
+    const cases = casesOf.get(e.id) ?? 0;
     goldenSets.push({ entityId: e.id, entity: words(e.entity), sourceObject: e.sourceObject, size: Math.max(5, cases * 5), notes: "", edited: false });
   }
   return { checks, golden, goldenSets, rounds, edited: false };

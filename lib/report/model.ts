@@ -98,11 +98,22 @@ export type ReportFitChecklist = { criteria: { key: string; label: string; quest
 
 /** The validation plan as the appendix shows it: the reconciliation checks, the golden sets with what they cover, the mock rounds. */
 export type ReportValidationPlan = {
+  /** the first REPORT_PLAN_ROWS checks, in the plan's order */
   checks: { sourceObject: string; check: string; acceptance: string }[];
+  checksTotal: number;
+  /** the first REPORT_PLAN_ROWS golden-patient sets */
   goldenSets: { sourceObject: string; size: number; covers: string; notes: string }[];
+  goldenSetsTotal: number;
   rounds: { name: string; acceptance: string }[];
   edited: boolean;
 };
+
+/**
+ * How many reconciliation checks and golden-patient sets the report's appendix lists (page and PDF). A large
+ * engagement's plan has one set and several checks per data entity — 5,000 entities made the page 14 MB; the
+ * report names how many there are and where the whole plan is (its page and XLSX).
+ */
+export const REPORT_PLAN_ROWS = 40;
 
 export type HeadlineBand = { base: string; p50: string; p80: string };
 
@@ -767,12 +778,18 @@ export function daysBetween(a: string, b: string): number {
 }
 
 function validationPlanView(p: ValidationPlan): ReportValidationPlan {
+  const sets = p.goldenSets.slice(0, REPORT_PLAN_ROWS);
+  const quirksOf = new Map<string, string[]>();
+  const shown = new Set(sets.map((g) => g.entityId));
+  for (const x of p.golden) if (shown.has(x.entityId)) quirksOf.set(x.entityId, [...(quirksOf.get(x.entityId) ?? []), x.quirk]);
   return {
-    checks: p.checks.map((c) => ({ sourceObject: c.sourceObject, check: c.check, acceptance: c.acceptance })),
-    goldenSets: p.goldenSets.map((g) => ({
+    checks: p.checks.slice(0, REPORT_PLAN_ROWS).map((c) => ({ sourceObject: c.sourceObject, check: c.check, acceptance: c.acceptance })),
+    checksTotal: p.checks.length,
+    goldenSets: sets.map((g) => ({
       sourceObject: g.sourceObject, size: g.size, notes: g.notes,
-      covers: p.golden.filter((x) => x.entityId === g.entityId).map((x) => x.quirk).join(", ") || "no quirk recorded",
+      covers: quirksOf.get(g.entityId)?.join(", ") || "no quirk recorded",
     })),
+    goldenSetsTotal: p.goldenSets.length,
     rounds: p.rounds.map((r) => ({ name: r.name, acceptance: r.acceptance.join("; ") })),
     edited: p.edited,
   };

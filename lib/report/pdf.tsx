@@ -27,7 +27,7 @@ import {
   formatWeeks,
   plural,
 } from "@/lib/report/format";
-import { baselineIntro, baselineMetricText, cutoverWaveRow, ganttRows, ganttTicks, inventoryKnownText, reportTitleLine, signOffText } from "@/lib/report/presenters";
+import { baselineIntro, baselineMetricText, cutoverWaveRow, ganttRows, ganttTicks, inventoryKnownText, planRowsNote, reportTitleLine, signOffText } from "@/lib/report/presenters";
 import { SEVERITY_WORDS, type ReportView } from "@/lib/report/model";
 
 // ---------- fonts ----------
@@ -138,6 +138,11 @@ const ARTIFACT = { pdfArtifact: true } as object;
 function P({ children, style }: { children: string; style?: object | object[] }) {
   const first = Array.isArray(style) ? style[0] : style;
   return <Text {...tag((first && HEADING_TAGS.get(first)) || "P")} style={style as never}>{pdfText(children)}</Text>;
+}
+
+/** A paragraph when there is something to say (e.g. planRowsNote). */
+function PlanNote({ text }: { text: string | null }) {
+  return text ? <P style={s.para}>{text}</P> : null;
 }
 
 type Col = { title: string; width: number; align?: "left" | "right" };
@@ -695,8 +700,10 @@ export function ReportPdfDocument({ r }: { r: ReportView }) {
           <P style={s.para}>{`How the converted data will be proven right: the reconciliation checks per entity, the golden patients checked by hand (chosen to cover every quirk found) and the mock conversion rounds with their acceptance thresholds.${r.validationPlan.edited ? " Edited by the consultants from the generated plan." : " As generated from the data inventory and the profiled extracts."}`}</P>
           <P style={s.h3}>Reconciliation checks</P>
           <Table cols={[{ title: "Entity", width: 22 }, { title: "Check", width: 30 }, { title: "Acceptance", width: 48 }]} rows={r.validationPlan.checks.map((c) => [c.sourceObject, c.check, c.acceptance])} />
+          <PlanNote text={planRowsNote(r.validationPlan.checks.length, r.validationPlan.checksTotal, "reconciliation checks")} />
           <P style={s.h3}>Golden patients</P>
           <Table cols={[{ title: "Entity", width: 22 }, { title: "Patients", width: 12, align: "right" }, { title: "Covers", width: 33 }, { title: "Notes", width: 33 }]} rows={r.validationPlan.goldenSets.map((g) => [g.sourceObject, formatCount(g.size), g.covers, g.notes || "—"])} />
+          <PlanNote text={planRowsNote(r.validationPlan.goldenSets.length, r.validationPlan.goldenSetsTotal, "golden-patient sets")} />
           <P style={s.h3}>Mock conversion rounds</P>
           <Table cols={[{ title: "Round", width: 25 }, { title: "Acceptance thresholds", width: 75 }]} rows={r.validationPlan.rounds.map((x) => [x.name, x.acceptance])} />
         </SectionPage>

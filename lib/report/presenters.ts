@@ -86,3 +86,9 @@ export function inventoryKnownText(row: InventoryRow): string {
   if (!row.count) return "—";
   return row.known.map((k) => `${formatShare(k.share)} ${k.label}`).join(" · ") || "—";
 }
+
+/** Under a validation-plan table that lists only the first rows: how many there are and where the rest is. */
+export function planRowsNote(shown: number, total: number, noun: string): string | null {
+  if (total <= shown) return null;
+  return `The first ${formatCount(shown)} of ${formatCount(total)} ${noun}. The whole plan is on the engagement's validation plan page (Profiling → Validation plan) and in its XLSX download.`;
+}

@@ -7,6 +7,7 @@ import { EngagementDocumentSchema, type EngagementDocument } from "@/lib/engagem
 import { estimate } from "@/lib/estimate";
 import { redactTypeDecision, tcoInputOf, typeDecision } from "@/lib/estimate/tco";
 import type { TypeDecisionAnswers } from "@/lib/type-decision/schema";
+import type { ValidationPlan } from "@/lib/profile-runs/validation-plan";
 import { buildReportView, type BaselineSource, type InventoryCompleteness, type ReportView } from "@/lib/report/model";
 
 export const ROOT = path.resolve(__dirname, "../../..");
@@ -29,7 +30,7 @@ export function completenessOf(doc: EngagementDocument): InventoryCompleteness {
 }
 
 export function fixtureReport(
-  opts: { file?: string; doc?: EngagementDocument; canSeeRates?: boolean; seed?: number; baseline?: BaselineSource | null; withTypeDecision?: boolean; fitChecklist?: TypeDecisionAnswers } = {},
+  opts: { file?: string; doc?: EngagementDocument; canSeeRates?: boolean; seed?: number; baseline?: BaselineSource | null; withTypeDecision?: boolean; fitChecklist?: TypeDecisionAnswers; validationPlan?: ValidationPlan } = {},
 ): ReportView {
   const doc = opts.doc ?? fixtureDoc(opts.file);
   const est = estimate(doc, { seed: opts.seed ?? 1 });
@@ -39,6 +40,7 @@ export function fixtureReport(
   return buildReportView({
     typeDecision: decision && !(opts.canSeeRates ?? true) ? redactTypeDecision(decision) : decision,
     fitChecklist: opts.fitChecklist ?? null,
+    validationPlan: opts.validationPlan ?? null,
     engagementId: "eng_fixture",
     doc,
     estimate: est,
