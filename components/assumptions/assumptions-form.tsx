@@ -14,6 +14,8 @@ import {
   BILLING_START_LABELS,
   EDITABLE_CONSTANTS,
   FEE_BASIS_LABELS,
+  STAFFING_FIELDS,
+  STAFFING_LABELS,
   WORKSTREAM_NAMES,
   constantDefinition,
   isConstantOverridden,
@@ -43,6 +45,7 @@ function flatten(v: AssumptionsFormValues): Record<string, string> {
   if (v.rates) for (const ws of WORKSTREAMS) out[`rates.${ws}`] = v.rates[ws];
   out.teamFte = v.teamFte;
   out.interfaceEngineers = v.interfaceEngineers;
+  for (const k of STAFFING_FIELDS) out[`staffing.${k}`] = v.staffing[k];
   out.productiveHoursPerWeek = v.productiveHoursPerWeek;
   for (const [k, x] of Object.entries(v.license)) {
     if (k === "sources") v.license.sources.forEach((src, i) => Object.entries(src).forEach(([f, y]) => y !== null && (out[`license.sources.${i}.${f}`] = String(y))));
@@ -60,6 +63,7 @@ function flatten(v: AssumptionsFormValues): Record<string, string> {
 const FIELD_LABELS: Record<string, string> = {
   teamFte: "Team size (FTE)",
   interfaceEngineers: "Interface engineers",
+  ...Object.fromEntries(STAFFING_FIELDS.map((k) => [`staffing.${k}`, `Team by role — ${STAFFING_LABELS[k]}`])),
   productiveHoursPerWeek: "Productive hours per week",
   "license.sources": "Source systems",
   "license.destinationFee": "Destination license fee",
@@ -98,6 +102,34 @@ function Section({ id, title, description, children, aside }: { id: string; titl
   );
 }
 
+/** Staffing by role (optional, collapsed unless something is entered or wrong): an entered role is its own Phase 1 lane. */
+function TeamByRole({ values, errors, onInput, readOnly, isBuildType }: { values: AssumptionsFormValues; errors: FieldErrors; onInput: (id: string, value: string) => void; readOnly: boolean; isBuildType: boolean }) {
+  const fields = STAFFING_FIELDS.filter((k) => k !== "buildFte" || isBuildType);
+  const entered = fields.filter((k) => values.staffing[k].trim() !== "").length;
+  const hasError = fields.some((k) => errors[`staffing.${k}`]?.length);
+  return (
+    <details className="mt-5 rounded-md ring-1 ring-ink-200" open={entered > 0 || hasError || undefined}>
+      <summary className="cursor-pointer rounded-md px-3 py-2 text-sm font-semibold text-ink-900 hover:bg-ink-50 focus-visible:outline-2 focus-visible:outline-brand-600">
+        Team by role <span className="font-normal text-ink-500">(optional{entered ? ` — ${entered} entered` : " — derived from the team size"})</span>
+      </summary>
+      <div className="border-t border-ink-100 px-3 py-3">
+        <p className="max-w-3xl text-xs text-ink-600">
+          Empty: the role is part of the migration team above, its people derived from the team size by its share of the Phase 1 work (the estimate page shows the numbers). Entered: the role becomes its own Phase 1 lane with these people, and the estimate names it when it binds and says what one more person there saves. Interface engineers are entered above; project management is a share of the effort over the whole calendar, not a lane.
+        </p>
+        <div className="mt-3 grid gap-5 sm:grid-cols-2 lg:grid-cols-4">
+          {fields.map((k) => (
+            <LabeledField key={k} id={fieldAnchor(`staffing.${k}`)} label={STAFFING_LABELS[k]} hint={k === "buildFte" ? "Empty: staffed as COCOMO II implies" : "Empty: derived"} error={errors[`staffing.${k}`]}>
+              <div data-field={`staffing.${k}`}>
+                <NumberInput id={fieldAnchor(`staffing.${k}`)} label={`${STAFFING_LABELS[k]} (FTE)`} value={values.staffing[k]} onChange={onInput} error={errors[`staffing.${k}`]} readOnly={readOnly} suffix="FTE" placeholder="derived" />
+              </div>
+            </LabeledField>
+          ))}
+        </div>
+      </div>
+    </details>
+  );
+}
+
 export function AssumptionsForm({ dto, readOnly, action }: { dto: AssumptionsDto; readOnly: boolean; action: (input: unknown) => Promise<SaveResult> }) {
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
@@ -118,6 +150,7 @@ export function AssumptionsForm({ dto, readOnly, action }: { dto: AssumptionsDto
     setValues((v) => {
       const next = { ...v };
       if (path.startsWith("license.")) next.license = { ...v.license, [path.slice(8)]: value };
+      else if (path.startsWith("staffing.")) next.staffing = { ...v.staffing, [path.slice(9)]: String(value) };
       else (next as Record<string, unknown>)[path] = value;
       return next;
     });
@@ -305,6 +338,7 @@ export function AssumptionsForm({ dto, readOnly, action }: { dto: AssumptionsDto
             </LabeledField>
           ))}
         </div>
+        <TeamByRole values={values} errors={errors} onInput={onInput} readOnly={readOnly} isBuildType={isBuildType} />
         <h3 className="mt-6 text-sm font-semibold text-ink-900">Labor rates by workstream</h3>
         {canSeeRates && values.rates ? (
           <div className="relative mt-2 overflow-x-auto" tabIndex={0}>

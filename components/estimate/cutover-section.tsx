@@ -164,7 +164,7 @@ export function LanesSection({ view }: { view: EstimateView }) {
           The binding lane is <strong>{bindingRow?.label ?? l.bindingLabel}</strong>
           {bindingRow ? ` (${wk(bindingRow.weeks)} of Phase 1)` : ""}.
         </p>
-        {more.lane === "team" || more.lane === "interfaces" ? (
+        {more.lane !== "minimum" && (more.lane !== "build" || more.weeksSaved > 0.05) ? (
           <p className="mt-2 text-ink-800" data-testid="one-more-person">
             One more person there: <strong>{more.weeksSaved > 0.05 ? `${wk(more.weeksSaved)} sooner` : "no time saved"}</strong>, and it {cost} (base plan).
           </p>
@@ -173,6 +173,20 @@ export function LanesSection({ view }: { view: EstimateView }) {
         )}
         <p className="mt-2 text-xs text-ink-600">{more.explanation}</p>
       </section>
+      {l.staffing?.length ? (
+        <div className="lg:col-span-2">
+          <h3 className="text-sm font-semibold text-ink-900">Team by role</h3>
+          <ul className="mt-1 grid gap-x-6 gap-y-1 text-sm text-ink-700 sm:grid-cols-2">
+            {l.staffing.map((r) => (
+              <li key={r.role}>
+                <span className="font-medium text-ink-800">{r.label}</span>: {r.fte === null ? "—" : `${formatNumber(r.fte, { maximumFractionDigits: 1 })} FTE`}{" "}
+                <span className="text-ink-500">({r.entered ? "entered" : "derived"})</span>
+                <span className="block text-xs text-ink-500">{r.basis}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </div>
   );
 }

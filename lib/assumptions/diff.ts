@@ -9,6 +9,8 @@ import {
   EDITABLE_CONSTANTS,
   effectiveRateCents,
   FEE_BASIS_LABELS,
+  STAFFING_FIELDS,
+  STAFFING_LABELS,
   WORKSTREAM_NAMES,
 } from "@/lib/assumptions/schema";
 
@@ -43,6 +45,7 @@ export function flattenAssumptions(a: Assumptions): Record<string, unknown> {
   for (const ws of WORKSTREAMS) out[`ratesCents.${ws}`] = effectiveRateCents(a, ws);
   out.teamFte = a.teamFte;
   out.interfaceEngineers = a.interfaceEngineers;
+  for (const k of STAFFING_FIELDS) out[`staffing.${k}`] = a.staffing[k];
   out.productiveHoursPerWeek = a.productiveHoursPerWeek;
   for (const k of LICENSE_KEYS) out[`license.${k}`] = a.license[k];
   a.license.sources.forEach((src, i) => {
@@ -73,6 +76,7 @@ export function diffAssumptions(before: Assumptions, after: Assumptions): Record
 const FIELD_LABELS: Record<string, string> = {
   teamFte: "Team size (FTE)",
   interfaceEngineers: "Interface engineers",
+  ...Object.fromEntries(STAFFING_FIELDS.map((k) => [`staffing.${k}`, `Team by role — ${STAFFING_LABELS[k]} (FTE)`])),
   productiveHoursPerWeek: "Productive hours per week",
   "license.destinationFeeCents": "Destination license fee",
   "license.destinationFeeBasis": "Destination fee basis",
@@ -116,6 +120,7 @@ const num = (n: number) => new Intl.NumberFormat("en-US", { maximumFractionDigit
 /** A value of an assumption path in words (money as dollars, units named). */
 export function formatAssumptionValue(path: string, value: unknown): string {
   if ((value === null || value === undefined) && isRateOrFeePath(path)) return "not entered";
+  if ((value === null || value === undefined) && path.startsWith("staffing.")) return "derived from the team";
   if (value === null || value === undefined) return "not set";
   if (path.startsWith("ratesCents.") && typeof value === "number") return `${money(value)}/h`;
   if ((path.endsWith("Cents") || path.endsWith("CentsPerMonth")) && typeof value === "number") return money(value);

@@ -87,11 +87,21 @@ export type LicenseFormValues = {
   archiveMonths: string;
 };
 export const EMPTY_SOURCE_FORM: LicenseSourceFormValues = { name: "", fee: "", feeBasis: "per_provider_month", contractEnd: "", noticeMonths: "3", rampsDownPerWave: false, contractTailMonths: "0" };
+/** Staffing by role (FTE as typed; "" = derived by the engine) */
+export type StaffingFormValues = { dataFte: string; workflowFte: string; trainerFte: string; buildFte: string };
+export const STAFFING_FIELDS = ["dataFte", "workflowFte", "trainerFte", "buildFte"] as const;
+export const STAFFING_LABELS: Record<(typeof STAFFING_FIELDS)[number], string> = {
+  dataFte: "Data migration engineers",
+  workflowFte: "Clinical workflow analysts",
+  trainerFte: "Trainers and go-live support",
+  buildFte: "Build developers",
+};
 export type AssumptionsFormValues = {
   /** dollars per hour by workstream; null = hidden for this role */
   rates: Record<Workstream, string> | null;
   teamFte: string;
   interfaceEngineers: string;
+  staffing: StaffingFormValues;
   productiveHoursPerWeek: string;
   license: LicenseFormValues;
   waves: WaveFormValues[];
@@ -339,6 +349,15 @@ export const AssumptionsFormSchema = z
     rates: ratesField,
     teamFte: numberField({ min: 0.5, max: 500, unit: "FTE" }),
     interfaceEngineers: numberField({ min: 1, max: 50, int: true }),
+    // optional: older form states and API callers may leave it out (= every role derived)
+    staffing: z
+      .strictObject({
+        dataFte: optionalNumberField({ min: 0.5, max: 200 }),
+        workflowFte: optionalNumberField({ min: 0.5, max: 200 }),
+        trainerFte: optionalNumberField({ min: 0.5, max: 200 }),
+        buildFte: optionalNumberField({ min: 0.5, max: 200 }),
+      })
+      .default({ dataFte: null, workflowFte: null, trainerFte: null, buildFte: null }),
     productiveHoursPerWeek: numberField({ min: 10, max: 60, unit: "hours" }),
     license: LicenseFormSchema,
     waves: z.array(WaveFormSchema).max(MAX_WAVES, `At most ${MAX_WAVES} waves`),
@@ -352,6 +371,7 @@ export const AssumptionsFormSchema = z
       ratesCents: v.rates,
       teamFte: v.teamFte,
       interfaceEngineers: v.interfaceEngineers,
+      staffing: v.staffing,
       productiveHoursPerWeek: v.productiveHoursPerWeek,
       license: {
         sources: v.license.sources.map((x) => ({
@@ -425,6 +445,7 @@ export function toFormValues(a: Assumptions, opts: { canSeeRates: boolean }): As
     rates: opts.canSeeRates ? (Object.fromEntries(WORKSTREAMS.map((ws) => [ws, centsToDollarsInput(effectiveRateCents(a, ws))])) as Record<Workstream, string>) : null,
     teamFte: numberInput(a.teamFte),
     interfaceEngineers: numberInput(a.interfaceEngineers),
+    staffing: { dataFte: numberInput(a.staffing.dataFte), workflowFte: numberInput(a.staffing.workflowFte), trainerFte: numberInput(a.staffing.trainerFte), buildFte: numberInput(a.staffing.buildFte) },
     productiveHoursPerWeek: numberInput(a.productiveHoursPerWeek),
     license: {
       sources: l.sources.map((x) => ({

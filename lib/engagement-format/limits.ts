@@ -46,6 +46,7 @@ export const INPUT_LIMITS = {
   waveUsers: lim(0, 1_000_000, "users"),
   teamFte: lim(0.5, 500, "FTE", false),
   interfaceEngineers: lim(1, 50, "engineers"),
+  roleFte: lim(0.5, 200, "FTE", false),
   productiveHoursPerWeek: lim(10, 60, "hours per week", false),
   functionPoints: lim(0, 1_000_000, "function points"),
   budgetCents: lim(0, MAX_AMOUNT_CENTS, "cents"),

@@ -187,6 +187,19 @@ export const WaveSchema = z.strictObject({
 });
 export type Wave = z.infer<typeof WaveSchema>;
 
+/**
+ * Staffing by role (optional; null = derived): each entered role is its own Phase 1 lane. Not entered, a
+ * role is part of the migration team (teamFte), its share derived from its Phase 1 effort; the build is
+ * staffed as COCOMO II implies. Interface engineers are `interfaceEngineers`. docs/estimation.md "Lanes".
+ */
+export const StaffingSchema = z.strictObject({
+  dataFte: bounded(L.roleFte).nullable().default(null), // data migration and audit-trail engineers
+  workflowFte: bounded(L.roleFte).nullable().default(null), // clinical workflow analysts
+  trainerFte: bounded(L.roleFte).nullable().default(null), // trainers and go-live support
+  buildFte: bounded(L.roleFte).nullable().default(null), // build developers (Type B/C)
+});
+export type Staffing = z.infer<typeof StaffingSchema>;
+
 const CONSTANT_RANGES = new Map(CONSTANT_DEFINITIONS.map((d) => [d.key, d]));
 function checkConstantRanges(constants: Record<string, number>, ctx: z.RefinementCtx): void {
   for (const [key, value] of Object.entries(constants)) {
@@ -201,6 +214,7 @@ export const AssumptionsSchema = z.strictObject({
   ratesCents: z.partialRecord(z.enum(WORKSTREAMS), bounded(L.rateCents)).default({}),
   teamFte: bounded(L.teamFte).default(8),
   interfaceEngineers: bounded(L.interfaceEngineers).default(2),
+  staffing: StaffingSchema.default(StaffingSchema.parse({})),
   productiveHoursPerWeek: bounded(L.productiveHoursPerWeek).default(32),
   license: LicenseTermsSchema.default(LicenseTermsSchema.parse({})),
   waves: z.array(WaveSchema).default([]), // empty = the engine derives waves from the profile

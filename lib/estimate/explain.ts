@@ -70,7 +70,9 @@ export function buildExplanations({ model, base, p50, p80, confidence }: Explain
 
   // phases
   const p1Inputs: Record<string, number | string> = { binding: P1_BOUND_LABELS[base.p1Binding] as string };
-  P1_BOUND_LABELS.forEach((label, i) => (p1Inputs[`candidate: ${label} (weeks)`] = r1(base.p1Bounds[i] as number)));
+  P1_BOUND_LABELS.forEach((label, i) => {
+    if (i < 4 || (model.roleLaneHoursPerWeek[i - 4] as number) > 0) p1Inputs[`candidate: ${label} (weeks)`] = r1(base.p1Bounds[i] as number);
+  });
   const phaseText: Record<PhaseKey, { formula: string; inputs: Explanation["inputs"]; constants: string[] }> = {
     P0: { formula: "PERT(4, 5, 6) weeks + risk events assigned to Phase 0.", inputs: {}, constants: ["phase.P0.min", "phase.P0.likely", "phase.P0.max"] },
     P1: {

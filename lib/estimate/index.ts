@@ -10,7 +10,7 @@ import { buildExplanations, COST_LINE_LABELS } from "./explain";
 import { fieldRange, honestyFlags, inputConfidence, sizeClassOf } from "./flags";
 import { ganttBars, monthlyCost, PHASE_LABELS, scaleWaves } from "./gantt";
 import type { OverlapInterval } from "./license";
-import { buildModel, WS_INDEX } from "./model";
+import { buildModel, ROLE_LANES, WS_INDEX, type Model } from "./model";
 import {
   BUCKETS,
   baseSample,
@@ -34,7 +34,7 @@ import {
   type CostLineKey,
 } from "./simulate";
 import { sCurve, summarizer, tornado } from "./summarize";
-import type { Distribution, Estimate, GanttBar, LabelledDistribution, PhaseKey, RiskOut } from "./types";
+import type { Distribution, Estimate, GanttBar, LabelledDistribution, LaneOut, PhaseKey, RiskOut } from "./types";
 
 export const ENGINE_VERSION = "2.4.0"; // 2: go-live tracks, blackouts, increments, lanes, scale; 2.1: license per source system, flat fees never ramp, vendor fees, "not entered"; 2.2: money in explanations as typed values; 2.3: testing and PM no longer on top of whole-lifecycle build hours; 2.4: entered wave go-live dates are constraints (stored results of older versions are recomputed)
 export const DEFAULT_ITERATIONS = 10_000;
@@ -136,11 +136,14 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
   const sequentialOut = model.cutover.tracks > 1 ? evalBase({ ...model, cutover: { ...model.cutover, tracks: 1 } }) : baseOut;
   const hPerWeek = doc.assumptions.productiveHoursPerWeek;
   const bindingIndex = baseOut[O_P1_BINDING] as number;
-  const laneKeys = ["minimum", "team", "interfaces", "build"] as const;
-  const bindingLane = laneKeys[bindingIndex] ?? "minimum";
+  const laneKeys = ["minimum", "team", "interfaces", "build", ...ROLE_LANES.map((r) => r.key)] as const;
+  const bindingLane: LaneOut["key"] = laneKeys[bindingIndex] ?? "minimum";
+  const roleIndex = ROLE_LANES.findIndex((r) => r.key === bindingLane);
   const moreOut =
     bindingLane === "team" ? evalBase({ ...model, teamHoursPerWeek: model.teamHoursPerWeek + hPerWeek })
     : bindingLane === "interfaces" ? evalBase({ ...model, laneHoursPerWeek: model.laneHoursPerWeek + hPerWeek })
+    : bindingLane === "build" && model.buildLaneHoursPerWeek > 0 ? evalBase({ ...model, buildLaneHoursPerWeek: model.buildLaneHoursPerWeek + hPerWeek })
+    : roleIndex >= 0 ? evalBase({ ...model, roleLaneHoursPerWeek: model.roleLaneHoursPerWeek.map((h, k) => (k === roleIndex ? h + hPerWeek : h)) })
     : baseOut;
 
   // ---- Monte Carlo ----
@@ -333,7 +336,7 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
       lines: baseLines,
       totalWeeks: baseWeeks,
       totalCost: baseCost,
-      p1Bounds: [0, 1, 2, 3].map((i) => baseOut[O_P1_BOUNDS + i] as number),
+      p1Bounds: P1_BOUND_LABELS.map((_, i) => baseOut[O_P1_BOUNDS + i] as number),
       p1Binding: baseOut[O_P1_BINDING] as number,
       overlap: { destination: overlapBase.destinationCents, source: overlapBase.sourceCents, archive: overlapBase.archiveCents },
     },
@@ -348,7 +351,9 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
   });
 
   const phase1Binding: Record<string, number> = {};
-  P1_BOUND_LABELS.forEach((label, i) => (phase1Binding[label] = Math.round(((sim.p1Binding[i] as number) / iterations) * 1e4) / 1e4));
+  P1_BOUND_LABELS.forEach((label, i) => {
+    if (laneActive(model, i)) phase1Binding[label] = Math.round(((sim.p1Binding[i] as number) / iterations) * 1e4) / 1e4;
+  });
 
   const result: Estimate = {
     schemaVersion: 1,
@@ -380,7 +385,7 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
       hours: Object.fromEntries(WORKSTREAMS.map((w) => [w, h0(baseHours[w])])) as Record<Workstream, number>,
       phase1: {
         binding: P1_BOUND_LABELS[baseOut[O_P1_BINDING] as number] as string,
-        candidatesWeeks: Object.fromEntries(P1_BOUND_LABELS.map((l, i) => [l, w2(baseOut[O_P1_BOUNDS + i] as number)])),
+        candidatesWeeks: Object.fromEntries(P1_BOUND_LABELS.flatMap((l, i) => (laneActive(model, i) ? [[l, w2(baseOut[O_P1_BOUNDS + i] as number)]] : []))),
       },
     },
     sCurves: {
@@ -459,33 +464,9 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
     lanes: {
       binding: bindingLane,
       bindingLabel: P1_BOUND_LABELS[bindingIndex] as string,
-      lanes: [
-        { key: "minimum", label: "Minimum foundation duration", fte: null, basis: "Calendar minimum of the playbook (design decisions, vendor provisioning)", weeks: w2(baseOut[O_P1_BOUNDS] as number) },
-        { key: "team", label: "Migration team (data, workflow, reports, testing, training)", fte: doc.assumptions.teamFte, basis: "Entered team size", weeks: w2(baseOut[O_P1_BOUNDS + 1] as number) },
-        {
-          key: "interfaces",
-          label: "Interface engineers",
-          fte: model.lanes.interfaceEngineers,
-          basis: model.lanes.interfaceEngineers > model.lanes.interfaceEngineersEntered
-            ? `Derived: the team's share by interface effort (${model.lanes.interfaceEngineersDerived}) is more than the ${model.lanes.interfaceEngineersEntered} entered`
-            : `Entered: ${model.lanes.interfaceEngineersEntered}`,
-          weeks: w2(baseOut[O_P1_BOUNDS + 2] as number),
-        },
-        ...(model.cocomo.enabled
-          ? [{ key: "build" as const, label: "Build team (COCOMO II schedule of the core and the pilot's slice)", fte: null, basis: "Staffed as COCOMO II implies; its schedule cannot be compressed below 75% of nominal", weeks: w2(baseOut[O_P1_BOUNDS + 3] as number) }]
-          : []),
-      ],
-      oneMorePerson: {
-        lane: bindingLane,
-        weeksSaved: w2(Math.max(0, baseWeeks - (moreOut[O_TOTAL_WEEKS] as number))),
-        costDeltaCents: cents((moreOut[O_TOTAL_COST] as number) - baseCost),
-        explanation:
-          bindingLane === "team" || bindingLane === "interfaces"
-            ? `One more person in the binding lane (${bindingLane === "team" ? "the migration team" : "interface engineers"}) shortens the base plan by ${round1(Math.max(0, baseWeeks - (moreOut[O_TOTAL_WEEKS] as number)))} weeks; the hours of work are the same, the shorter overlap changes cost by the amount shown.`
-            : bindingLane === "build"
-              ? "The build's COCOMO II schedule binds: it is already compressed to its limit, so one more person saves no time (adding people to a late software project makes it later)."
-              : "The calendar minimum of the foundation binds: one more person saves no time.",
-      },
+      lanes: laneRows(model, baseOut, doc.assumptions.teamFte),
+      oneMorePerson: oneMorePerson(model, bindingLane, baseWeeks, baseCost, moreOut),
+      staffing: staffingRows(model, doc.assumptions.interfaceEngineers),
     },
     risks,
     phase1Binding,
@@ -502,6 +483,78 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
 }
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
+const fte1 = (v: number) => Math.round(v * 10) / 10;
+
+/** Phase 1 bound i is a lane of this engagement: the four of engine 2, and each role lane staffed as its own */
+function laneActive(model: Model, i: number): boolean {
+  return i < 4 || (model.roleLaneHoursPerWeek[i - 4] as number) > 0;
+}
+
+function laneRows(model: Model, baseOut: Float64Array, teamFte: number): LaneOut[] {
+  const st = model.staffing;
+  const weeks = (i: number) => w2(baseOut[O_P1_BOUNDS + i] as number);
+  const notEntered = st.roles.filter((r) => r.entered === null).map((r) => r.label.toLowerCase());
+  const rows: LaneOut[] = [
+    { key: "minimum", label: "Minimum foundation duration", fte: null, basis: "Calendar minimum of the playbook (design decisions, vendor provisioning)", weeks: weeks(0) },
+    st.anyRoleEntered
+      ? { key: "team", label: `Rest of the migration team (${[...notEntered, "reports", "testing", "interfaces' volume"].join(", ")})`, fte: fte1(st.poolFte), basis: `Derived: the share of the team of ${teamFte} FTE for the work of the roles not entered, by their Phase 1 effort`, weeks: weeks(1) }
+      : { key: "team", label: "Migration team (data, workflow, reports, testing, training)", fte: teamFte, basis: "Entered team size", weeks: weeks(1) },
+    {
+      key: "interfaces",
+      label: "Interface engineers",
+      fte: model.lanes.interfaceEngineers,
+      basis: model.lanes.interfaceEngineers > model.lanes.interfaceEngineersEntered
+        ? `Derived: the team's share by interface effort (${model.lanes.interfaceEngineersDerived}) is more than the ${model.lanes.interfaceEngineersEntered} entered`
+        : `Entered: ${model.lanes.interfaceEngineersEntered}`,
+      weeks: weeks(2),
+    },
+  ];
+  if (model.cocomo.enabled) {
+    rows.push(
+      st.buildEntered !== null
+        ? { key: "build", label: "Build developers (the core and the pilot's slice)", fte: st.buildEntered, basis: `Entered: ${st.buildEntered}; never faster than 75% of the COCOMO II schedule${st.derivedBuildFte !== null ? ` (COCOMO II staffs it with ${st.derivedBuildFte} on average)` : ""}`, weeks: weeks(3) }
+        : { key: "build", label: "Build team (COCOMO II schedule of the core and the pilot's slice)", fte: st.derivedBuildFte, basis: "Derived: staffed as COCOMO II implies (effort ÷ schedule); its schedule cannot be compressed below 75% of nominal", weeks: weeks(3) },
+    );
+  }
+  st.roles.forEach((r, k) => {
+    if (r.entered !== null) rows.push({ key: r.key, label: r.label, fte: r.entered, basis: `Entered: ${r.entered} (derived from the team it would be ${r.derived})`, weeks: weeks(4 + k) });
+  });
+  return rows;
+}
+
+function staffingRows(model: Model, interfaceEngineers: number): Estimate["lanes"]["staffing"] {
+  const st = model.staffing;
+  const rows: Estimate["lanes"]["staffing"] = st.roles.map((r) => ({
+    role: r.key,
+    label: r.label,
+    fte: r.entered ?? r.derived,
+    entered: r.entered !== null,
+    basis: r.entered !== null ? "Entered: its own Phase 1 lane" : "Derived: the team size × the role's share of the team's Phase 1 effort (most-likely hours); works in the pooled team lane",
+  }));
+  rows.push({ role: "interfaces", label: "Interface engineers", fte: model.lanes.interfaceEngineers, entered: model.lanes.interfaceEngineers <= interfaceEngineers, basis: "Entered, or the team's share by interface effort when larger; bounds how many interfaces are rebuilt at once" });
+  if (model.cocomo.enabled) rows.push({ role: "build", label: "Build developers", fte: st.buildEntered ?? st.derivedBuildFte, entered: st.buildEntered !== null, basis: st.buildEntered !== null ? "Entered: its own Phase 1 lane, never faster than 75% of the COCOMO II schedule" : "Derived: COCOMO II average staffing (Phase 0–1 build effort in person-months ÷ its schedule in months)" });
+  rows.push({ role: "project_management", label: "Project management", fte: null, entered: false, basis: "Not a lane: project-management hours are a share of the effort (pm.share) spread over the calendar, so they never bound Phase 1" });
+  return rows;
+}
+
+function oneMorePerson(model: Model, lane: LaneOut["key"], baseWeeks: number, baseCost: number, moreOut: Float64Array): Estimate["lanes"]["oneMorePerson"] {
+  const saved = Math.max(0, baseWeeks - (moreOut[O_TOTAL_WEEKS] as number));
+  const role = ROLE_LANES.find((r) => r.key === lane);
+  const staffed = lane === "team" || lane === "interfaces" || role !== undefined || (lane === "build" && model.buildLaneHoursPerWeek > 0);
+  const name = lane === "team" ? (model.staffing.anyRoleEntered ? "the rest of the migration team" : "the migration team") : lane === "interfaces" ? "interface engineers" : lane === "build" ? "build developers" : role ? role.label.toLowerCase() : "";
+  return {
+    lane,
+    weeksSaved: w2(saved),
+    costDeltaCents: cents((moreOut[O_TOTAL_COST] as number) - baseCost),
+    explanation: staffed
+      ? saved > 0.05 || lane !== "build"
+        ? `One more person in the binding lane (${name}) shortens the base plan by ${round1(saved)} weeks; the hours of work are the same, the shorter overlap changes cost by the amount shown.`
+        : "The entered build developers are already as many as the COCOMO II schedule can use: one more saves no time (adding people to a late software project makes it later)."
+      : lane === "build"
+        ? "The build's COCOMO II schedule binds: it is already compressed to its limit, so one more person saves no time (adding people to a late software project makes it later)."
+        : "The calendar minimum of the foundation binds: one more person saves no time.",
+  };
+}
 
 function blackoutAt(labels: { startWeek: number; endWeek: number; label: string }[], week: number): string {
   return labels.find((b) => Math.abs(b.endWeek - week) < 1e-6)?.label ?? "blackout window";

@@ -24,6 +24,25 @@ export const WS_INDEX = Object.fromEntries(WORKSTREAMS.map((w, i) => [w, i])) as
 /** index in WORKSTREAMS of each primary workstream */
 export const PRIMARY_INDEX = PRIMARY_WORKSTREAMS.map((w) => WS_INDEX[w]);
 
+/** Phase 1 role lanes a consultant can staff (assumptions.staffing); bound index in simulate = 4 + position. */
+export const ROLE_LANES = [
+  { key: "data", field: "dataFte", label: "Data migration engineers", workstreams: ["data_migration", "audit_trail"] },
+  { key: "workflow", field: "workflowFte", label: "Clinical workflow analysts", workstreams: ["workflow"] },
+  { key: "training", field: "trainerFte", label: "Trainers and go-live support", workstreams: ["training"] },
+] as const;
+export type RoleLaneKey = (typeof ROLE_LANES)[number]["key"];
+
+export interface StaffingModel {
+  /** per ROLE_LANES entry: the entered FTE (own lane) or null, and the FTE derived from the team by its Phase 1 effort */
+  roles: { key: RoleLaneKey; label: string; entered: number | null; derived: number }[];
+  /** people on the pooled migration-team lane: teamFte when no role is entered, else the team's share for the roles not entered */
+  poolFte: number;
+  anyRoleEntered: boolean;
+  /** build developers: entered, or null (staffed as COCOMO II implies: derivedBuildFte on average in Phase 0–1) */
+  buildEntered: number | null;
+  derivedBuildFte: number | null;
+}
+
 export interface Model {
   doc: EngagementDocument;
   type: MigrationType;
@@ -48,8 +67,18 @@ export interface Model {
   waveDates: Float64Array;
   goLiveOffset: number;
   riskPrep: RiskPreparation;
+  /** hours per week of the pooled migration-team lane (the whole team, or the share of the roles not entered) */
   teamHoursPerWeek: number;
   laneHoursPerWeek: number;
+  /** workstreams on the pooled team lane (1) — every one but build, PM and the entered roles' */
+  poolMask: Uint8Array;
+  /** per ROLE_LANES entry: hours per week of its own lane (0 = not entered: it is in the pool) */
+  roleLaneHoursPerWeek: Float64Array;
+  /** per ROLE_LANES entry: its workstreams' indexes */
+  roleWs: Int32Array[];
+  /** hours per week of entered build developers (0 = staffed as COCOMO II implies) */
+  buildLaneHoursPerWeek: number;
+  staffing: StaffingModel;
   /** interface engineers used: the entered number, or the team's share by interface effort when larger */
   lanes: { interfaceEngineersEntered: number; interfaceEngineersDerived: number; interfaceEngineers: number };
   /** concurrent go-live tracks and the gap between go-lives on one track (weeks) */
@@ -137,6 +166,36 @@ export function buildModel(doc: EngagementDocument): Model {
   const interfaceP1 = likely[WS_INDEX.integrations]! * shares[WS_INDEX.integrations * 5 + 1]!;
   const interfaceEngineersDerived = foundationLikely > 0 ? Math.floor(((a.teamFte * interfaceP1) / foundationLikely) * 10) / 10 : 0;
   const interfaceEngineers = Math.max(a.interfaceEngineers, interfaceEngineersDerived);
+  // staffing by role: an entered role is its own lane; the roles not entered stay on the pooled team lane with
+  // the team's share for them by Phase 1 effort (so the base plan is unchanged when a role is entered at its
+  // derived FTE, and nothing entered is exactly the pooled lane of before)
+  const p1Of = (ws: readonly string[]) => ws.reduce((x, w) => x + likely[WS_INDEX[w as keyof typeof WS_INDEX]]! * shares[WS_INDEX[w as keyof typeof WS_INDEX] * 5 + 1]!, 0);
+  const poolMask = new Uint8Array(WS_COUNT);
+  for (let w = 0; w < WS_COUNT; w++) poolMask[w] = w !== WS_INDEX.build && w !== WS_INDEX.project_management ? 1 : 0;
+  const roleLaneHoursPerWeek = new Float64Array(ROLE_LANES.length);
+  let enteredP1 = 0;
+  const roles = ROLE_LANES.map((r, k) => {
+    const entered = a.staffing[r.field];
+    const p1 = p1Of(r.workstreams);
+    if (entered !== null) {
+      roleLaneHoursPerWeek[k] = entered * a.productiveHoursPerWeek;
+      enteredP1 += p1;
+      for (const w of r.workstreams) poolMask[WS_INDEX[w]] = 0;
+    }
+    return { key: r.key, label: r.label, entered, derived: foundationLikely > 0 ? Math.round(((a.teamFte * p1) / foundationLikely) * 10) / 10 : 0 };
+  });
+  const anyRoleEntered = roles.some((r) => r.entered !== null);
+  const poolFte = !anyRoleEntered ? a.teamFte : foundationLikely > 0 ? (a.teamFte * Math.max(0, foundationLikely - enteredP1)) / foundationLikely : a.teamFte;
+  const buildP01 = likely[WS_INDEX.build]! * (shares[WS_INDEX.build * 5]! + shares[WS_INDEX.build * 5 + 1]!);
+  const hpm = c["build.hoursPerPersonMonth"] as number;
+  const tdevMonths = buildP01 > 0 ? (c["build.cocomoCoefficient"] as number) * Math.pow(buildP01 / hpm, c["build.cocomoExponent"] as number) : 0;
+  const staffing: StaffingModel = {
+    roles,
+    poolFte,
+    anyRoleEntered,
+    buildEntered: type !== "A" ? a.staffing.buildFte : null,
+    derivedBuildFte: type !== "A" && tdevMonths > 0 ? Math.round((buildP01 / hpm / tdevMonths) * 10) / 10 : null,
+  };
   // cutover capacity: concurrent go-live tracks (entered, or one per N FTE of the team), at most one per wave
   const enteredTracks = Math.round(c["cutover.goLiveTracks"] as number);
   const derivedTracks = Math.max(1, Math.floor(a.teamFte / (c["cutover.ftePerTrack"] as number)));
@@ -168,8 +227,13 @@ export function buildModel(doc: EngagementDocument): Model {
     waveDates: Float64Array.from(wavePlan.waves.map((w) => (w.goLiveDate ? (parseIsoDate(w.goLiveDate) - parseIsoDate(doc.engagement.plannedStart)) / 7 : NO_WAVE_DATE))),
     goLiveOffset: c["schedule.waveGoLiveOffset"] as number,
     riskPrep,
-    teamHoursPerWeek: a.teamFte * a.productiveHoursPerWeek,
+    teamHoursPerWeek: poolFte * a.productiveHoursPerWeek,
     laneHoursPerWeek: interfaceEngineers * a.productiveHoursPerWeek,
+    poolMask,
+    roleLaneHoursPerWeek,
+    roleWs: ROLE_LANES.map((r) => Int32Array.from(r.workstreams.map((w) => WS_INDEX[w]))),
+    buildLaneHoursPerWeek: staffing.buildEntered !== null && build.functionPoints > 0 ? staffing.buildEntered * a.productiveHoursPerWeek : 0,
+    staffing,
     lanes: { interfaceEngineersEntered: a.interfaceEngineers, interfaceEngineersDerived, interfaceEngineers },
     cutover: { tracks, tracksDerived: enteredTracks <= 0, gapWeeks: c["cutover.goLiveGapWeeks"] as number },
     blackouts,

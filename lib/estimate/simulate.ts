@@ -20,6 +20,7 @@ const OVERLAP_OUT_SIZE = license.OVERLAP_OUT_SIZE;
 const cocomoTdevWeeks = modelModule.cocomoTdevWeeks;
 const cocomoWeeksForHours = modelModule.cocomoWeeksForHours;
 const NO_WAVE_DATE = modelModule.NO_WAVE_DATE;
+const ROLE_COUNT = modelModule.ROLE_LANES.length;
 const PRIMARY_INDEX: readonly number[] = modelModule.PRIMARY_INDEX;
 const WS_COUNT = modelModule.WS_COUNT;
 const WS_INDEX = modelModule.WS_INDEX;
@@ -59,12 +60,13 @@ export const O_TOTAL_COST = O_BUCKET_COST + 6;
 export const O_OVERLAP_PARTS = O_TOTAL_COST + 1; // destination, source, archive
 export const O_P1_BINDING = O_OVERLAP_PARTS + 3; // 0 minimum, 1 team capacity, 2 interface lane, 3 COCOMO
 export const O_TOTAL_HOURS = O_P1_BINDING + 1;
-export const O_P1_BOUNDS = O_TOTAL_HOURS + 1; // 4 candidate P1 durations
-export const O_RISK_WEEKS = O_P1_BOUNDS + 4; // 5 phases: nominal risk weeks drawn
+export const P1_BOUNDS = 7;
+export const O_P1_BOUNDS = O_TOTAL_HOURS + 1; // 7 candidate P1 durations (P1_BOUND_LABELS)
+export const O_RISK_WEEKS = O_P1_BOUNDS + P1_BOUNDS; // 5 phases: nominal risk weeks drawn
 export const O_SLIP_WEEKS = O_RISK_WEEKS + 5; // 5 phases: weeks the risks actually added to each phase (P1: after float)
 export const OUT_SIZE = O_SLIP_WEEKS + 5;
 
-export const P1_BOUND_LABELS = ["minimum foundation duration", "team capacity", "interface-engineer lane", "COCOMO II build schedule"] as const;
+export const P1_BOUND_LABELS = ["minimum foundation duration", "team capacity", "interface-engineer lane", "COCOMO II build schedule", "data migration lane", "clinical workflow lane", "training lane"] as const;
 
 /** Sampled values for one evaluation. */
 export class Sample {
@@ -110,7 +112,7 @@ export class Scratch {
   readonly addShare = new Float64Array(WS_COUNT);
   readonly riskWeeks: Float64Array; // per risk, this evaluation
   readonly riskCost: Float64Array; // per risk: amount + effort-share labor, this evaluation
-  readonly p1Track = new Float64Array(4); // P1 risk weeks by track (index of the P1 bound they delay)
+  readonly p1Track = new Float64Array(4); // P1 risk weeks by track (index of the P1 bound they delay; role lanes take the team's)
   readonly trackFree: Float64Array; // per go-live track: when it can start the next wave
   readonly trackLastGoLive: Float64Array; // per go-live track: its last go-live
   readonly blackoutShift: Float64Array; // per wave: weeks its go-live moved out of a blackout
@@ -212,10 +214,12 @@ export function evaluate(model: Model, s: Sample, out: Float64Array, sc: Scratch
 
   // ---- schedule ----
   const sh = model.shares;
-  // foundation effort carried by the migration team: P1 share of every workstream except build (own track) and PM
+  // foundation effort carried by the pooled migration team: P1 share of every workstream except build (own
+  // track), PM and the roles staffed as their own lanes
   let foundation = 0;
+  const pool = model.poolMask;
   for (let w = 0; w < WS_COUNT; w++) {
-    if (w === I_BUILD || w === I_PM) continue;
+    if (pool[w] === 0) continue;
     foundation += out[O_HOURS + w]! * sh[w * 5 + 1]!;
   }
   const p0 = s.p0 + out[O_RISK_WEEKS]!;
@@ -227,13 +231,33 @@ export function evaluate(model: Model, s: Sample, out: Float64Array, sc: Scratch
     // COCOMO II bounds the build: P0 + P1 ≥ share × TDEV (SCED 'very low' = 75% of nominal)
     const tdevWeeks = cocomoTdevWeeks(model, buildHours);
     bCocomo = Math.max(0, model.cocomo.share * tdevWeeks - s.p0);
+    // entered build developers: P0 + P1 ≥ the Phase 0–1 build hours ÷ (developers × productive h) — never
+    // shorter than the COCOMO bound (more developers cannot compress it further)
+    if (model.buildLaneHoursPerWeek > 0) {
+      const staffed = (buildHours * (sh[I_BUILD * 5]! + sh[I_BUILD * 5 + 1]!)) / model.buildLaneHoursPerWeek - s.p0;
+      if (staffed > bCocomo) bCocomo = staffed;
+    }
   }
   // P1 = the longest track, each delayed by the risks that hit it (float absorbs the rest), + whole-phase risks
-  const p1NoRisk = Math.max(bMin, bCap, bLane, bCocomo);
+  let p1NoRisk = Math.max(bMin, bCap, bLane, bCocomo);
   let p1 = bMin, binding = 0;
   if (bCap + p1Track[1]! > p1) { p1 = bCap + p1Track[1]!; binding = 1; }
   if (bLane + p1Track[2]! > p1) { p1 = bLane + p1Track[2]!; binding = 2; }
   if (bCocomo + p1Track[3]! > p1) { p1 = bCocomo + p1Track[3]!; binding = 3; }
+  // role lanes (entered staffing): the role's Phase 1 hours ÷ (its FTE × productive h); the team's risks delay them too
+  for (let k = 0; k < ROLE_COUNT; k++) {
+    const cap = model.roleLaneHoursPerWeek[k]!;
+    let weeks = 0;
+    if (cap > 0) {
+      const ws = model.roleWs[k]!;
+      let h = 0;
+      for (let j = 0; j < ws.length; j++) h += out[O_HOURS + ws[j]!]! * sh[ws[j]! * 5 + 1]!;
+      weeks = h / cap;
+      if (weeks > p1NoRisk) p1NoRisk = weeks;
+      if (weeks + p1Track[1]! > p1) { p1 = weeks + p1Track[1]!; binding = 4 + k; }
+    }
+    out[O_P1_BOUNDS + 4 + k] = weeks;
+  }
   out[O_P1_BOUNDS] = bMin;
   out[O_P1_BOUNDS + 1] = bCap;
   out[O_P1_BOUNDS + 2] = bLane;
@@ -260,8 +284,11 @@ export function evaluate(model: Model, s: Sample, out: Float64Array, sc: Scratch
   if (model.cocomo.enabled && buildHours > 0 && model.phase1BuildShare < 1) {
     // the whole build (all but the pilot's fixes) cannot finish before share × TDEV of its total effort
     const b = I_BUILD * 5;
-    const all = cocomoWeeksForHours(model, buildHours * (sh[b]! + sh[b + 1]! + sh[b + 3]!)) * model.cocomo.share;
+    const wholeBuild = buildHours * (sh[b]! + sh[b + 1]! + sh[b + 3]!);
+    const all = cocomoWeeksForHours(model, wholeBuild) * model.cocomo.share;
     if (all > buildAll) buildAll = all;
+    // entered build developers cannot build it faster than their hours allow
+    if (model.buildLaneHoursPerWeek > 0 && wholeBuild / model.buildLaneHoursPerWeek > buildAll) buildAll = wholeBuild / model.buildLaneHoursPerWeek;
   }
   sc.buildReadyWeek = buildAll;
   const nT = model.cutover.tracks;
@@ -472,7 +499,7 @@ export function simulate(model: Model, iterations: number, seed: number, budget?
   const driverStats = new Float64Array(nD * 2 * DRIVER_STAT_SIZE);
   const outputSums = new Float64Array(4);
   const occurrences = new Float64Array(nR), riskWeeks = new Float64Array(nR), riskCost = new Float64Array(nR);
-  const p1Binding = new Float64Array(4);
+  const p1Binding = new Float64Array(P1_BOUNDS);
   const waveDateMet = new Float64Array(nW);
   const datedWaves: number[] = [];
   for (let w = 0; w < nW; w++) if (model.waveDates[w]! > NO_WAVE_DATE) datedWaves.push(w);

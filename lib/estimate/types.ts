@@ -188,7 +188,7 @@ export interface BlackoutOut {
 }
 
 export interface LaneOut {
-  key: "minimum" | "team" | "interfaces" | "build";
+  key: "minimum" | "team" | "interfaces" | "build" | "data" | "workflow" | "training";
   label: string;
   /** people in the lane (null: a calendar minimum, not staffed) */
   fte: number | null;
@@ -324,6 +324,8 @@ export interface Estimate {
     bindingLabel: string;
     lanes: LaneOut[];
     oneMorePerson: { lane: LaneOut["key"]; weeksSaved: number; costDeltaCents: number; explanation: string };
+    /** the team by role: entered, or derived (and how); fte null = not a staffed role */
+    staffing: { role: "data" | "workflow" | "training" | "interfaces" | "build" | "project_management"; label: string; fte: number | null; entered: boolean; basis: string }[];
   };
   risks: RiskOut[];
   phase1Binding: Record<string, number>;

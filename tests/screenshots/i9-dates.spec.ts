@@ -42,6 +42,10 @@ test("enter the dates on the assumptions form (keyboard), then look at both page
   await first.fill("2026-03-02");
   await page.keyboard.press("Tab");
   await page.getByLabel("Wave 2 go-live not before (optional date)").fill("2028-06-05");
+  // team by role (collapsed by default): open it from the keyboard, enter one data engineer
+  await page.getByText("Team by role", { exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Data migration engineers (FTE)").fill("1");
   await page.getByRole("button", { name: "Save assumptions" }).click();
   await expect(page.getByText(/Assumptions saved/)).toBeVisible({ timeout: 30_000 });
   for (const width of [1440, 390] as const) {
@@ -49,11 +53,16 @@ test("enter the dates on the assumptions form (keyboard), then look at both page
     await page.goto(`/engagements/${eid}/assumptions#field-waves`);
     await page.locator("#field-waves").scrollIntoViewIfNeeded();
     await shot(page, "assumptions-waves", width);
+    await page.locator("#team").scrollIntoViewIfNeeded();
+    await page.getByLabel("Data migration engineers (FTE)").scrollIntoViewIfNeeded();
+    await shot(page, "assumptions-team-by-role", width);
     await page.goto(`/engagements/${eid}/estimate`);
     await page.getByRole("heading", { name: "Team lanes" }).waitFor({ timeout: 90_000 });
     await page.locator("#tracks").scrollIntoViewIfNeeded();
     await shot(page, "estimate-tracks", width);
     await page.getByRole("table", { name: "Waves by go-live track" }).scrollIntoViewIfNeeded().catch(() => undefined);
     await shot(page, "estimate-tracks-table", width);
+    await page.getByRole("heading", { name: "Team lanes" }).scrollIntoViewIfNeeded();
+    await shot(page, "estimate-lanes", width);
   }
 });
