@@ -140,7 +140,7 @@ test("an executive reads everything but cannot change assumptions or save baseli
   const eid = world.engagement.id;
   await signIn(page, world.executive.email);
   await page.goto(`/engagements/${eid}/assumptions`);
-  await expect(page.getByText("Data migration").first()).toBeVisible();
+  await expect(page.getByText("Data migration", { exact: true }).first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Save assumptions" })).toHaveCount(0);
   await page.goto(`/engagements/${eid}/estimate/baselines`);
   await expect(page.getByRole("form", { name: "Save a baseline" })).toHaveCount(0);
