@@ -465,7 +465,7 @@ export function estimate(doc: EngagementDocument, options?: EstimateOptions): Es
       binding: bindingLane,
       bindingLabel: P1_BOUND_LABELS[bindingIndex] as string,
       lanes: laneRows(model, baseOut, doc.assumptions.teamFte),
-      oneMorePerson: oneMorePerson(model, bindingLane, baseWeeks, baseCost, moreOut),
+      oneMorePerson: oneMorePerson(model, bindingLane, baseWeeks, baseCost, moreOut, basePhases[1]!),
       staffing: staffingRows(model, doc.assumptions.interfaceEngineers),
     },
     risks,
@@ -537,8 +537,9 @@ function staffingRows(model: Model, interfaceEngineers: number): Estimate["lanes
   return rows;
 }
 
-function oneMorePerson(model: Model, lane: LaneOut["key"], baseWeeks: number, baseCost: number, moreOut: Float64Array): Estimate["lanes"]["oneMorePerson"] {
+function oneMorePerson(model: Model, lane: LaneOut["key"], baseWeeks: number, baseCost: number, moreOut: Float64Array, baseP1: number): Estimate["lanes"]["oneMorePerson"] {
   const saved = Math.max(0, baseWeeks - (moreOut[O_TOTAL_WEEKS] as number));
+  const p1Saved = Math.max(0, baseP1 - (moreOut[O_PHASE + 1] as number));
   const role = ROLE_LANES.find((r) => r.key === lane);
   const staffed = lane === "team" || lane === "interfaces" || role !== undefined || (lane === "build" && model.buildLaneHoursPerWeek > 0);
   const name = lane === "team" ? (model.staffing.anyRoleEntered ? "the rest of the migration team" : "the migration team") : lane === "interfaces" ? "interface engineers" : lane === "build" ? "build developers" : role ? role.label.toLowerCase() : "";
@@ -547,8 +548,12 @@ function oneMorePerson(model: Model, lane: LaneOut["key"], baseWeeks: number, ba
     weeksSaved: w2(saved),
     costDeltaCents: cents((moreOut[O_TOTAL_COST] as number) - baseCost),
     explanation: staffed
-      ? saved > 0.05 || lane !== "build"
+      ? saved > 0.05
         ? `One more person in the binding lane (${name}) shortens the base plan by ${round1(saved)} weeks; the hours of work are the same, the shorter overlap changes cost by the amount shown.`
+        : p1Saved > 0.05
+          ? `One more person in the binding lane (${name}) shortens Phase 1 by ${round1(p1Saved)} weeks, but the plan does not end sooner: entered go-live dates or the cutover after it set the end. The cost changes by the amount shown (the overlap moves with Phase 1).`
+          : lane !== "build"
+            ? `One more person in the binding lane (${name}) saves no time in the base plan.`
         : "The entered build developers are already as many as the COCOMO II schedule can use: one more saves no time (adding people to a late software project makes it later)."
       : lane === "build"
         ? "The build's COCOMO II schedule binds: it is already compressed to its limit, so one more person saves no time (adding people to a late software project makes it later)."

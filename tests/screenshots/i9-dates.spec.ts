@@ -43,7 +43,7 @@ test("enter the dates on the assumptions form (keyboard), then look at both page
   await page.keyboard.press("Tab");
   await page.getByLabel("Wave 2 go-live not before (optional date)").fill("2028-06-05");
   // team by role (collapsed by default): open it from the keyboard, enter one data engineer
-  await page.getByText("Team by role", { exact: true }).focus();
+  await page.locator("summary", { hasText: "Team by role" }).focus();
   await page.keyboard.press("Enter");
   await page.getByLabel("Data migration engineers (FTE)").fill("1");
   await page.getByRole("button", { name: "Save assumptions" }).click();

@@ -79,6 +79,18 @@ describe("staffing by role", { timeout: 120_000 }, () => {
     expect(e.lanes.lanes.find((l) => l.key === "team")!.label).toMatch(/^Rest of the migration team/);
   });
 
+  it("when an entered go-live date sets the end, one more person in the binding lane says Phase 1 shortens but the plan does not", () => {
+    const base = loadFixture(TYPE_A_FIXTURE);
+    const doc = withStaffing(
+      EngagementDocumentSchema.parse({ ...base, assumptions: { ...base.assumptions, waves: base.assumptions.waves.map((w, i, all) => (i === all.length - 1 ? { ...w, goLiveDate: "2031-06-02" } : w)) } }),
+      { dataFte: 0.5 },
+    );
+    const e = estimate(doc, { iterations: ITER });
+    expect(e.lanes.binding).toBe("data");
+    expect(e.lanes.oneMorePerson.weeksSaved).toBe(0);
+    expect(e.lanes.oneMorePerson.explanation).toMatch(/shortens Phase 1 by [\d.]+ weeks, but the plan does not end sooner/);
+  });
+
   it("build developers: fewer than COCOMO II uses lengthen the build lane; more never beat its 75% floor", () => {
     const doc = loadFixture(TYPE_B_FIXTURE);
     const cocomo = estimate(doc, { iterations: ITER });
