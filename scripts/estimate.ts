@@ -2,6 +2,7 @@
 // Prints the estimate of a whole-engagement JSON file (lib/engagement-format) to stdout, without a database.
 // Any problem (missing file, invalid JSON, schema errors, bad flags) → one paragraph on stderr, exit code 1.
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { stripNpmBanner } from "@/lib/import-export/engagement-json";
 import { EngagementDocumentSchema } from "@/lib/engagement-format/schema";
 import { estimate, EstimateOptionsError, MAX_ITERATIONS, type EstimateOptions } from "@/lib/estimate";
@@ -9,8 +10,17 @@ import { estimate, EstimateOptionsError, MAX_ITERATIONS, type EstimateOptions } 
 const USAGE = "Usage: npm run estimate -- <engagement.json> [--seed N] [--iterations N] [--percentiles 10,50,80,90]";
 
 class CliError extends Error {}
+/** The end of a run with its exit code (help, or a problem already written). */
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
 
-function parseArgs(argv: string[]): { file: string; options: EstimateOptions } {
+export type EstimateCliIo = { out: (text: string) => void; err: (text: string) => void };
+const PROCESS_IO: EstimateCliIo = { out: (t) => void process.stdout.write(t), err: (t) => void process.stderr.write(t) };
+
+function parseArgs(argv: string[], io: EstimateCliIo): { file: string; options: EstimateOptions } {
   const options: EstimateOptions = {};
   let file: string | null = null;
   const int = (flag: string, v: string | undefined, max: number) => {
@@ -31,8 +41,8 @@ function parseArgs(argv: string[]): { file: string; options: EstimateOptions } {
       if (!v || list.some((p) => !Number.isFinite(p) || p <= 0 || p >= 100)) throw new CliError(`--percentiles needs a comma-separated list of numbers strictly between 0 and 100 (got ${JSON.stringify(v ?? "")}).`);
       options.percentiles = list;
     } else if (flag === "--help" || flag === "-h") {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
+      io.out(`${USAGE}\n`);
+      throw new Exit(0);
     } else if (flag.startsWith("-")) throw new CliError(`Unknown option ${flag}.`);
     else if (file === null) file = arg;
     else throw new CliError(`Only one engagement file can be estimated at a time (got ${JSON.stringify(file)} and ${JSON.stringify(arg)}).`);
@@ -41,16 +51,30 @@ function parseArgs(argv: string[]): { file: string; options: EstimateOptions } {
   return { file, options };
 }
 
-function fail(message: string): never {
-  process.stderr.write(`estimate: ${message}\n${USAGE}\n`);
-  process.exit(1);
+/**
+ * The command in this process with output to `io`; returns the exit code (0, or 1 with one paragraph on
+ * `io.err`). For tests: spawning tsx costs seconds per call.
+ */
+export function runEstimateCli(argv: string[], io: EstimateCliIo = PROCESS_IO): number {
+  try {
+    run(argv, io);
+    return 0;
+  } catch (e) {
+    if (e instanceof Exit) return e.code;
+    throw e;
+  }
 }
 
-function main(): void {
+function run(argv: string[], io: EstimateCliIo): void {
+  const fail: (message: string) => never = (message) => {
+    io.err(`estimate: ${message}\n${USAGE}\n`);
+    throw new Exit(1);
+  };
   let args: ReturnType<typeof parseArgs>;
   try {
-    args = parseArgs(process.argv.slice(2));
+    args = parseArgs(argv, io);
   } catch (e) {
+    if (e instanceof Exit) throw e;
     fail(e instanceof CliError ? e.message : String(e));
   }
   let text: string;
@@ -75,11 +99,14 @@ function main(): void {
   }
   try {
     const result = estimate(parsed.data, args.options);
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    io.out(`${JSON.stringify(result, null, 2)}\n`);
   } catch (e) {
     if (e instanceof EstimateOptionsError) fail(e.message);
     fail(`The estimate failed: ${(e as Error).message}.`);
   }
 }
 
-main();
+// run as a script (npm run estimate); imported (tests), it only exports runEstimateCli
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  process.exitCode = runEstimateCli(process.argv.slice(2));
+}

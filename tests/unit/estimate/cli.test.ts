@@ -1,28 +1,39 @@
 // npm run estimate -- <engagement.json>: JSON on stdout; any problem → one paragraph on stderr, exit 1.
+// Two runs go through the real script (node + tsx's CLI, what `npm run estimate` runs: exit codes and streams);
+// the other cases call runEstimateCli in this process (spawning tsx costs seconds of CPU per call).
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runEstimateCli } from "@/scripts/estimate";
 import { readFixtureInput, TYPE_A_FIXTURE } from "./helpers";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const dir = mkdtempSync(path.join(tmpdir(), "sounding-estimate-cli-"));
 
-function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+type Ran = { code: number; stdout: string; stderr: string };
+
+function spawnCli(args: string[]): Promise<Ran> {
   return new Promise((resolve) => {
-    // node + tsx's CLI directly: what `npm run estimate` runs, without npx's start-up per call
     execFile(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/estimate.ts", ...args], { cwd: ROOT, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
     });
   });
 }
 
+async function run(args: string[]): Promise<Ran> {
+  let stdout = "";
+  let stderr = "";
+  const code = runEstimateCli(args, { out: (t) => void (stdout += t), err: (t) => void (stderr += t) });
+  return { code, stdout, stderr };
+}
+
 const noStack = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
 
 describe.concurrent("CLI", { timeout: 120_000 }, () => {
-  it("prints the estimate of a fixture as JSON", async () => {
-    const r = await run([TYPE_A_FIXTURE, "--seed", "7", "--iterations", "500"]);
+  it("prints the estimate of a fixture as JSON (the script itself)", async () => {
+    const r = await spawnCli([TYPE_A_FIXTURE, "--seed", "7", "--iterations", "500"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const e = JSON.parse(r.stdout);
@@ -61,8 +72,8 @@ describe.concurrent("CLI", { timeout: 120_000 }, () => {
     noStack(r.stderr);
   });
 
-  it("reports a missing file", async () => {
-    const r = await run([path.join(dir, "nope.json")]);
+  it("reports a missing file with exit code 1 (the script itself)", async () => {
+    const r = await spawnCli([path.join(dir, "nope.json")]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no such file/);
     noStack(r.stderr);
