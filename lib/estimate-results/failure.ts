@@ -15,8 +15,11 @@ export type EstimateFailureView = {
 };
 
 const BUDGET = /time budget|longer than its budget|was stopped/i;
-/** "dataEntities.3.recordCount is not a finite number…" (lib/estimate/guard.ts): the document section. */
-const INPUT_AT = /^([a-zA-Z]+)[\w.]* is not a finite number|not finite at ([a-zA-Z]+)/;
+/**
+ * "dataEntities.3.recordCount is not a finite number…" (lib/estimate/guard.ts), "assumptions.constants.x is not
+ * usable: …" (a stored part the contract refuses, lib/engagement-format/data.ts): the document section.
+ */
+const INPUT_AT = /^([a-zA-Z]+)[\w.]* is not (?:a finite number|usable)|not finite at ([a-zA-Z]+)/;
 const HORIZON = /beyond the \d+ years the engine models/;
 
 /** The page of the engagement where the inputs under a document path are edited. */
@@ -37,6 +40,8 @@ function pageOf(section: string | undefined, engagementId: string): { label: str
       return { label: "Audit-trail policy", href: `${base}/audit-trail` };
     case "assumptions":
       return { label: "Assumptions", href: `${base}/assumptions` };
+    case "riskMatrix":
+      return { label: "Risk matrix", href: `${base}/risks/matrix` };
     case "engagement":
       return { label: "Engagement details", href: `${base}/settings` };
     default:

@@ -6,7 +6,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { AuthorizedEngagementId } from "@/lib/auth/access";
 import { can, type Role } from "@/lib/auth/access-matrix";
-import { loadEngagementDocument } from "@/lib/engagement-format/data";
+import { loadEngagementDocument, readStored } from "@/lib/engagement-format/data";
 import { AssumptionsSchema, EngagementDocumentSchema, MIGRATION_TYPES, type EngagementDocument, type MigrationType } from "@/lib/engagement-format/schema";
 import { DEFAULT_SEED, type Estimate } from "@/lib/estimate";
 import { redactTypeDecision, tcoInputOf, typeDecision, type TypeDecisionView } from "@/lib/estimate/tco";
@@ -63,7 +63,7 @@ export async function computeEngagementEstimate(engagementId: AuthorizedEngageme
 
 async function findEstimateTargets(engagementId: AuthorizedEngagementId): Promise<EstimatePageData["targets"]> {
   const e = await db.engagement.findUniqueOrThrow({ where: { id: engagementId }, select: { assumptions: true } });
-  const a = AssumptionsSchema.parse(e.assumptions ?? {});
+  const a = readStored(AssumptionsSchema, e.assumptions ?? {}, ["assumptions"]);
   return { goLive: a.targetGoLive, budgetCents: a.targetBudgetCents };
 }
 

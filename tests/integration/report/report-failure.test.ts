@@ -101,6 +101,34 @@ describe("a report whose estimate cannot be computed", () => {
     expect(await downloads(w.eid)).toBe(0);
   }, 60_000);
 
+  it("stored inputs the contract refuses (a constant saved out of range, a row a script wrote): the failure names the field and its page, not a 500", async () => {
+    const w = await createReportWorld();
+    const e = await db.engagement.findUniqueOrThrow({ where: { id: w.eid }, select: { assumptions: true } });
+    const stored = (e.assumptions ?? {}) as Record<string, unknown>;
+    await db.engagement.update({ where: { id: w.eid }, data: { assumptions: { ...stored, constants: { ...((stored.constants as object) ?? {}), "systemic.max": 1e308 } } } });
+    const outcome = await loadReportOutcome(w.eid, { canSeeRates: true });
+    expect(outcome).toMatchObject({ ok: false, failure: { kind: "input" } });
+    if (outcome.ok) return;
+    expect(outcome.failure.reason).toMatch(/^assumptions\.constants\.systemic\.max is not usable: Must be a number from 0 to 10/);
+    expect(outcome.failure.checks[0]).toEqual({ label: "Assumptions", href: `/engagements/${w.eid}/assumptions` });
+    signInAs(w.consultant);
+    const res = await getPdf(w.eid);
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { message: string }).message).toMatch(/systemic\.max is not usable.*Check: Assumptions/);
+    expect(await downloads(w.eid)).toBe(0);
+
+    // a row outside its range (written around the app): the inventory's page is named
+    await db.engagement.update({ where: { id: w.eid }, data: { assumptions: stored as object } });
+    const row = await db.dataEntity.findFirstOrThrow({ where: { engagementId: w.eid } });
+    const position = (await db.dataEntity.findMany({ where: { engagementId: w.eid }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } })).findIndex((r) => r.id === row.id);
+    await db.dataEntity.update({ where: { id: row.id }, data: { recordCount: 10n ** 17n } });
+    const again = await loadReportOutcome(w.eid, { canSeeRates: true });
+    expect(again).toMatchObject({ ok: false, failure: { kind: "input" } });
+    if (again.ok) return;
+    expect(again.failure.reason).toMatch(new RegExp(`^dataEntities\\.${position}\\.recordCount is not usable`));
+    expect(again.failure.checks[0]).toEqual({ label: "Data inventory", href: `/engagements/${w.eid}/data` });
+  }, 60_000);
+
   it("any other error is not turned into a failure state (the page's error boundary, the route's 500)", async () => {
     const w = await createReportWorld();
     engine.failWith = new Error("connect ECONNREFUSED 127.0.0.1:5432 (simulated)");
